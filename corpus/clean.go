@@ -1,0 +1,184 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// Cleaning works on whole lines of the decoded text. A line is kept
+// verbatim or dropped; nothing inside a kept line is rewritten, so figures
+// can never be altered by cleaning. Inline filler (pinyin annotations,
+// "? ? ?" runs) is left to normalization, which remembers where it was.
+
+// line is one line of Document.Text with its normalized form.
+type line struct {
+	start, end int // byte range in Document.Text, without the line break
+	norm       string
+}
+
+// lineKind classifies a line for cleaning and metadata.
+type lineKind int
+
+const (
+	lineBody lineKind = iota
+	lineBlank
+	lineBoilerplate
+	lineMeta   // 时间/来源 lines: read for metadata, then dropped
+	lineHidden // "此处隐藏1065字" markers
+	lineTail   // 责任编辑, 标签, 相关文章: the article has ended
+)
+
+var (
+	// Lines that belong to a site, not to the report.
+	boilerplateRe = regexp.MustCompile(`您现在的位置|当前位置|首页\s*[>|»]|ICP备|ICP证|备案号|公网安备|版权所有|版权声明|Copyright|©|\(C\)|所载文章|本站不作|本网站|关于我们|联系我们|投稿合作|法律声明|广告投放|广告服务|网站地图|联系邮箱|联系电话|[0-9 ]{5,}@|@qq\.com|@163\.com|E-?mail|扫一扫|分享到|打印本页|关闭窗口|字号|点击[数量:]|浏览次数|阅读[数量:]|^点击:?\d*$|^\(?资料图片?\)?$|^\(?图片来源|^抢先读$|^精彩放送$|^热点推荐$|^猜你喜欢$|^延伸阅读$|^网友评论$|^返回顶部$|^上一篇|^下一篇`)
+	// Lines after which a web page has nothing more of the report.
+	tailRe = regexp.MustCompile(`^(责任编辑|编辑|审核|校对|标签|关键词)\s*:|^(相关文章|相关阅读|相关新闻|相关链接|热文推荐|推荐阅读|更多阅读|热门文章)\s*:?\s*$`)
+	// Metadata lines: publication time, source, publisher, clicks.
+	metaLineRe = regexp.MustCompile(`^[•·\-\s]*(时间|发布时间|发稿时间|更新时间|日期|发布日期|来源|信息来源|文章来源|发布者|作者|点击|浏览)\s*[::]`)
+	// "---此处隐藏1065字,下载后查看---"
+	hiddenRe = regexp.MustCompile(`此处隐藏\s*(\d+)\s*字|下载后查看|隐藏内容`)
+	// A photo caption ends with its credit.
+	captionRe = regexp.MustCompile(`(供图|摄|摄影|图片来源[::].*)$`)
+	// A byline alone on its line.
+	bylineRe = regexp.MustCompile(`^\(?(全媒体|融媒体|本报|通讯员|特约)?记者[\s\p{Han}·、]{1,20}\)?$`)
+	// A navigation row: several short items separated by | or >.
+	navSepRe = regexp.MustCompile(`\s*[|｜>»]\s*`)
+)
+
+func classifyLine(norm string) lineKind {
+	s := strings.TrimSpace(norm)
+	if s == "" {
+		return lineBlank
+	}
+	if hiddenRe.MatchString(s) {
+		return lineHidden
+	}
+	if tailRe.MatchString(s) {
+		return lineTail
+	}
+	if metaLineRe.MatchString(s) {
+		return lineMeta
+	}
+	if boilerplateRe.MatchString(s) {
+		return lineBoilerplate
+	}
+	if isNavRow(s) {
+		return lineBoilerplate
+	}
+	n := utf8.RuneCountInString(s)
+	if n <= 60 && captionRe.MatchString(s) && !strings.ContainsAny(s, "%") {
+		return lineBoilerplate
+	}
+	if n <= 24 && bylineRe.MatchString(s) {
+		return lineBoilerplate
+	}
+	if !hasContent(s) {
+		return lineBoilerplate
+	}
+	return lineBody
+}
+
+// isNavRow reports a menu such as "首页 | 投资 | 产业 | 创投".
+func isNavRow(s string) bool {
+	parts := navSepRe.Split(s, -1)
+	if len(parts) < 4 {
+		return false
+	}
+	short := 0
+	for _, p := range parts {
+		if utf8.RuneCountInString(strings.TrimSpace(p)) <= 6 {
+			short++
+		}
+	}
+	return short*4 >= len(parts)*3
+}
+
+// hasContent reports whether a line has any Han character or digit.
+func hasContent(s string) bool {
+	for _, r := range s {
+		if isHan(r) || r >= '0' && r <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// isLongProse tells a report paragraph from a list of related links.
+func isLongProse(s string) bool {
+	return utf8.RuneCountInString(s) >= 60 && strings.ContainsAny(s, "。,;")
+}
+
+// hiddenChars returns the number of characters a hidden-text marker says
+// are missing, or 0.
+func hiddenChars(s string) int {
+	m := hiddenRe.FindStringSubmatch(s)
+	if len(m) < 2 || m[1] == "" {
+		return 0
+	}
+	n := 0
+	for _, c := range m[1] {
+		n = n*10 + int(c-'0')
+		if n > 1<<30 {
+			break
+		}
+	}
+	return n
+}
+
+// splitLines cuts text into lines. A line longer than maxLineBytes is cut
+// further at the last sentence end (or comma, or space) before the limit,
+// so that a file with no line breaks is still read in bounded pieces.
+func splitLines(text string) []line {
+	var lines []line
+	pos := 0
+	for pos <= len(text) {
+		nl := strings.IndexByte(text[pos:], '\n')
+		end := len(text)
+		if nl >= 0 {
+			end = pos + nl
+		}
+		for start := pos; start < end; {
+			stop := end
+			if stop-start > maxLineBytes {
+				stop = cutPoint(text, start, start+maxLineBytes)
+			}
+			s, e := start, stop
+			if e > s && text[e-1] == '\r' {
+				e--
+			}
+			lines = append(lines, line{start: s, end: e})
+			start = stop
+		}
+		if nl < 0 {
+			break
+		}
+		if pos == end { // blank line
+			lines = append(lines, line{start: pos, end: pos})
+		}
+		pos = end + 1
+	}
+	return lines
+}
+
+const maxLineBytes = 16 << 10
+
+// cutPoint returns where to cut text[start:limit]: after the last 。;!?,
+// or space, or at the last rune boundary.
+func cutPoint(text string, start, limit int) int {
+	window := text[start:limit]
+	for _, seps := range []string{"。!?;！？；", ",，、 "} {
+		if i := strings.LastIndexAny(window, seps); i > len(window)/2 {
+			_, size := utf8.DecodeRuneInString(window[i:])
+			return start + i + size
+		}
+	}
+	for limit > start && !utf8.RuneStart(text[limit]) {
+		limit--
+	}
+	if limit == start {
+		_, size := utf8.DecodeRuneInString(text[start:])
+		return start + size
+	}
+	return limit
+}

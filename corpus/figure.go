@@ -1,0 +1,658 @@
+package corpus
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Figure extraction reads a normalized sentence the way an official does:
+//
+//  1. Numbers are found (ScanNumbers) and those that are not figures are
+//     dropped: numbers inside periods and dates, 《document titles》, short
+//     “quoted names” (“2+4”), list markers, and names such as 5G.
+//  2. The unit after the number is read (亿元, 个百分点, 户), with
+//     qualifiers on either side (近, 超过, 突破, 余, 以上).
+//  3. The clause before the number, back to the nearest comma or to the
+//     previous figure, names the indicator and says what kind of figure it
+//     is: 同比增长 → growth, 占…比重 → share, 居全省第 → rank, 高于全省 …
+//     个百分点 → diff against 全省.
+//  4. A clause with no indicator of its own (",增速居全省第2位",
+//     "、增长42.2%") belongs to the indicator of the figure before it; a
+//     count stated before its noun ("28户省市级贡嘎培优企业") takes the
+//     noun after it.
+//
+// Periods (1-5月, 一季度) hold from where they are said until another is
+// said; modality (力争, 预计) holds to the end of the sentence.
+
+// extractContext carries what earlier sentences of a report established.
+type extractContext struct {
+	region Region
+	date   string
+	gaz    *Gazetteer
+	period Period // the last period stated, for sentences that state none
+}
+
+func (c *extractContext) endParagraph() {}
+
+// units, longest first within each leading rune so that 万平方米 wins over
+// 万 and 个百分点 over 个.
+var unitList = []string{
+	"个百分点", "百分点", "%", "‰",
+	"万亿元", "亿美元", "万美元", "亿元", "万元", "千元", "美元", "元",
+	"万平方米", "平方米", "平方公里", "万亩", "亩", "公顷",
+	"万千瓦时", "亿千瓦时", "千瓦时", "万千瓦", "千瓦", "兆瓦", "万吨", "吨", "公斤", "立方米", "万立方米",
+	"万人次", "人次", "万人", "人", "家次", "批次", "批", "户次", "万户", "户", "家", "个", "项", "位", "名",
+	"座", "条", "台", "套", "辆", "万辆", "口", "所", "次", "倍", "公里", "千米", "米", "天", "场", "件", "款", "种", "份", "期",
+	"万", "亿",
+}
+
+// unitsByFirst indexes unitList by first rune.
+var unitsByFirst = func() map[rune][]string {
+	m := map[rune][]string{}
+	for _, u := range unitList {
+		r, _ := utf8.DecodeRuneInString(u)
+		m[r] = append(m[r], u)
+	}
+	for r, us := range m {
+		// longest first
+		for i := 1; i < len(us); i++ {
+			for j := i; j > 0 && len(us[j]) > len(us[j-1]); j-- {
+				us[j], us[j-1] = us[j-1], us[j]
+			}
+		}
+		m[r] = us
+	}
+	return m
+}()
+
+// Units that make a number a duration or a date, not a figure.
+var nonFigureUnits = []string{"年", "个月", "月", "日", "号", "时", "周", "岁", "届", "级", "大", "期间"}
+
+var (
+	countUnits = map[string]bool{"户": true, "万户": true, "家": true, "个": true, "项": true, "名": true, "座": true,
+		"条": true, "台": true, "套": true, "辆": true, "万辆": true, "口": true, "所": true, "次": true, "人": true,
+		"万人": true, "人次": true, "万人次": true, "家次": true, "户次": true, "批": true, "批次": true, "场": true,
+		"件": true, "款": true, "种": true, "份": true}
+	// Nouns that end the noun phrase after a count: 137个工业项目.
+	headNouns = []string{"企业", "项目", "工厂", "园区", "基地", "车间", "平台", "产业链", "集群", "中心", "储备库", "培育库",
+		"企业库", "任务", "银行", "案例", "基站", "机构", "产品", "专班", "部门", "行业", "领域", "品牌", "标准", "专利", "人才", "团队"}
+	// Words that describe a figure without naming its indicator.
+	attributeWords = map[string]bool{"增速": true, "增幅": true, "增长": true, "增长率": true, "增速为": true, "比重": true,
+		"占比": true, "排名": true, "位次": true, "总数": true, "总量": true, "总额": true, "总投资": true, "数量": true,
+		"规模": true, "均价": true, "其中": true, "分别": true}
+	// Attributes that make a new indicator with the one before: 总数 of
+	// 规上工业企业.
+	combiningAttributes = map[string]bool{"总数": true, "总量": true, "总额": true, "总投资": true, "均价": true}
+	// Verbs alone are no indicator; the noun after the count is.
+	leadingVerbs = []string{"推荐", "遴选", "聚焦", "培育", "组织", "帮助", "推动", "完善", "动态完善", "引进", "签约", "支持",
+		"扶持", "认定", "对", "包括", "有", "涉及", "调度", "走访", "新培育", "筛选", "确定", "梳理", "梳理确定", "打造", "建立",
+		"创建", "争创", "与", "向", "为", "帮扶", "服务", "指导", "吸引", "带动", "惠及"}
+	growthWords  = []string{"增长", "增速", "增幅", "上涨", "提高", "提升", "增加", "增收", "增"}
+	declineWords = []string{"下降", "减少", "回落", "降低", "下滑", "收窄", "减", "降"}
+	shareWords   = []string{"占", "比重", "占比", "率", "完成", "达到"}
+	// Prefixes with no indicator meaning.
+	metricPrefixes = []string{"全市", "我市", "本市", "全县", "我县", "本县", "全区", "我区", "本区", "全州", "全省", "全国",
+		"市级", "其中", "今年以来", "去年以来", "截至目前", "截止目前", "目前", "当前", "同时", "此外", "另外", "期间",
+		"累计", "共计", "合计", "共", "已经", "已", "先后", "统计", "全年", "年内", "预计", "力争", "争取", "确保", "有望",
+		"计划到", "实现", "完成", "达到", "分别", "共"}
+	// Suffixes that are predicates or comparators, not the indicator.
+	metricSuffixes = []string{"同比增长", "同比下降", "同比提高", "同比减少", "比上年同期增长", "较上年同期增长",
+		"比上年同期", "较上年同期", "比上年", "较上年", "比去年同期", "较去年同期", "上年同期", "同比", "环比",
+		"增长", "下降", "增速为", "增幅为", "增速", "增幅", "提高", "提升", "增加", "减少", "降低", "回落",
+		"完成", "实现", "达到", "累计", "分别", "为", "是", "达", "共", "约", "近", "超过", "超", "突破", "逾", "过",
+		"的", "已", "将", "可", "了", "在", "居", "位居", "位列", "排名", "排", "列", "第", "高于", "低于", "快于", "慢于"}
+	scopeWords = []string{"全国", "全省", "全市", "全州", "全区", "全县", "西部", "中部", "东部", "同类城市", "同级城市"}
+)
+
+// extract returns the figures of the sentence n.text[a:b].
+func (c *extractContext) extract(n *normText, a, b int) []Figure {
+	s := n.text[a:b]
+	nums := ScanNumbers(s)
+	periods := FindPeriods(s)
+	var places []PlaceMention
+	if c.gaz != nil {
+		places = c.gaz.Find(s)
+	}
+	excluded := exclusionZones(s)
+
+	var figs []Figure
+	prevEnd := 0
+	prevMetric := ""
+	modality := ""
+	curPeriod := c.period
+	curPeriodExplicit := false
+	pi := 0
+	for _, t := range nums {
+		// Periods stated before this number become current.
+		for pi < len(periods) && periods[pi].Start < t.Start {
+			pm := periods[pi]
+			if pm.End <= t.Start && usablePeriod(pm) {
+				curPeriod = pm.Period.Resolve(c.date)
+				curPeriodExplicit = true
+			}
+			pi++
+		}
+		if insideAny(t.Start, t.End, excluded) || insidePeriod(t, periods) {
+			continue
+		}
+		if isListMarker(s, t) || glued(s, t) {
+			continue
+		}
+		unit, unitEnd, qualAfter := parseUnit(s, t.End)
+		if unit == "" && hasPrefixAny(s[t.End:], nonFigureUnits) {
+			continue
+		}
+		if t.Percent {
+			unit = "%"
+		}
+		if unit == "" && isOrdinalWithoutUnit(s, t) {
+			continue
+		}
+
+		lo := clauseStart(s, t.Start)
+		if prevEnd > lo {
+			lo = prevEnd
+		}
+		before := s[lo:t.Start]
+		if m := modalityIn(s[:t.Start]); m != "" {
+			modality = m
+		}
+
+		f := Figure{
+			Raw:      t.Raw,
+			Value:    FormatNumber(t.Value),
+			Number:   t.Value,
+			Unit:     unit,
+			Modality: modality,
+			Region:   c.region.Name,
+		}
+		if !t.Chinese && !strings.ContainsAny(t.Raw, ",") {
+			f.Value = t.Raw
+		}
+		f.Qualifier = qualifierBefore(before)
+		if qualAfter != "" {
+			f.Qualifier = qualAfter
+		}
+		rank := strings.HasSuffix(before, "第") && (unit == "位" || unit == "名" || unit == "")
+		if rank && unit == "" {
+			unit = "位"
+			f.Unit = "位"
+		}
+		f.Kind, f.Number = classify(before, unit, t.Value, rank)
+		f.Scope = scopeIn(before)
+		f.Comparator = comparatorIn(s[clauseStart(s, t.Start):t.Start])
+
+		metric := cleanMetric(stripPlacesAndPeriods(before, lo, places, periods))
+		switch {
+		case strings.HasPrefix(metric, "占") && prevMetric != "":
+			metric = prevMetric + metric
+		case metric == "" || attributeWords[metric] || isVerbOnly(metric) || strings.HasSuffix(before, "等"):
+			if after := nounAfter(s[unitEnd:]); after != "" && (f.Kind == KindCount || f.Kind == KindAmount) {
+				metric = after
+			} else if combiningAttributes[metric] && prevMetric != "" {
+				metric = strings.TrimPrefix(prevMetric, "新增") + metric
+			} else if metric == "" || attributeWords[metric] {
+				if prevMetric != "" {
+					metric = prevMetric
+				}
+			}
+		}
+		f.Metric = metric
+		if metric != "" && !attributeWords[metric] {
+			prevMetric = metric
+		}
+		f.Region = c.figureRegion(places, lo, t.Start)
+		f.Period = curPeriod
+		if !curPeriodExplicit {
+			f.Period.Raw = ""
+		}
+		f.Span = n.span(a+t.Start, a+unitEnd)
+		figs = append(figs, f)
+		prevEnd = unitEnd
+	}
+	for ; pi < len(periods); pi++ {
+		if usablePeriod(periods[pi]) {
+			curPeriod = periods[pi].Period.Resolve(c.date)
+		}
+	}
+	curPeriod.Raw = ""
+	c.period = curPeriod
+	return figs
+}
+
+func usablePeriod(pm PeriodMention) bool {
+	return !pm.Comparator && !pm.Date && !pm.Span
+}
+
+func insidePeriod(t NumberToken, periods []PeriodMention) bool {
+	for _, p := range periods {
+		if t.Start >= p.Start && t.End <= p.End {
+			return true
+		}
+	}
+	return false
+}
+
+type zone struct{ start, end int }
+
+func insideAny(a, b int, zones []zone) bool {
+	for _, z := range zones {
+		if a >= z.start && b <= z.end {
+			return true
+		}
+	}
+	return false
+}
+
+// exclusionZones finds 《titles》 and short “names” whose numbers are not
+// figures: 《…2024年度工作计划》, “2+4”, “十四五”.
+func exclusionZones(s string) []zone {
+	var zs []zone
+	for _, pair := range [][2]string{{"《", "》"}, {"“", "”"}, {"\"", "\""}, {"〔", "〕"}, {"[", "]"}} {
+		from := 0
+		for {
+			i := strings.Index(s[from:], pair[0])
+			if i < 0 {
+				break
+			}
+			i += from
+			j := strings.Index(s[i+len(pair[0]):], pair[1])
+			if j < 0 {
+				break
+			}
+			j += i + len(pair[0])
+			inner := s[i+len(pair[0]) : j]
+			if pair[0] == "《" || utf8.RuneCountInString(inner) <= 10 {
+				zs = append(zs, zone{i, j + len(pair[1])})
+			}
+			from = j + len(pair[1])
+		}
+	}
+	return zs
+}
+
+// isListMarker reports "1." "1、" "(1)" at the start of a sentence or clause.
+func isListMarker(s string, t NumberToken) bool {
+	rest := s[t.End:]
+	pre := strings.TrimRight(s[:t.Start], " ")
+	atStart := pre == "" || strings.HasSuffix(pre, "(") && len(strings.TrimRight(pre[:len(pre)-1], " ")) == 0
+	if !atStart {
+		return false
+	}
+	return strings.HasPrefix(rest, "、") || strings.HasPrefix(rest, ".") && !strings.HasPrefix(rest, "..") ||
+		strings.HasPrefix(rest, ")") || strings.HasPrefix(rest, "是")
+}
+
+// glued reports numbers that are part of a name: 2+4, 5+1, IPv6, 4N5.
+func glued(s string, t NumberToken) bool {
+	if t.End < len(s) && (s[t.End] == '+' || s[t.End] == '*') {
+		return true
+	}
+	if t.Start > 0 && (s[t.Start-1] == '+' || s[t.Start-1] == '-' && t.Start > 1 && isASCIIAlnum(rune(s[t.Start-2]))) {
+		return true
+	}
+	if t.End < len(s) && s[t.End] == ':' && t.End+1 < len(s) && s[t.End+1] >= '0' && s[t.End+1] <= '9' {
+		return true // a time of day
+	}
+	if t.End < len(s) && s[t.End] == '-' && t.End+1 < len(s) && s[t.End+1] >= '0' && s[t.End+1] <= '9' {
+		return true // an unparsed range or code
+	}
+	return false
+}
+
+// isOrdinalWithoutUnit reports 第二批, 第一动力: an ordinal that is no rank.
+func isOrdinalWithoutUnit(s string, t NumberToken) bool {
+	if !strings.HasSuffix(s[:t.Start], "第") {
+		return false
+	}
+	pre := strings.TrimSuffix(s[:t.Start], "第")
+	for _, w := range []string{"居", "列", "排", "位居", "位列", "排名", "排在", "名列"} {
+		if strings.HasSuffix(pre, w) || strings.Contains(lastRunes(pre, 8), w) {
+			return false
+		}
+	}
+	return true
+}
+
+// parseUnit reads the unit after a number and a qualifier on either side
+// of it: "500余万元", "10户以上".
+func parseUnit(s string, pos int) (unit string, end int, qualifier string) {
+	i := pos
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	for _, q := range []string{"余", "多"} {
+		if strings.HasPrefix(s[i:], q) {
+			qualifier = q
+			i += len(q)
+			break
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	for _, u := range unitsByFirst[r] {
+		if strings.HasPrefix(s[i:], u) {
+			unit = u
+			i += len(u)
+			break
+		}
+	}
+	if unit == "" {
+		if qualifier != "" {
+			return "", pos, ""
+		}
+		return "", pos, ""
+	}
+	// Compound units: 元/千瓦时.
+	if strings.HasPrefix(s[i:], "/") {
+		r, _ := utf8.DecodeRuneInString(s[i+1:])
+		for _, u := range unitsByFirst[r] {
+			if strings.HasPrefix(s[i+1:], u) {
+				unit += "/" + u
+				i += 1 + len(u)
+				break
+			}
+		}
+	}
+	for _, q := range []string{"以上", "左右", "以下", "以内", "多"} {
+		if strings.HasPrefix(s[i:], q) {
+			if qualifier == "" {
+				qualifier = q
+			}
+			i += len(q)
+			break
+		}
+	}
+	return unit, i, qualifier
+}
+
+func qualifierBefore(before string) string {
+	for _, q := range []string{"超过", "突破", "接近", "将近", "近", "约", "逾", "超", "过", "达到", "不足", "不到", "最高", "最低"} {
+		if strings.HasSuffix(before, q) {
+			switch q {
+			case "达到":
+				return ""
+			}
+			return q
+		}
+	}
+	return ""
+}
+
+// classify decides the kind of a figure from its unit and the words
+// before it, and gives declines their sign.
+func classify(before, unit string, v float64, rank bool) (Kind, float64) {
+	tail := lastRunes(before, 10)
+	switch {
+	case rank:
+		return KindRank, v
+	case unit == "个百分点" || unit == "百分点":
+		if containsAny(tail, []string{"低于", "慢于", "下降", "回落", "收窄", "减少", "降低"}) {
+			return KindDiff, -v
+		}
+		return KindDiff, v
+	case unit == "%" || unit == "‰" || unit == "倍":
+		near := lastRunes(before, 4)
+		if containsAny(near, declineWords) && !containsAny(near, []string{"降低成本"}) {
+			return KindGrowth, -v
+		}
+		if containsAny(near, growthWords) {
+			return KindGrowth, v
+		}
+		if containsAny(tail, []string{"占", "比重", "占比"}) || strings.HasSuffix(tail, "率") || strings.HasSuffix(tail, "率为") || strings.HasSuffix(tail, "率达") {
+			return KindShare, v
+		}
+		if containsAny(tail, declineWords) {
+			return KindGrowth, -v
+		}
+		if containsAny(tail, growthWords) {
+			return KindGrowth, v
+		}
+		return KindShare, v
+	}
+	// An absolute change: 比上年同期增加65个, 直购电均价降低0.019元.
+	near := lastRunes(before, 3)
+	if unit != "" {
+		if strings.HasSuffix(near, "增加") || strings.HasSuffix(near, "多") && strings.Contains(before, "比") {
+			return KindChange, v
+		}
+		for _, w := range []string{"减少", "降低", "下降"} {
+			if strings.HasSuffix(near, w) {
+				return KindChange, -v
+			}
+		}
+	}
+	switch {
+	case countUnits[unit] || unit == "位":
+		return KindCount, v
+	case unit != "":
+		return KindAmount, v
+	}
+	return KindOther, v
+}
+
+func scopeIn(before string) string {
+	tail := lastRunes(before, 12)
+	best, at := "", -1
+	for _, w := range scopeWords {
+		if i := strings.LastIndex(tail, w); i > at {
+			best, at = w, i
+		}
+	}
+	return best
+}
+
+func comparatorIn(clause string) string {
+	for _, w := range []string{"比上年同期", "较上年同期", "比去年同期", "较去年同期", "上年同期", "同比", "环比", "比上年", "较上年"} {
+		if strings.Contains(clause, w) {
+			if w == "比上年同期" || w == "较上年同期" || w == "比去年同期" || w == "较去年同期" {
+				return "上年同期"
+			}
+			return w
+		}
+	}
+	for _, w := range []string{"高于", "低于", "快于", "慢于", "领先"} {
+		if i := strings.Index(clause, w); i >= 0 {
+			rest := clause[i+len(w):]
+			if sc := scopeIn(rest); sc != "" && strings.HasPrefix(rest, sc) {
+				return sc
+			}
+			return strings.TrimSpace(rest)
+		}
+	}
+	return ""
+}
+
+// modalityIn reads the last target or forecast word of a sentence prefix.
+func modalityIn(prefix string) string {
+	best, at := "", -1
+	for w, m := range map[string]string{"力争": "target", "目标为": "target", "目标是": "target", "确保": "target",
+		"预计": "forecast", "预期": "forecast", "有望": "forecast", "将达": "forecast", "将突破": "forecast",
+		"将超过": "forecast", "将实现": "forecast", "将新增": "forecast", "计划到": "target"} {
+		if i := strings.LastIndex(prefix, w); i > at {
+			best, at = m, i
+		}
+	}
+	if i := strings.LastIndex(prefix, "争取"); i > at && !strings.HasPrefix(prefix[i+len("争取"):], "到") {
+		best = "target"
+	}
+	return best
+}
+
+// clauseStart finds the start of the clause that ends at pos.
+func clauseStart(s string, pos int) int {
+	best := 0
+	for _, d := range []string{",", ";", ":", "(", ")", "、", "。", "!", "?", "“", "”", "—", "·", " "} {
+		if i := strings.LastIndex(s[:pos], d); i >= 0 && i+len(d) > best {
+			best = i + len(d)
+		}
+	}
+	return best
+}
+
+// stripPlacesAndPeriods removes place names and period expressions from
+// the clause before a number: "1-10月完成工业固定资产投资" → "完成工业固定资产投资".
+func stripPlacesAndPeriods(before string, offset int, places []PlaceMention, periods []PeriodMention) string {
+	type cut struct{ a, b int }
+	var cuts []cut
+	for _, p := range places {
+		if p.Start >= offset && p.End <= offset+len(before) {
+			cuts = append(cuts, cut{p.Start - offset, p.End - offset})
+		}
+	}
+	for _, p := range periods {
+		if p.Start >= offset && p.End <= offset+len(before) {
+			cuts = append(cuts, cut{p.Start - offset, p.End - offset})
+		}
+	}
+	if len(cuts) == 0 {
+		return before
+	}
+	var b strings.Builder
+	pos := 0
+	for pos < len(before) {
+		skip := -1
+		for _, c := range cuts {
+			if c.a == pos && c.b > skip {
+				skip = c.b
+			}
+		}
+		if skip > pos {
+			pos = skip
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(before[pos:])
+		b.WriteString(before[pos : pos+size])
+		pos += size
+	}
+	return b.String()
+}
+
+// cleanMetric strips what is not the indicator from the words before a
+// number: scope words, verbs, comparators, modality.
+func cleanMetric(m string) string {
+	m = strings.Trim(m, " “”\"'‘’《》()")
+	for changed := true; changed && m != ""; {
+		changed = false
+		for _, p := range metricPrefixes {
+			if strings.HasPrefix(m, p) && len(m) > len(p) {
+				m = m[len(p):]
+				changed = true
+			} else if m == p {
+				m = ""
+				changed = true
+			}
+		}
+		for _, sfx := range metricSuffixes {
+			if strings.HasSuffix(m, sfx) {
+				m = m[:len(m)-len(sfx)]
+				changed = true
+			}
+		}
+		for _, sc := range scopeWords {
+			if strings.HasSuffix(m, sc) {
+				m = m[:len(m)-len(sc)]
+				changed = true
+			}
+		}
+		m = strings.Trim(m, " “”\"'‘’")
+	}
+	// Predicates in the middle: 项目共完成投资 → 项目投资.
+	for _, v := range []string{"共完成", "累计完成", "预计实现", "预计完成", "预计"} {
+		m = strings.ReplaceAll(m, v, "")
+	}
+	if utf8.RuneCountInString(m) > 24 {
+		m = lastRunes(m, 24)
+	}
+	return m
+}
+
+func isVerbOnly(m string) bool {
+	for _, v := range leadingVerbs {
+		if m == v {
+			return true
+		}
+	}
+	return false
+}
+
+// nounAfter reads the noun phrase right after a count: "省市级贡嘎培优企业,…"
+// → 省市级贡嘎培优企业. It stops at the first head noun (and one that
+// follows it directly: 企业储备库).
+func nounAfter(rest string) string {
+	end := len(rest)
+	for i, r := range rest {
+		if !isHan(r) && r != '“' && r != '”' {
+			end = i
+			break
+		}
+	}
+	phrase := rest[:end]
+	if phrase == "" || strings.HasPrefix(phrase, "的") && len(phrase) == len("的") {
+		return ""
+	}
+	phrase = strings.TrimPrefix(phrase, "的")
+	best := -1
+	for _, h := range headNouns {
+		if i := strings.Index(phrase, h); i >= 0 && (best < 0 || i+len(h) < best) {
+			best = i + len(h)
+		}
+	}
+	if best < 0 {
+		if utf8.RuneCountInString(phrase) <= 8 {
+			return strings.Trim(phrase, "“”")
+		}
+		return ""
+	}
+	// One more head noun straight after: 企业储备库.
+	for _, h := range headNouns {
+		if strings.HasPrefix(phrase[best:], h) {
+			best += len(h)
+			break
+		}
+	}
+	return strings.Trim(phrase[:best], "“”")
+}
+
+// figureRegion is the county a clause names (安岳天然气综合产值), or the
+// report's region.
+func (c *extractContext) figureRegion(places []PlaceMention, lo, pos int) string {
+	for _, p := range places {
+		if p.Start < lo || p.End > pos {
+			continue
+		}
+		for _, cand := range p.Candidates {
+			if cand.Level == LevelCounty && c.region.Code != "" && cand.CityCode == c.region.Code {
+				return cand.Name
+			}
+		}
+	}
+	return c.region.Name
+}
+
+func lastRunes(s string, n int) string {
+	i := len(s)
+	for k := 0; k < n && i > 0; k++ {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	return s[i:]
+}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasPrefixAny(s string, words []string) bool {
+	s = strings.TrimLeft(s, " ")
+	for _, w := range words {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,296 @@
+package corpus
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/longbridgeapp/opencc"
+)
+
+// Normalization maps report text to the form used for matching:
+//
+//   - traditional characters become simplified, one rune for one rune. The
+//     table is built once from opencc's t2s character dictionary, so the hot
+//     path is an array lookup rather than opencc's dictionary walk (which
+//     runs at about 3 MB/s). Phrase-level conversions are given up; for
+//     matching indicators they do not matter.
+//   - full-width letters, digits and punctuation become ASCII (３１．９％ →
+//     31.9%), because the search analyzer drops full-width digits.
+//   - pinyin annotations that some sites put after every traditional
+//     character (關(guān)) are removed, and so is an unknown character that
+//     only survives as "?" followed by its pinyin.
+//   - runs of "? ? ?" (mis-decoded no-break spaces) and whitespace between
+//     Chinese characters are removed: "增长 5.6%" matches "增长5.6%".
+//
+// Every normalized byte remembers the original bytes it came from, so a
+// position found in the normalized text maps back to an exact quote.
+
+// t2sTable maps a CJK rune to its simplified form; 0 means unchanged.
+type t2sTable struct {
+	base  rune
+	runes []rune
+}
+
+const (
+	t2sLow  = 0x3400
+	t2sHigh = 0xFAFF
+)
+
+var (
+	t2sOnce sync.Once
+	t2s     t2sTable
+	t2sErr  error
+)
+
+func loadT2S() {
+	cc, err := opencc.New("t2s")
+	if err != nil {
+		t2sErr = err
+		return
+	}
+	t := t2sTable{base: t2sLow, runes: make([]rune, t2sHigh-t2sLow+1)}
+	var buf [4]byte
+	for r := rune(t2sLow); r <= t2sHigh; r++ {
+		if !unicode.Is(unicode.Han, r) {
+			continue
+		}
+		n := utf8.EncodeRune(buf[:], r)
+		out, err := cc.Convert(string(buf[:n]))
+		if err != nil {
+			continue
+		}
+		if s, size := utf8.DecodeRuneInString(out); size == len(out) && s != r && s != utf8.RuneError {
+			t.runes[r-t2sLow] = s
+		}
+	}
+	t2s = t
+}
+
+// Simplified returns the simplified form of a traditional character, or r.
+func Simplified(r rune) rune {
+	if r < t2sLow || r > t2sHigh {
+		return r
+	}
+	t2sOnce.Do(loadT2S)
+	if t2sErr != nil || t2s.runes == nil {
+		return r
+	}
+	if s := t2s.runes[r-t2s.base]; s != 0 {
+		return s
+	}
+	return r
+}
+
+// foldWidth maps full-width forms and Chinese punctuation to the ASCII
+// forms that extraction and the analyzer expect. Punctuation that carries
+// meaning for sentence structure (。、“”《》) is kept.
+func foldWidth(r rune) rune {
+	switch {
+	case r == 0x3000 || r == 0xA0 || r == 0x2002 || r == 0x2003 || r == 0x2009:
+		return ' '
+	case r >= 0xFF01 && r <= 0xFF5E:
+		switch r {
+		case 0xFF0E: // full stop of numbers: ３１．９
+			return '.'
+		}
+		return r - 0xFEE0
+	case r == '．':
+		return '.'
+	case r == '〜' || r == '～':
+		return '~'
+	case r == '–' || r == '−' || r == '－':
+		return '-'
+	}
+	return r
+}
+
+// NormalizeText returns the normalized form of s. It is what questions go
+// through, so that a question matches the sentences it is about.
+func NormalizeText(s string) string {
+	n := normalizeSpan(s, 0)
+	return n.text
+}
+
+// normText is normalized text with its way back to the original.
+type normText struct {
+	text string
+	// srcStart[i] and srcEnd[i] give, for the normalized byte i, the range
+	// of the original text that produced its rune, annotations included.
+	srcStart []int32
+	srcEnd   []int32
+}
+
+// span maps the normalized byte range [a, b) back to the original.
+func (n *normText) span(a, b int) Span {
+	if a >= b || a < 0 || b > len(n.text) {
+		if a >= 0 && a < len(n.srcStart) {
+			return Span{int(n.srcStart[a]), int(n.srcStart[a])}
+		}
+		return Span{}
+	}
+	return Span{int(n.srcStart[a]), int(n.srcEnd[b-1])}
+}
+
+func isPinyinLetter(r rune) bool {
+	if r >= 'a' && r <= 'z' {
+		return true
+	}
+	return strings.ContainsRune("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ", r)
+}
+
+// pinyinAnnotation reports the length in bytes of a pinyin annotation
+// "(guān)" at the start of s, or 0. At least one letter must carry a tone
+// mark, or the annotation must be short and all lowercase, so that ordinary
+// bracketed words are left alone.
+func pinyinAnnotation(s string) int {
+	if len(s) < 3 {
+		return 0
+	}
+	var close rune
+	r, size := utf8.DecodeRuneInString(s)
+	switch r {
+	case '(':
+		close = ')'
+	case '（':
+		close = '）'
+	default:
+		return 0
+	}
+	i := size
+	letters, toned := 0, false
+	for i < len(s) {
+		r, sz := utf8.DecodeRuneInString(s[i:])
+		if r == close {
+			if letters == 0 || letters > 7 {
+				return 0
+			}
+			if !toned && letters > 4 {
+				return 0
+			}
+			return i + sz
+		}
+		if !isPinyinLetter(r) {
+			return 0
+		}
+		if r > 0x7f {
+			toned = true
+		}
+		letters++
+		i += sz
+		if letters > 7 {
+			return 0
+		}
+	}
+	return 0
+}
+
+// prefixUpTo returns at most n bytes of s, cut at a rune boundary.
+func prefixUpTo(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+func isHan(r rune) bool {
+	return r >= 0x3400 && r <= 0x9FFF || r >= 0xF900 && r <= 0xFAFF || r >= 0x20000 && r <= 0x2FFFF
+}
+
+func isASCIIAlnum(r rune) bool {
+	return r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+}
+
+// normalizeSpan normalizes src, whose first byte is at offset base of the
+// document text.
+func normalizeSpan(src string, base int) normText {
+	var b strings.Builder
+	b.Grow(len(src))
+	starts := make([]int32, 0, len(src))
+	ends := make([]int32, 0, len(src))
+	var buf [4]byte
+
+	emit := func(r rune, start, end int) {
+		n := utf8.EncodeRune(buf[:], r)
+		b.Write(buf[:n])
+		for k := 0; k < n; k++ {
+			starts = append(starts, int32(base+start))
+			ends = append(ends, int32(base+end))
+		}
+	}
+
+	prevKept := rune(0) // last rune emitted, after folding
+	pendingSpace := false
+	pendingSpaceAt := 0
+	i := 0
+	for i < len(src) {
+		r, size := utf8.DecodeRuneInString(src[i:])
+		if r == utf8.RuneError && size <= 1 {
+			i++
+			continue
+		}
+		start, end := i, i+size
+
+		// A pinyin annotation after a Han character, or after a "?"
+		// standing in for a character the page could not encode.
+		if r == '?' || r == '？' {
+			// A lost character whose opening bracket was lost too:
+			// "?qǐng)".
+			if n := pinyinAnnotation("(" + prefixUpTo(src[end:], 24)); n > 1 {
+				i = end + n - 1
+				continue
+			}
+		}
+		if n := pinyinAnnotation(src[end:]); n > 0 && (isHan(r) || r == '?' || r == '？') {
+			if r == '?' || r == '？' {
+				i = end + n
+				continue
+			}
+			end += n
+		}
+		// "? ? ?" runs: mis-decoded spaces, never real questions.
+		if r == '?' {
+			j, marks := i, 0
+			for j < len(src) {
+				c := src[j]
+				if c == '?' {
+					marks++
+				} else if c != ' ' {
+					break
+				}
+				j++
+			}
+			if marks >= 2 {
+				i = j
+				continue
+			}
+		}
+
+		f := foldWidth(r)
+		if f == ' ' || f == '\t' || f == '\r' || f == '\n' || f == '\u200b' || f == '\ufeff' {
+			if !pendingSpace {
+				pendingSpace = true
+				pendingSpaceAt = start
+			}
+			i = end
+			continue
+		}
+		f = Simplified(f)
+		if pendingSpace {
+			if isASCIIAlnum(prevKept) && isASCIIAlnum(f) {
+				emit(' ', pendingSpaceAt, pendingSpaceAt+1)
+			}
+			pendingSpace = false
+		}
+		// end includes a removed annotation, so a quote that ends on an
+		// annotated character keeps its annotation.
+		emit(f, start, end)
+		prevKept = f
+		i = end
+	}
+	return normText{text: b.String(), srcStart: starts, srcEnd: ends}
+}

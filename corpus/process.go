@@ -1,0 +1,250 @@
+package corpus
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+)
+
+// Options control how a report is analysed.
+type Options struct {
+	// Gazetteer resolves places; nil means DefaultGazetteer().
+	Gazetteer *Gazetteer
+	// Sidecar overrides what the file says about itself.
+	Sidecar Sidecar
+}
+
+// ReadDocument reads, cleans and analyses the report at path, including a
+// sidecar .meta file beside it.
+func ReadDocument(path string) (*Document, error) {
+	raw, err := ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	side, err := ReadSidecar(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return Process(raw, Options{Sidecar: side}), nil
+}
+
+// Process turns a decoded file into a Document: cleaning, metadata,
+// region, paragraphs, sentences and figures.
+func Process(raw *RawFile, opts Options) *Document {
+	g := opts.Gazetteer
+	if g == nil {
+		g = DefaultGazetteer()
+	}
+	doc := &Document{
+		Path:     raw.Path,
+		Format:   raw.Format,
+		Encoding: raw.Encoding,
+		Hash:     raw.Hash,
+		Size:     raw.Size,
+		Text:     raw.Text,
+		Warnings: append([]string(nil), raw.Warnings...),
+	}
+
+	lines := splitLines(raw.Text)
+	type kept struct {
+		n    normText
+		kind lineKind
+	}
+	var body []kept
+	var lineDate, lineSource string
+	var titleCandidate = -1 // index in body of a line that may be the title
+	hidden := 0
+	tail := false
+	for _, l := range lines {
+		n := normalizeSpan(raw.Text[l.start:l.end], l.start)
+		kind := classifyLine(n.text)
+		if tail && kind == lineBody && !isLongProse(n.text) {
+			kind = lineBoilerplate
+		}
+		switch kind {
+		case lineTail:
+			tail = true
+			continue
+		case lineHidden:
+			hidden += max(hiddenChars(n.text), 1)
+			continue
+		case lineMeta:
+			d, s := metaFromLine(n.text)
+			if lineDate == "" {
+				lineDate = d
+			}
+			if lineSource == "" {
+				lineSource = s
+			}
+			// A line just before the first metadata line is the title.
+			if titleCandidate < 0 && len(body) > 0 && len(body) <= 3 {
+				titleCandidate = len(body) - 1
+			}
+			continue
+		case lineBlank, lineBoilerplate:
+			continue
+		}
+		body = append(body, kept{n: n, kind: kind})
+	}
+	if hidden > 0 {
+		doc.Warnings = append(doc.Warnings, fmt.Sprintf("the file hides part of the report (about %d characters marked as hidden)", hidden))
+	}
+
+	// Title: the sidecar, the page's own title, the line before the
+	// metadata line, or a short first line that is not a sentence.
+	title := ""
+	switch {
+	case opts.Sidecar.Title != "":
+		title = opts.Sidecar.Title
+	case raw.Title != "":
+		title = NormalizeText(raw.Title)
+	case titleCandidate >= 0 && looksLikeTitle(body[titleCandidate].n.text, 90):
+		title = body[titleCandidate].n.text
+	case len(body) > 0 && looksLikeTitle(body[0].n.text, 40):
+		titleCandidate = 0
+		title = body[0].n.text
+	}
+	doc.Title = cleanTitle(title)
+	// The title line is metadata, not a sentence: headlines restate body
+	// figures without their indicator.
+	if titleCandidate >= 0 && titleCandidate < len(body) && body[titleCandidate].n.text == title {
+		body = append(body[:titleCandidate], body[titleCandidate+1:]...)
+	} else if len(body) > 0 && doc.Title != "" && body[0].n.text == NormalizeText(raw.Title) {
+		body = body[1:]
+	}
+
+	// Date and source.
+	switch {
+	case opts.Sidecar.Date != "":
+		doc.Date, doc.DateSource = opts.Sidecar.Date, "sidecar"
+	case raw.Date != "":
+		doc.Date, doc.DateSource = raw.Date, "page"
+	case lineDate != "":
+		doc.Date, doc.DateSource = lineDate, "line"
+	default:
+		if d := dateFromFileName(raw.Path); d != "" {
+			doc.Date, doc.DateSource = d, "filename"
+		}
+	}
+	switch {
+	case opts.Sidecar.Source != "":
+		doc.Source = opts.Sidecar.Source
+	case raw.Source != "":
+		doc.Source = NormalizeText(raw.Source)
+	case lineSource != "":
+		doc.Source = lineSource
+	}
+	if doc.Source == "" && len(body) > 0 {
+		doc.Source = sourceFromDateline(body[0].n.text)
+	}
+
+	// Region.
+	ev := RegionEvidence{
+		Sidecar:  opts.Sidecar.Region,
+		FileName: filepath.Base(raw.Path),
+		Title:    doc.Title,
+		Source:   doc.Source,
+	}
+	for i, k := range body {
+		if i == 0 {
+			if s := sourceFromDateline(k.n.text); s != "" && s != ev.Source {
+				ev.Source = strings.TrimSpace(ev.Source + " " + s)
+			}
+		}
+		ev.Body = append(ev.Body, k.n.text)
+	}
+	doc.Region = g.ResolveRegion(ev)
+	if doc.Region.Name == "" {
+		doc.Warnings = append(doc.Warnings, "region unknown: name it in a sidecar file (region: 泰安市) or in the file name")
+	}
+	if doc.Date == "" {
+		doc.Warnings = append(doc.Warnings, "publication date unknown: periods such as 1-5月 have no year")
+	}
+
+	// Paragraphs, sentences, figures.
+	ctx := extractContext{region: doc.Region, date: doc.Date, gaz: g}
+	sentNo := 0
+	for _, k := range body {
+		p := Paragraph{Index: len(doc.Paragraphs) + 1, Span: k.n.span(0, len(k.n.text))}
+		for _, r := range splitSentences(k.n.text) {
+			text := k.n.text[r.start:r.end]
+			sp := k.n.span(r.start, r.end)
+			sentNo++
+			s := Sentence{
+				Para:  p.Index,
+				Index: sentNo,
+				Span:  sp,
+				Text:  raw.Text[sp.Start:sp.End],
+				Norm:  text,
+			}
+			s.Figures = ctx.extract(&k.n, r.start, r.end)
+			p.Sentences = append(p.Sentences, s)
+		}
+		if len(p.Sentences) > 0 {
+			doc.Paragraphs = append(doc.Paragraphs, p)
+		}
+		ctx.endParagraph()
+	}
+	return doc
+}
+
+// looksLikeTitle reports a short line that is not a sentence of the body.
+func looksLikeTitle(s string, maxRunes int) bool {
+	n := utf8.RuneCountInString(s)
+	if n < 4 || n > maxRunes {
+		return false
+	}
+	if strings.HasSuffix(s, "。") || strings.HasSuffix(s, ";") || strings.HasSuffix(s, ":") {
+		return false
+	}
+	if maxRunes <= 40 && strings.ContainsAny(s, ",。") {
+		return false
+	}
+	return true
+}
+
+// sentenceRange is a byte range of a paragraph's normalized text.
+type sentenceRange struct{ start, end int }
+
+// splitSentences splits normalized paragraph text at 。!?; keeping closing
+// quotes and brackets with the sentence they close.
+func splitSentences(s string) []sentenceRange {
+	var out []sentenceRange
+	start := 0
+	emit := func(end int) {
+		a, b := start, end
+		for a < b && (s[a] == ' ') {
+			a++
+		}
+		for b > a && s[b-1] == ' ' {
+			b--
+		}
+		if a < b && hasContent(s[a:b]) {
+			out = append(out, sentenceRange{a, b})
+		}
+		start = end
+	}
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch r {
+		case '。', '!', '?', ';', '…':
+			if r == '…' {
+				// "……" ends a sentence only when a new one follows;
+				// inside a list it stands for "and so on".
+				continue
+			}
+			for i < len(s) {
+				c, sz := utf8.DecodeRuneInString(s[i:])
+				if !strings.ContainsRune("”’」』)】》!?。", c) {
+					break
+				}
+				i += sz
+			}
+			emit(i)
+		}
+	}
+	emit(len(s))
+	return out
+}

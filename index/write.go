@@ -1,0 +1,494 @@
+package index
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	bindex "github.com/blevesearch/bleve_index_api"
+	"github.com/blevesearch/bleve/v2/document"
+
+	"github.com/reportbot/reportbot/corpus"
+)
+
+// Outcome is what a Put did with a file.
+type Outcome int
+
+const (
+	// Added: the path was not indexed before.
+	Added Outcome = iota + 1
+	// Replaced: the path was indexed with another content hash; its old
+	// sentences are gone.
+	Replaced
+	// Unchanged: the path was indexed with the same hash; nothing was
+	// written.
+	Unchanged
+)
+
+func (o Outcome) String() string {
+	switch o {
+	case Added:
+		return "added"
+	case Replaced:
+		return "replaced"
+	case Unchanged:
+		return "unchanged"
+	}
+	return "Outcome(" + strconv.Itoa(int(o)) + ")"
+}
+
+const (
+	// indexedOpts: searchable, nothing else — no stored value, no term
+	// vectors, no doc values.
+	indexedOpts = bindex.IndexField
+	// filterOpts: keyword fields only ever filter, so they skip
+	// frequencies and norms too.
+	filterOpts = bindex.IndexField | bindex.SkipFreqNorm
+	storedOpts = bindex.StoreField
+)
+
+// sentenceID is the bleve document ID of the n-th sentence (1-based) of a
+// file.
+func sentenceID(path string, n int) string {
+	return path + "#" + strconv.Itoa(n)
+}
+
+// splitID is the inverse of sentenceID.
+func splitID(id string) (path string, n int, ok bool) {
+	i := strings.LastIndexByte(id, '#')
+	if i < 0 {
+		return "", 0, false
+	}
+	n, err := strconv.Atoi(id[i+1:])
+	if err != nil {
+		return "", 0, false
+	}
+	return id[:i], n, true
+}
+
+func fileID(path string) string { return filePrefix + path }
+
+// prepared is a file turned into bleve documents, ready to be committed.
+// Preparing is the CPU-heavy part of a write (encoding every sentence) and
+// needs no lock, so callers on many goroutines prepare in parallel.
+type prepared struct {
+	entry *fileEntry
+	docs  []*document.Document // sentences #1..#n, then the file document
+	bytes int                  // text bytes, for batch sizing
+}
+
+func (p *prepared) path() string { return p.entry.info.Path }
+
+func (ix *Index) prepare(doc *corpus.Document, now time.Time) (*prepared, error) {
+	if doc == nil {
+		return nil, fmt.Errorf("index: nil document")
+	}
+	if doc.Path == "" {
+		return nil, fmt.Errorf("index: document without a path")
+	}
+	if doc.Hash == "" {
+		return nil, fmt.Errorf("index %s: document without a content hash", doc.Path)
+	}
+	info := FileInfo{
+		Path:       doc.Path,
+		Hash:       doc.Hash,
+		Size:       doc.Size,
+		Format:     doc.Format,
+		Encoding:   doc.Encoding,
+		Title:      doc.Title,
+		Date:       doc.Date,
+		DateSource: doc.DateSource,
+		Source:     doc.Source,
+		Region:     doc.Region,
+		Paragraphs: len(doc.Paragraphs),
+		IndexedAt:  now,
+		Warnings:   append([]string(nil), doc.Warnings...),
+	}
+	e := &fileEntry{tag: hashTag(doc.Hash)}
+	for _, para := range doc.Paragraphs {
+		info.Sentences += len(para.Sentences)
+		for _, s := range para.Sentences {
+			info.Figures += len(s.Figures)
+		}
+	}
+
+	p := &prepared{entry: e, docs: make([]*document.Document, 0, info.Sentences+1)}
+	pathB := []byte(doc.Path)
+	var regionB, dateB []byte
+	if doc.Region.Name != "" {
+		regionB = []byte(doc.Region.Name)
+	}
+	if doc.Date != "" {
+		dateB = []byte(doc.Date)
+	}
+	// All blobs of a file share one buffer: one allocation instead of one
+	// per sentence. Offsets are recorded first because append may move it.
+	var buf []byte
+	ends := make([]int, 0, info.Sentences)
+	for _, para := range doc.Paragraphs {
+		for i := range para.Sentences {
+			buf = encodeSentence(buf, e.tag, &para.Sentences[i])
+			ends = append(ends, len(buf))
+		}
+	}
+	n, start := 0, 0
+	for _, para := range doc.Paragraphs {
+		if len(para.Sentences) > 0 {
+			e.paras = append(e.paras, paraRange{Para: para.Index, First: n + 1, Count: len(para.Sentences)})
+		}
+		for i := range para.Sentences {
+			s := &para.Sentences[i]
+			blob := buf[start:ends[n]:ends[n]]
+			start = ends[n]
+			n++
+			d := document.NewDocument(sentenceID(doc.Path, n))
+			d.Fields = make([]document.Field, 0, 5)
+			d.AddField(document.NewTextFieldCustom(fieldNorm, nil, []byte(s.Norm), indexedOpts, ix.cjk))
+			d.AddField(document.NewTextFieldCustom(fieldPath, nil, pathB, filterOpts, ix.kw))
+			if regionB != nil {
+				d.AddField(document.NewTextFieldCustom(fieldRegion, nil, regionB, filterOpts, ix.kw))
+			}
+			if dateB != nil {
+				d.AddField(document.NewTextFieldCustom(fieldDate, nil, dateB, filterOpts, ix.kw))
+			}
+			d.AddField(document.NewTextFieldCustom(fieldBlob, nil, blob, storedOpts, nil))
+			p.docs = append(p.docs, d)
+			p.bytes += len(s.Text) + len(s.Norm)
+		}
+	}
+	e.info = info
+
+	meta, err := json.Marshal(e.record())
+	if err != nil {
+		return nil, fmt.Errorf("index %s: encode file metadata: %w", doc.Path, err)
+	}
+	fd := document.NewDocument(fileID(doc.Path))
+	fd.AddField(document.NewTextFieldCustom(fieldKind, nil, []byte(kindFile), filterOpts, ix.kw))
+	fd.AddField(document.NewTextFieldCustom(fieldMeta, nil, meta, storedOpts, nil))
+	p.docs = append(p.docs, fd)
+	return p, nil
+}
+
+func (ix *Index) writable() error {
+	if ix.closed.Load() {
+		return ErrClosed
+	}
+	if ix.readOnly {
+		return fmt.Errorf("index %s: %w", ix.dir, ErrReadOnly)
+	}
+	return nil
+}
+
+// Put indexes doc, replacing any earlier version of doc.Path in one atomic
+// batch, or does nothing when the path is indexed with the same hash.
+// When Put returns, the change is searchable and (on disk) durable.
+func (ix *Index) Put(doc *corpus.Document) (Outcome, error) {
+	out, err := ix.PutBatch([]*corpus.Document{doc})
+	if err != nil {
+		return 0, err
+	}
+	return out[0], nil
+}
+
+// PutBatch indexes several files in one bleve batch: much faster than one
+// Put each for small files, since every batch waits for a disk commit, and
+// still atomic per file (in fact for the whole batch). A path may occur
+// once per call.
+func (ix *Index) PutBatch(docs []*corpus.Document) ([]Outcome, error) {
+	if err := ix.writable(); err != nil {
+		return nil, err
+	}
+	now := time.Now().UTC().Truncate(time.Millisecond)
+	ps := make([]*prepared, len(docs))
+	seen := make(map[string]bool, len(docs))
+	for i, d := range docs {
+		p, err := ix.prepare(d, now)
+		if err != nil {
+			return nil, err
+		}
+		if seen[d.Path] {
+			return nil, fmt.Errorf("index: PutBatch: %s given twice", d.Path)
+		}
+		seen[d.Path] = true
+		ps[i] = p
+	}
+	return ix.commit(ps)
+}
+
+// commit writes prepared files (distinct paths) in one batch.
+func (ix *Index) commit(ps []*prepared) ([]Outcome, error) {
+	ix.wmu.Lock()
+	defer ix.wmu.Unlock()
+	if err := ix.writable(); err != nil {
+		return nil, err
+	}
+
+	outs := make([]Outcome, len(ps))
+	olds := make([]*fileEntry, len(ps))
+	ix.mu.RLock()
+	for i, p := range ps {
+		old := ix.files[p.path()]
+		switch {
+		case old == nil:
+			outs[i] = Added
+		case old.info.Hash == p.entry.info.Hash:
+			outs[i] = Unchanged
+		default:
+			outs[i] = Replaced
+		}
+		olds[i] = old
+	}
+	ix.mu.RUnlock()
+
+	b := ix.bi.NewBatch()
+	for i, p := range ps {
+		if outs[i] == Unchanged {
+			continue
+		}
+		// IDs #1..#new are overwritten by the new documents; only an old
+		// surplus needs deleting.
+		if old := olds[i]; old != nil {
+			for n := p.entry.info.Sentences + 1; n <= old.info.Sentences; n++ {
+				b.Delete(sentenceID(p.path(), n))
+			}
+			prev := *old
+			prev.prev = nil
+			p.entry.prev = &prev
+		}
+		for _, d := range p.docs {
+			if err := b.IndexAdvanced(d); err != nil {
+				return nil, fmt.Errorf("index %s: %w", p.path(), err)
+			}
+		}
+	}
+	if b.Size() == 0 {
+		return outs, nil
+	}
+
+	ix.mu.Lock()
+	for i, p := range ps {
+		if outs[i] != Unchanged {
+			ix.pending[p.path()] = p.entry
+		}
+	}
+	ix.mu.Unlock()
+
+	err := ix.bi.Batch(b)
+
+	ix.mu.Lock()
+	for i, p := range ps {
+		if outs[i] == Unchanged {
+			continue
+		}
+		delete(ix.pending, p.path())
+		if err == nil {
+			ix.files[p.path()] = p.entry
+		}
+	}
+	ix.mu.Unlock()
+	if err != nil {
+		return nil, fmt.Errorf("index %s: write batch of %d files: %w", ix.dir, len(ps), err)
+	}
+	return outs, nil
+}
+
+// Remove deletes path and all its sentences from the index, atomically.
+// Removing a path that is not indexed is not an error.
+func (ix *Index) Remove(path string) error {
+	_, err := ix.remove(func(p string) bool { return p != path })
+	return err
+}
+
+// Prune removes every indexed file for which keep returns false (files
+// that are gone from disk, say) and returns their paths, sorted. keep is
+// called without any lock held.
+func (ix *Index) Prune(keep func(path string) bool) (removed []string, err error) {
+	return ix.remove(keep)
+}
+
+// pruneBatchIDs bounds the size of one delete batch; each file's deletes
+// stay in one batch.
+const pruneBatchIDs = 100_000
+
+func (ix *Index) remove(keep func(string) bool) ([]string, error) {
+	ix.wmu.Lock()
+	defer ix.wmu.Unlock()
+	if err := ix.writable(); err != nil {
+		return nil, err
+	}
+	ix.mu.RLock()
+	all := make([]*fileEntry, 0, len(ix.files))
+	for _, e := range ix.files {
+		all = append(all, e)
+	}
+	ix.mu.RUnlock()
+
+	var gone []*fileEntry
+	for _, e := range all {
+		if !keep(e.info.Path) {
+			gone = append(gone, e)
+		}
+	}
+	sort.Slice(gone, func(i, j int) bool { return gone[i].info.Path < gone[j].info.Path })
+
+	var removed []string
+	for len(gone) > 0 {
+		b := ix.bi.NewBatch()
+		k := 0
+		for k < len(gone) && (k == 0 || b.Size()+gone[k].info.Sentences < pruneBatchIDs) {
+			e := gone[k]
+			for n := 1; n <= e.info.Sentences; n++ {
+				b.Delete(sentenceID(e.info.Path, n))
+			}
+			b.Delete(fileID(e.info.Path))
+			k++
+		}
+		if err := ix.bi.Batch(b); err != nil {
+			return removed, fmt.Errorf("index %s: remove %d files: %w", ix.dir, k, err)
+		}
+		ix.mu.Lock()
+		for _, e := range gone[:k] {
+			delete(ix.files, e.info.Path)
+			removed = append(removed, e.info.Path)
+		}
+		ix.mu.Unlock()
+		gone = gone[k:]
+	}
+	return removed, nil
+}
+
+// Writer collects files from any number of goroutines into large batches:
+// a batch costs a disk commit, so grouping small files is what makes bulk
+// indexing fast. Every batch holds complete files only, so each file is
+// still replaced atomically. Files become searchable when their batch is
+// written: when the buffer fills, on Flush and on Close.
+type Writer struct {
+	ix       *Index
+	maxBytes int
+
+	mu     sync.Mutex
+	queue  []*prepared
+	byPath map[string]int // index in queue
+	bytes  int
+	err    error // sticky: the first failed batch
+
+	// flushMu is taken before mu is released by a flushing Put, so batches
+	// are written in the order they were filled.
+	flushMu sync.Mutex
+}
+
+// DefaultBatchBytes is the text volume a Writer collects before it writes
+// a batch.
+const DefaultBatchBytes = 8 << 20
+
+// NewWriter returns a Writer that writes a batch whenever it holds
+// batchBytes of sentence text (DefaultBatchBytes if ≤ 0).
+func (ix *Index) NewWriter(batchBytes int) *Writer {
+	if batchBytes <= 0 {
+		batchBytes = DefaultBatchBytes
+	}
+	return &Writer{ix: ix, maxBytes: batchBytes, byPath: map[string]int{}}
+}
+
+// Put queues doc and returns its expected outcome, judged against the
+// committed index and the queue: Unchanged files are not queued. A later
+// Put of a queued path supersedes the queued version. If the Put fills the
+// buffer it writes the batch and returns the batch's error; after an error
+// every call returns it.
+func (w *Writer) Put(doc *corpus.Document) (Outcome, error) {
+	if err := w.ix.writable(); err != nil {
+		return 0, err
+	}
+	p, err := w.ix.prepare(doc, time.Now().UTC().Truncate(time.Millisecond))
+	if err != nil {
+		return 0, err
+	}
+	path, hash := p.path(), p.entry.info.Hash
+
+	w.mu.Lock()
+	if w.err != nil {
+		err := w.err
+		w.mu.Unlock()
+		return 0, err
+	}
+	committed, indexed := w.ix.File(path)
+	out := Added
+	if indexed {
+		out = Replaced
+	}
+	if i, ok := w.byPath[path]; ok {
+		q := w.queue[i]
+		switch {
+		case q.entry.info.Hash == hash:
+			out = Unchanged
+		case indexed && committed.Hash == hash:
+			// Back to the indexed version: the queued one must not land.
+			w.bytes -= q.bytes
+			w.queue[i] = nil
+			delete(w.byPath, path)
+			out = Unchanged
+		default:
+			w.bytes += p.bytes - q.bytes
+			w.queue[i] = p
+		}
+	} else if indexed && committed.Hash == hash {
+		out = Unchanged
+	} else {
+		w.byPath[path] = len(w.queue)
+		w.queue = append(w.queue, p)
+		w.bytes += p.bytes
+	}
+	if w.bytes < w.maxBytes {
+		w.mu.Unlock()
+		return out, nil
+	}
+	err = w.flushLocked()
+	return out, err
+}
+
+// Flush writes the queued files.
+func (w *Writer) Flush() error {
+	w.mu.Lock()
+	if w.err != nil {
+		err := w.err
+		w.mu.Unlock()
+		return err
+	}
+	return w.flushLocked()
+}
+
+// Close flushes. The Writer must not be used afterwards; the Index stays
+// open.
+func (w *Writer) Close() error { return w.Flush() }
+
+// flushLocked is called with w.mu held and releases it.
+func (w *Writer) flushLocked() error {
+	q := w.queue
+	w.queue, w.byPath, w.bytes = nil, map[string]int{}, 0
+	w.flushMu.Lock()
+	w.mu.Unlock()
+	defer w.flushMu.Unlock()
+	live := q[:0]
+	for _, p := range q {
+		if p != nil {
+			live = append(live, p)
+		}
+	}
+	q = live
+	if len(q) == 0 {
+		return nil
+	}
+	if _, err := w.ix.commit(q); err != nil {
+		w.mu.Lock()
+		if w.err == nil {
+			w.err = err
+		}
+		w.mu.Unlock()
+		return err
+	}
+	return nil
+}

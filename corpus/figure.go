@@ -32,7 +32,10 @@ type extractContext struct {
 	period Period // the last period stated, for sentences that state none
 }
 
-func (c *extractContext) endParagraph() {}
+// endParagraph forgets the period: a period stated in one paragraph is
+// too often wrong for the next (a new paragraph turns to another year or
+// another indicator), and no period is better than a wrong one.
+func (c *extractContext) endParagraph() { c.period = Period{} }
 
 // units, longest first within each leading rune so that 万平方米 wins over
 // 万 and 个百分点 over 个.
@@ -100,7 +103,7 @@ var (
 		"比上年同期", "较上年同期", "比上年", "较上年", "比去年同期", "较去年同期", "上年同期", "同比", "环比",
 		"增长", "下降", "增速为", "增幅为", "增速", "增幅", "提高", "提升", "增加", "减少", "降低", "回落",
 		"完成", "实现", "达到", "累计", "分别", "为", "是", "达", "共", "约", "近", "超过", "超", "突破", "逾", "过",
-		"的", "已", "将", "可", "了", "在", "居", "位居", "位列", "排名", "排", "列", "第", "高于", "低于", "快于", "慢于"}
+		"的", "已", "将", "可", "了", "在", "居", "位居", "位列", "排名", "排", "列", "第", "高于", "低于", "快于", "慢于", "共有"}
 	scopeWords = []string{"全国", "全省", "全市", "全州", "全区", "全县", "西部", "中部", "东部", "同类城市", "同级城市"}
 )
 
@@ -124,10 +127,10 @@ func (c *extractContext) extract(n *normText, a, b int) []Figure {
 	pi := 0
 	for _, t := range nums {
 		// Periods stated before this number become current.
-		for pi < len(periods) && periods[pi].Start < t.Start {
+		for pi < len(periods) && periods[pi].End <= t.Start {
 			pm := periods[pi]
-			if pm.End <= t.Start && usablePeriod(pm) {
-				curPeriod = pm.Period.Resolve(c.date)
+			if usablePeriod(pm) {
+				curPeriod = resolvePeriod(pm.Period, c.date, s)
 				curPeriodExplicit = true
 			}
 			pi++
@@ -179,22 +182,36 @@ func (c *extractContext) extract(n *normText, a, b int) []Figure {
 			f.Unit = "位"
 		}
 		f.Kind, f.Number = classify(before, unit, t.Value, rank)
-		f.Scope = scopeIn(before)
+		if f.Kind == KindRank || f.Kind == KindDiff {
+			f.Scope = scopeIn(before)
+		}
 		f.Comparator = comparatorIn(s[clauseStart(s, t.Start):t.Start])
 
-		metric := cleanMetric(stripPlacesAndPeriods(before, lo, places, periods))
+		metric := cleanMetric(beforeComparator(stripPlacesAndPeriods(before, lo, places, periods), f.Kind))
+		after, headed := nounAfter(s[unitEnd:])
 		switch {
+		case combiningAttributes[metric] && prevMetric != "":
+			metric = strings.TrimPrefix(prevMetric, "新增") + metric
+		case metric == "" || attributeWords[metric]:
+			switch {
+			case f.Kind == KindCount && headed:
+				metric = after
+			case after != "" && !strings.HasPrefix(after, "用于") && !isBareLead(before):
+				metric = after
+			case prevMetric != "":
+				metric = prevMetric
+			case after != "":
+				metric = after
+			}
 		case strings.HasPrefix(metric, "占") && prevMetric != "":
 			metric = prevMetric + metric
-		case metric == "" || attributeWords[metric] || isVerbOnly(metric) || strings.HasSuffix(before, "等"):
-			if after := nounAfter(s[unitEnd:]); after != "" && (f.Kind == KindCount || f.Kind == KindAmount) {
+		case f.Kind == KindCount && headed:
+			metric = after
+		case isVerbOnly(metric) || strings.HasSuffix(before, "等"):
+			if after != "" {
 				metric = after
-			} else if combiningAttributes[metric] && prevMetric != "" {
-				metric = strings.TrimPrefix(prevMetric, "新增") + metric
-			} else if metric == "" || attributeWords[metric] {
-				if prevMetric != "" {
-					metric = prevMetric
-				}
+			} else if prevMetric != "" {
+				metric = prevMetric
 			}
 		}
 		f.Metric = metric
@@ -212,12 +229,22 @@ func (c *extractContext) extract(n *normText, a, b int) []Figure {
 	}
 	for ; pi < len(periods); pi++ {
 		if usablePeriod(periods[pi]) {
-			curPeriod = periods[pi].Period.Resolve(c.date)
+			curPeriod = resolvePeriod(periods[pi].Period, c.date, s)
 		}
 	}
 	curPeriod.Raw = ""
 	c.period = curPeriod
 	return figs
+}
+
+// resolvePeriod gives a year-less period its year. A sentence about plans
+// or targets looks forward: "全年" in a mid-year plan is this year, while
+// "全年" in a review written in February is the year before.
+func resolvePeriod(p Period, date, sentence string) Period {
+	if containsAny(sentence, []string{"力争", "计划", "预计", "目标", "将", "确保", "争取"}) {
+		return p.ResolveForward(date)
+	}
+	return p.Resolve(date)
 }
 
 func usablePeriod(pm PeriodMention) bool {
@@ -481,7 +508,7 @@ func modalityIn(prefix string) string {
 // clauseStart finds the start of the clause that ends at pos.
 func clauseStart(s string, pos int) int {
 	best := 0
-	for _, d := range []string{",", ";", ":", "(", ")", "、", "。", "!", "?", "“", "”", "—", "·", " "} {
+	for _, d := range []string{",", ";", ":", "(", ")", "、", "。", "!", "?", "—", "·", " "} {
 		if i := strings.LastIndex(s[:pos], d); i >= 0 && i+len(d) > best {
 			best = i + len(d)
 		}
@@ -527,13 +554,45 @@ func stripPlacesAndPeriods(before string, offset int, places []PlaceMention, per
 	return b.String()
 }
 
+// beforeComparator keeps what precedes a comparison: in
+// "增速高于全部民间投资" the indicator is 增速, not 全部民间投资.
+func beforeComparator(before string, kind Kind) string {
+	if kind != KindDiff && kind != KindChange && kind != KindRank {
+		return before
+	}
+	cut := len(before)
+	for _, w := range []string{"高于", "低于", "快于", "慢于", "领先", "比", "较", "居", "位居", "位列", "排名", "列"} {
+		for from := 0; from < len(before); {
+			i := strings.Index(before[from:], w)
+			if i < 0 {
+				break
+			}
+			i += from
+			// 占比 is an indicator word, not a comparison.
+			if w == "比" && strings.HasSuffix(before[:i], "占") {
+				from = i + len(w)
+				continue
+			}
+			if i < cut {
+				cut = i
+			}
+			break
+		}
+	}
+	return before[:cut]
+}
+
 // cleanMetric strips what is not the indicator from the words before a
 // number: scope words, verbs, comparators, modality.
 func cleanMetric(m string) string {
-	m = strings.Trim(m, " “”\"'‘’《》()")
+	m = strings.NewReplacer("“", "", "”", "", "\"", "", "‘", "", "’", "").Replace(m)
+	m = strings.Trim(m, " 《》()")
 	for changed := true; changed && m != ""; {
 		changed = false
 		for _, p := range metricPrefixes {
+			if p == "共计" && strings.HasPrefix(m, "共计划") {
+				continue // 共 计划…, not 共计 划…
+			}
 			if strings.HasPrefix(m, p) && len(m) > len(p) {
 				m = m[len(p):]
 				changed = true
@@ -566,6 +625,13 @@ func cleanMetric(m string) string {
 	return m
 }
 
+// isBareLead reports a clause that introduces a part of what came before:
+// "其中1600亿元".
+func isBareLead(before string) bool {
+	b := strings.TrimSpace(before)
+	return b == "" || b == "其中" || b == "分别" || b == "分别为" || b == "包括"
+}
+
 func isVerbOnly(m string) bool {
 	for _, v := range leadingVerbs {
 		if m == v {
@@ -578,7 +644,7 @@ func isVerbOnly(m string) bool {
 // nounAfter reads the noun phrase right after a count: "省市级贡嘎培优企业,…"
 // → 省市级贡嘎培优企业. It stops at the first head noun (and one that
 // follows it directly: 企业储备库).
-func nounAfter(rest string) string {
+func nounAfter(rest string) (string, bool) {
 	end := len(rest)
 	for i, r := range rest {
 		if !isHan(r) && r != '“' && r != '”' {
@@ -586,11 +652,10 @@ func nounAfter(rest string) string {
 			break
 		}
 	}
-	phrase := rest[:end]
-	if phrase == "" || strings.HasPrefix(phrase, "的") && len(phrase) == len("的") {
-		return ""
+	phrase := strings.TrimPrefix(rest[:end], "的")
+	if phrase == "" {
+		return "", false
 	}
-	phrase = strings.TrimPrefix(phrase, "的")
 	best := -1
 	for _, h := range headNouns {
 		if i := strings.Index(phrase, h); i >= 0 && (best < 0 || i+len(h) < best) {
@@ -599,9 +664,9 @@ func nounAfter(rest string) string {
 	}
 	if best < 0 {
 		if utf8.RuneCountInString(phrase) <= 8 {
-			return strings.Trim(phrase, "“”")
+			return strings.Trim(phrase, "“”"), false
 		}
-		return ""
+		return "", false
 	}
 	// One more head noun straight after: 企业储备库.
 	for _, h := range headNouns {
@@ -610,7 +675,7 @@ func nounAfter(rest string) string {
 			break
 		}
 	}
-	return strings.Trim(phrase[:best], "“”")
+	return strings.Trim(phrase[:best], "“”"), true
 }
 
 // figureRegion is the county a clause names (安岳天然气综合产值), or the

@@ -5,6 +5,7 @@ package corpus
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -87,10 +88,15 @@ type trieEntry struct {
 	// name (示范县 contains 范县, 高新技术 contains 高新); Find consumes it
 	// and reports nothing.
 	blocker bool
-	// singleStem marks a 2-rune full name with a 1-rune stem (范县, 和县,
-	// 高县). Such names straddle ordinary words all the time (示范县,
-	// 提高县域), so Find accepts them only at a word boundary.
-	singleStem bool
+	// needBoundary marks a 2-rune full name with a 1-rune stem (范县,
+	// 和县, 高县). Such names straddle ordinary words all the time (示范县,
+	// 提高县域), so Find accepts them only after a word boundary.
+	needBoundary bool
+	// suffix is the final 县/市/区 of a full name or alias; the name is
+	// rejected where that suffix begins an ordinary word instead (泰安市场,
+	// 河南县域, 港口区域), and Find falls back to a shorter name (泰安,
+	// 河南) if there is one. 0 for short forms and blockers.
+	suffix rune
 }
 
 // PlaceMention is a place name found in a text.
@@ -179,24 +185,32 @@ func NewGazetteer(data string) (*Gazetteer, error) {
 
 	// Words for the trie: full names, short forms, blockers.
 	type word struct {
-		places     []int32
-		blocker    bool
-		singleStem bool
+		text         string
+		places       []int32
+		blocker      bool
+		full         bool // a full name or alias of one of places
+		needBoundary bool
+		suffix       rune
 	}
-	words := make(map[string]*word, 7000)
-	add := func(w string, i int32) {
-		x := words[w]
-		if x == nil {
-			x = &word{}
-			words[w] = x
+	words := make([]word, 0, 8000)
+	wordIdx := make(map[string]int32, 8000)
+	add := func(w string, i int32, full bool) {
+		k, ok := wordIdx[w]
+		if !ok {
+			k = int32(len(words))
+			wordIdx[w] = k
+			words = append(words, word{text: w})
 		}
-		x.places = append(x.places, i)
+		if i >= 0 {
+			words[k].places = append(words[k].places, i)
+		}
+		words[k].full = words[k].full || full
 	}
 	for i := range g.places {
 		p := &g.places[i]
 		idx := int32(i)
 		g.byName[p.Name] = append(g.byName[p.Name], idx)
-		short := shortForm(p.Name, p.Code, p.Level)
+		short, alias := shortForm(p.Name, p.Code, p.Level)
 		if short != "" {
 			g.byName[short] = append(g.byName[short], idx)
 			if !genericShort[short] {
@@ -204,42 +218,51 @@ func NewGazetteer(data string) (*Gazetteer, error) {
 			}
 		}
 		if !genericFull[p.Name] {
-			add(p.Name, idx)
+			add(p.Name, idx, true)
 		}
 		if p.Short != "" {
-			add(p.Short, idx)
+			add(p.Short, idx, false)
 		}
-	}
-	for w, x := range words {
-		if utf8.RuneCountInString(w) == 2 {
-			for _, i := range x.places {
-				if g.places[i].Name == w {
-					x.singleStem = true
-				}
-			}
+		if alias != "" {
+			g.byName[alias] = append(g.byName[alias], idx)
+			add(alias, idx, true)
 		}
 	}
 	for _, b := range findBlockers {
-		if words[b] == nil {
-			words[b] = &word{blocker: true}
+		if _, ok := wordIdx[b]; !ok {
+			add(b, -1, false)
+			words[wordIdx[b]].blocker = true
+		}
+	}
+	nPlaces := 0
+	for k := range words {
+		x := &words[k]
+		nPlaces += len(x.places)
+		if !x.full {
+			continue
+		}
+		// Every 2-rune full name has a 1-rune stem (范县): no short form.
+		x.needBoundary = utf8.RuneCountInString(x.text) == 2
+		if last, _ := utf8.DecodeLastRuneInString(x.text); last == '县' || last == '市' || last == '区' {
+			x.suffix = last
 		}
 	}
 
-	keys := make([]string, 0, len(words))
-	for w := range words {
-		keys = append(keys, w)
-	}
-	sort.Strings(keys)
-	g.entries = make([]trieEntry, len(keys))
-	for k, w := range keys {
-		x := words[w]
-		e := trieEntry{blocker: x.blocker, singleStem: x.singleStem}
+	slices.SortFunc(words, func(a, b word) int { return strings.Compare(a.text, b.text) })
+	keys := make([]string, len(words))
+	g.entries = make([]trieEntry, len(words))
+	backing := make([]Place, 0, nPlaces) // one allocation for all candidate lists
+	for k := range words {
+		x := &words[k]
+		keys[k] = x.text
+		e := trieEntry{blocker: x.blocker, needBoundary: x.needBoundary, suffix: x.suffix}
 		if len(x.places) > 0 {
 			g.sortCandidates(x.places)
-			e.cands = make([]Place, len(x.places))
-			for j, i := range x.places {
-				e.cands[j] = g.places[i]
+			start := len(backing)
+			for _, i := range x.places {
+				backing = append(backing, g.places[i])
 			}
+			e.cands = backing[start:len(backing):len(backing)]
 		}
 		g.entries[k] = e
 	}
@@ -254,12 +277,15 @@ func NewGazetteer(data string) (*Gazetteer, error) {
 // prefecture of the same name (吉林), a prefecture before a county (资阳市
 // before 益阳's 资阳区).
 func (g *Gazetteer) sortCandidates(idx []int32) {
-	sort.Slice(idx, func(a, b int) bool {
-		pa, pb := &g.places[idx[a]], &g.places[idx[b]]
+	if len(idx) < 2 {
+		return
+	}
+	slices.SortFunc(idx, func(a, b int32) int {
+		pa, pb := &g.places[a], &g.places[b]
 		if pa.Level != pb.Level {
-			return pa.Level < pb.Level
+			return int(pa.Level) - int(pb.Level)
 		}
-		return pa.Code < pb.Code
+		return strings.Compare(pa.Code, pb.Code)
 	})
 }
 
@@ -305,14 +331,7 @@ func (g *Gazetteer) ByCode(code string) (Place, bool) {
 // IsMunicipality reports whether p is one of the province-level cities
 // 北京, 天津, 上海, 重庆.
 func IsMunicipality(p Place) bool {
-	if p.Level != LevelProvince {
-		return false
-	}
-	switch p.Code {
-	case "11", "12", "31", "50":
-		return true
-	}
-	return false
+	return p.Level == LevelProvince && isMunicipalityCode(p.Code)
 }
 
 // Prefecture returns the prefecture-level unit p belongs to: the unit that
@@ -353,7 +372,9 @@ func (g *Gazetteer) Province(p Place) Place {
 // order, non-overlapping; at each position the longest name wins
 // (四川省 over 四川). Ordinary words that contain a name are skipped
 // (高新技术 is not 高新区, 示范县 is not 范县), and full names whose stem is
-// one rune (范县, 和县) count only after a word boundary.
+// one rune (范县, 和县) count only after a word boundary. It runs in one
+// pass over the text and allocates only the result slice, since it is run
+// over every paragraph of every report.
 func (g *Gazetteer) Find(text string) []PlaceMention {
 	var out []PlaceMention
 	t := &g.trie
@@ -372,11 +393,18 @@ func (g *Gazetteer) Find(text string) []PlaceMention {
 			i += size
 			continue
 		}
-		best, bestEnd := int32(-1), 0
-		if e := t.entry[node]; e >= 0 {
-			best, bestEnd = e, i+size
+		// Walk the trie, remembering every word that ends on the way, so
+		// that a longer word rejected by its context (泰安市场) can fall
+		// back to a shorter one (泰安).
+		var ends [8]struct {
+			entry int32
+			end   int
 		}
-		for j := i + size; j < len(text); {
+		n := 0
+		if e := t.entry[node]; e >= 0 {
+			ends[0].entry, ends[0].end, n = e, i+size, 1
+		}
+		for j := i + size; j < len(text) && n < len(ends); {
 			r2, s2 := utf8.DecodeRuneInString(text[j:])
 			node = t.child(node, r2)
 			if node <= 0 {
@@ -384,23 +412,28 @@ func (g *Gazetteer) Find(text string) []PlaceMention {
 			}
 			j += s2
 			if e := t.entry[node]; e >= 0 {
-				best, bestEnd = e, j
+				ends[n].entry, ends[n].end = e, j
+				n++
 			}
 		}
-		if best >= 0 {
-			e := &g.entries[best]
-			accept := !e.blocker
-			if accept && e.singleStem {
-				accept = stemBoundaryBefore(prev) && !stemJoinsAfter(text[bestEnd:])
-			}
-			if e.blocker || accept {
-				if accept {
-					out = append(out, PlaceMention{Start: i, End: bestEnd, Text: text[i:bestEnd], Candidates: e.cands})
+		matched := false
+		for k := n - 1; k >= 0; k-- {
+			e, end := &g.entries[ends[k].entry], ends[k].end
+			if !e.blocker {
+				if e.needBoundary && !stemBoundaryBefore(prev) {
+					continue
 				}
-				prev, _ = utf8.DecodeLastRuneInString(text[i:bestEnd])
-				i = bestEnd
-				continue
+				if e.suffix != 0 && suffixJoinsAfter(e.suffix, text[end:]) {
+					continue
+				}
+				out = append(out, PlaceMention{Start: i, End: end, Text: text[i:end], Candidates: e.cands})
 			}
+			prev, _ = utf8.DecodeLastRuneInString(text[i:end])
+			i, matched = end, true
+			break
+		}
+		if matched {
+			continue
 		}
 		prev = r
 		i += size
@@ -419,11 +452,20 @@ func stemBoundaryBefore(prev rune) bool {
 	return strings.ContainsRune("在到赴至从往去来与和及或同跟是为对向经由于於自如含省市州盟旗区县的了原", prev)
 }
 
-// stemJoinsAfter reports whether the rest of the text continues the 县 of
-// a 1-rune-stem name into an ordinary word (新县城, X县域, X县级).
-func stemJoinsAfter(rest string) bool {
+// suffixJoinsAfter reports whether the rest of the text continues a
+// name's final 县/市/区 into an ordinary word: 县域, 县级, 县城, 市场, 市民,
+// 区域.
+func suffixJoinsAfter(suffix rune, rest string) bool {
 	r, _ := utf8.DecodeRuneInString(rest)
-	return r == '域' || r == '级' || r == '城'
+	switch suffix {
+	case '县':
+		return r == '域' || r == '级' || r == '城'
+	case '市':
+		return r == '场' || r == '民' || r == '域' || r == '级'
+	case '区':
+		return r == '域' || r == '级'
+	}
+	return false
 }
 
 // trie is a rune trie flattened into arrays: node 0 is the root, whose
@@ -448,7 +490,7 @@ const (
 )
 
 func (t *trie) rootChild(r rune) int32 {
-	if r < trieRootBase || r >= trieRootEnd {
+	if r < trieRootBase || r >= trieRootEnd || t.root == nil {
 		return 0
 	}
 	return t.root[r-trieRootBase]
@@ -530,37 +572,43 @@ var shortSuffixes = [...][]string{
 	LevelCounty:     {"自治县", "自治旗", "新区", "矿区", "特区", "区", "县", "市", "旗"},
 }
 
-// shortOverrides are short forms the suffix rules get wrong.
+// shortOverrides are short forms the suffix rules get wrong; "" means no
+// short form.
 var shortOverrides = map[string]string{
 	"神农架林区": "神农架", // 林区 is the suffix here, but not in 万柏林区
+	// These would take the name of a province, which is what the word
+	// means in nearly every report; the 州/县 alias still names them.
+	"河南蒙古族自治县": "",
+	"海南藏族自治州":  "",
+	"河北区":      "",
+	"海南区":      "",
 }
 
 // ethnicNames are the ethnic groups that appear in the names of autonomous
 // prefectures and counties (凉山彝族自治州), longest first so that 哈萨克
-// is stripped whole.
+// is stripped whole; 各 is for 各族 (龙胜各族自治县).
 var ethnicNames = func() []string {
 	names := strings.Fields(`柯尔克孜 乌孜别克 维吾尔 哈萨克 鄂温克 鄂伦春 达斡尔 塔吉克 塔塔尔 俄罗斯
 		蒙古 土家 布依 朝鲜 哈尼 傈僳 拉祜 东乡 纳西 景颇 仫佬 布朗 撒拉 毛南 仡佬 锡伯 阿昌
 		普米 德昂 保安 裕固 独龙 赫哲 门巴 珞巴 基诺 高山
-		回 藏 苗 彝 壮 满 侗 瑶 白 傣 黎 佤 畲 水 羌 怒 京 土 汉`)
+		各 回 藏 苗 彝 壮 满 侗 瑶 白 傣 黎 佤 畲 水 羌 怒 京 土 汉`)
 	sort.SliceStable(names, func(i, j int) bool {
 		return utf8.RuneCountInString(names[i]) > utf8.RuneCountInString(names[j])
 	})
 	return names
 }()
 
-// shortForm returns the short form of a division name, or "" if it has
-// none: functional zones (开发区, 管理区, codes xxxx71-xxxx80) are only
-// known by their full names, and a stem under 2 runes is no name (赵县).
-func shortForm(name, code string, level Level) string {
-	if s, ok := shortOverrides[name]; ok {
-		return s
+// shortForm returns the short form of a division name ("" if it has
+// none) and, for autonomous units, the alias reports use instead of the
+// long official name: 凉山州 for 凉山彝族自治州, 北川县 for 北川羌族自治县.
+// Functional zones (开发区, 管理区; codes xxxx71-xxxx80) are known only by
+// their full names, and a stem under 2 runes is no name (赵县).
+func shortForm(name, code string, level Level) (short, alias string) {
+	if level < LevelProvince || level > LevelCounty {
+		return "", ""
 	}
 	if level == LevelCounty && len(code) == 6 && code[4:6] >= "71" && code[4:6] <= "80" {
-		return ""
-	}
-	if level < LevelProvince || level > LevelCounty {
-		return ""
+		return "", ""
 	}
 	for _, suf := range shortSuffixes[level] {
 		if !strings.HasSuffix(name, suf) {
@@ -569,12 +617,19 @@ func shortForm(name, code string, level Level) string {
 		stem := strings.TrimSuffix(name, suf)
 		if strings.HasPrefix(suf, "自治") {
 			stem = stripEthnic(stem)
+			if level != LevelProvince && stem != strings.TrimSuffix(name, suf) {
+				alias = stem + strings.TrimPrefix(suf, "自治")
+			}
 		}
 		if utf8.RuneCountInString(stem) >= 2 {
-			return stem
+			short = stem
+			break
 		}
 	}
-	return ""
+	if s, ok := shortOverrides[name]; ok {
+		short = s
+	}
+	return short, alias
 }
 
 // stripEthnic removes trailing ethnic group names from the stem of an
@@ -618,14 +673,132 @@ var genericFull = setOf(`城区 郊区 矿区 东区 西区 新城区 老城区 
 // Places keep them as lookup aliases but get no Short, and Find does not
 // report them; their full names (新兴县, 大安市) still match.
 var genericShort = setOf(`
-	市中 市南 市北 新市 城关 城中 城东 城西 城南 城北 新城 老城 高新 新区 新华 新建 新兴 新会 新安
-	和平 平安 安定 光明 东方 前进 向阳 红旗 东风 长安 朝阳 大安 定安 建安 富民 清新 安宁 阿里
+	市中 市南 市北 新市 城关 城中 城东 城西 城南 城北 新城 老城 东城 西城 南城 大城 山城 江城
+	高新 新区 新华 新建 新兴 新会 新安 新和 新龙 新青 新星 和平 平安 安定 光明 东方 前进 向阳
+	红旗 东风 长安 朝阳 大安 定安 建安 富民 清新 安宁 阿里 解放 共和 工农 乐业 大通 大化 同心
+	合作 资源 比如 南部 通道 友好 振兴 复兴 安居 大方 大名 万年 二道 公安 运河 爱民 互助 清水
+	宏伟 港口 长子 延长 富裕 光泽 前锋 会同 中方 南岸 路桥 大厂 方城 全州 小店 子长 大兴 灯塔
+	上高 江岸 青山 定结 会理 路北 路南 太平 和政 来安 定日 大关 中原 资中 大新 成安 合水
+	平原 高平 南湖 江南 兴国 南海 东海 江海 河东 河西 高明 江山 西山 江北 江口 海港 桥东 桥西
+	上街 长寿 滨海 东至 南和 资兴 金安 金台 东湖 三江
 `)
 
-// findBlockers are ordinary words that contain or overlap a place name;
-// Find consumes them without reporting a place.
+// findBlockers are ordinary words that contain or overlap a place name.
+// Find consumes them and reports nothing, so a name inside them is not
+// seen. Three kinds:
+//
+//   - idioms and names that contain a place (长治久安, 中山大学, 黄金水道);
+//   - 县 names in phrases (示范县; 市和县 is "city and county", not 和县);
+//   - common words whose last rune starts a place name, so that the place
+//     name would straddle two words: 增长 before 长丰, 人民 before 民权
+//     (人民权益), 平台 before 台安 (平台安全), 扩大 before 大同, 其中
+//     before 中宁 (其中宁夏). Since only the blocker's own runes are
+//     consumed, a place right after it is still found (其中|宁夏).
+//
+// A blocker that is itself a place name is ignored, and a longer place
+// name starting at the same rune still wins (东西湖 over 东西).
 var findBlockers = strings.Fields(`
-	示范县 市和县 省和县
+	市和县 省和县 区和县 州和县 示范县
+	长治久安 热火朝天 绿水青山 金山银山 一视同仁 同仁堂 孙中山 中山大学 中山路 中山装 中山公园
+	多伦多 吉隆坡 恍然大悟 繁荣昌盛 兴修水利 修水利 天柱山 紫金山 紫金矿业 黄梅戏 世外桃源
+	小金库 出海口 法兰西 湖光山色 高密度 西点军校 白玉兰 汉白玉 新民主主义 嘉陵江 金沙江
+	河西走廊 天河机场 北京时间 黄金水道 三江源 大丰收 大理石 远大理想 高安全 高要求 建水厂
+	推广安全 推广安装 面临安全 新乡村 新乡贤 复合肥 新增城 双城经济圈 扬中华 扬中国
+	东南开 西南开 提高安 提高要 世界首 同心同德 稳如泰山 重于泰山 价值连城 大同小异 天长地久
+	日久天长 无为而治 交口称赞 兵临城下 万全之策 千山万水 万水千山 生意兴隆 东躲西藏 逼上梁山
+
+	其中 心中 之中 集中 当中 初中 高中 途中 空中 手中 眼中 年中
+	决定 一定 规定 制定 稳定 确定 肯定 固定 认定 鉴定 指定 审定 核定 评定 拟定 坚定 奠定 锁定
+	判定 界定 既定 特定 选定 约定 设定
+	地方 双方 对方 各方 多方 官方 西方 南方 北方 甲方 乙方 四方 八方
+	进行 举行 实行 执行 银行 运行 发行 推行 试行 先行 施行 履行 现行 通行 自行 可行 暂行 另行
+	分行 支行
+	知道 报道 街道 渠道 轨道 航道 管道 赛道 跑道 隧道 步道 干道 国道 省道 大道 频道 铁道
+	以来 未来 年来 带来 原来 历来 外来 近来 将来
+	人民 农民 居民 市民 公民 国民 村民 选民 平民 牧民 渔民 网民 股民 移民
+	社会 大会 机会 协会 全会 商会 学会 例会 峰会 展会 年会
+	世界 由于 对于 关于 位于 用于 属于 处于 等于 基于 便于 利于 高于 低于 大于 小于
+	鉴于 源于 善于 勇于 敢于
+	不同 共同 合同 相同 如同 协同 陪同 连同 赞同 认同 等同
+	部分 十分 充分 划分 成分 百分 积分 区分 评分 得分 处分
+	管理 处理 治理 清理 办理 代理 审理 受理 整理 梳理 经理 合理 助理 护理 修理 物理
+	组织 纺织 编织 交织 针织
+	政治 统治 自治 法治 防治 整治 救治 综治 共治
+	建立 成立 独立 设立 确立 树立 创立 订立
+	参加 增加 更加 附加 追加 叠加 添加
+	面积 累积 堆积 体积 容积
+	行政 财政 市政 邮政 家政 新政 施政 执政 参政 议政 民政 党政 路政
+	基本 资本 根本 成本 版本 样本 文本 剧本 课本 日本 原本 标本 脚本 范本 股本 蓝本
+	增长 市长 县长 区长 省长 州长 镇长 乡长 村长 局长 处长 科长 部长 院长 校长 所长 厂长 站长
+	行长 会长 社长 队长 组长 班长 团长 链长 河长 林长 湖长 路长 田长 家长 成长 生长 漫长 擅长
+	特长 专长 助长 拉长 见长 全长 首长 董事长 理事长 秘书长
+	提高 最高 升高 增高 拔高 调高 抬高 偏高 较高 更高 崇高 走高 新高 过高 攀高 冲高 极高 很高
+	今天 一天 每天 昨天 明天 当天 全天 几天 天天 白天 夏天 春天 秋天 冬天 半天 航天 蓝天 露天
+	聊天
+	亿元 万元 美元 千元 百元 欧元 单元 多元 公元
+	任务 服务 业务 事务 职务 常务 财务 政务 商务 税务 债务 公务 劳务 义务 实务
+	形成 完成 建成 组成 构成 造成 变成 达成 促成 生成 合成 落成 养成 赞成 竣成
+	集团 社团 代表团 考察团 兵团
+	信息 消息 利息 贴息 付息 股息 本息
+	范围 周围 包围 氛围 外围 入围 突围
+	丰富 财富 致富 首富 共富
+	价格 严格 风格 资格 合格 规格 表格 网格
+	左右 批准 标准 精准 基准 核准 瞄准 对准
+	交通 普通 流通 沟通 畅通 开通 贯通 互通 联通 打通 连通 疏通 融通 直通
+	明白 空白 蛋白 黑白 坦白
+	实施 措施 设施
+	方法 办法 无法 宪法 做法 说法 合法 立法 执法 司法 违法 依法 守法 普法 想法 看法 非法 算法
+	改革 变革 皮革 政策 决策 对策 献策 施策 良策 国策
+	获得 取得 赢得 值得 使得 显得 变得 难得 所得 心得 不得 觉得 记得 懂得
+	旅游 上游 下游 中游 出游 周游
+	完全 安全 健全 齐全 保全 周全 双全
+	内容 包容 市容 扩容 兼容 宽容 从容 美容 阵容
+	学习 实习 练习 演习 见习 研习
+	先进 促进 推进 改进 引进 增进 跟进 迈进 奋进 并进 演进 精进
+	贸易 容易 交易 简易 轻易 不易
+	扩大 最大 很大 巨大 较大 重大 伟大 强大 广大 极大 盛大 远大 庞大 壮大 加大 增大 放大 更大
+	两大 三大 四大 五大 十大 二十大
+	联合 结合 综合 符合 配合 适合 整合 融合 组合 混合 聚合 集合 汇合 契合 耦合 磨合 撮合 场合
+	清楚 介绍
+	说明 文明 证明 表明 声明 发明 透明 鲜明 分明 阐明 标明 注明 载明 指明 查明 申明 开明 清明
+	利益 日益 效益 收益 权益 公益 受益 增益 精益
+	重新 创新 更新 最新 刷新 革新 翻新 维新 崭新 焕新 出新 立新 求新 迎新 一新
+	股东 健康 小康
+	相当 应当 适当 正当 恰当 妥当 得当 充当 担当 稳当
+	资金 基金 黄金 现金 奖金 租金 薪金 美金 押金 定金 本金 股金 税金 罚金 合金 冶金 五金
+	千金 重金 白金 铂金 金融 交融 通融 消融 圆融
+	毫米 千米 厘米 纳米 微米 平方米 立方米 玉米 大米 稻米 小米
+	大陆 内陆 着陆 登陆
+	担任 主任 责任 信任 上任 前任 现任 新任 兼任 历任 继任 离任 就任 出任 连任 留任 胜任 重任
+	聘任
+	封建 重建 修建 兴建 组建 创建 扩建 改建 续建 援建 筹建 共建 搭建 构建 自建 代建 承建
+	营建 土建 基建 党建 团建 城建
+	意义 主义 起义 正义 定义 名义 含义 要义
+	胜利 权利 顺利 有利 便利 福利 盈利 获利 营利 红利 专利 水利 不利 失利 让利 互利 毛利 净利
+	赢利
+	发射 辐射 注射 投射 照射 放射 反射 折射 喷射
+	距离 隔离 分离 脱离 剥离 偏离 撤离 远离
+	互相 真相 首相 丞相 宰相 外相 照相 长相 变相 竞相 亮相
+	对象 现象 形象 印象 气象 迹象 景象 想象 抽象 表象 乱象
+	利润 其余 业余 多余 剩余 结余 盈余 富余 节余 之余 千克 攻克 坦克
+	来源 能源 水源 电源 财源 货源 税源 根源 起源 渊源 发源 客源 生源 开源 策源
+	充满 圆满 美满 饱满 不满 布满 装满 挤满 填满 期满 届满
+	首都 古都 国都 公共 中共 总共 一共
+	考察 观察 警察 检察 侦察 督察 巡察 视察 监察 洞察 勘察 觉察
+	面临 来临 光临 降临 莅临 濒临 亲临
+	桃花 棉花 鲜花 开花 烟花 樱花 浪花 火花 雪花 荷花 菊花 梅花 兰花 梨花 葵花 礼花 天花
+	平衡 均衡 抗衡 权衡 制衡 失衡 时尚 高尚 崇尚 风尚
+	传播 直播 广播 转播 联播 散播 首播 点播 重播 录播 春播
+	平台 舞台 出台 后台 前台 站台 阳台 电台 柜台 讲台 擂台 看台 月台 展台 窗台 登台 上台 下台
+	搭台 同台
+	沿海 近海 出海 航海 大海 深海 渤海 黄海 内海 外海 公海 领海 人海 林海 花海 云海 脑海 四海
+	幸福 祝福 造福 谋福 享福
+	道德 品德 美德 公德 师德 医德
+	地图 版图 蓝图 意图 企图 试图 宏图 构图 插图 绘图 制图
+	命运 航运 海运 陆运 空运 水运 货运 客运 联运 转运 营运 托运 承运 奥运 亚运 全运 春运 幸运
+	秘密 紧密 精密 严密 周密 细密 稠密 亲密 保密 机密 加密 茂密
+	人马 罗马 兵马 上马 下马 落马 出马 立马 黑马 斑马 木马
+	背景 风景 前景 情景 场景 美景 全景 远景 夜景 实景 光景 图景 愿景 盛景 胜景
 `)
 
 func setOf(words string) map[string]bool {

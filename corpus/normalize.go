@@ -197,10 +197,6 @@ func prefixUpTo(s string, n int) string {
 	return s[:n]
 }
 
-func isHan(r rune) bool {
-	return r >= 0x3400 && r <= 0x9FFF || r >= 0xF900 && r <= 0xFAFF || r >= 0x20000 && r <= 0x2FFFF
-}
-
 func isASCIIAlnum(r rune) bool {
 	return r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
 }
@@ -293,4 +289,9 @@ func normalizeSpan(src string, base int) normText {
 		i = end
 	}
 	return normText{text: b.String(), srcStart: starts, srcEnd: ends}
+}
+
+// isHan reports a CJK ideograph, compatibility forms included.
+func isHan(r rune) bool {
+	return r >= 0x3400 && r <= 0x9FFF || r >= 0xF900 && r <= 0xFAFF || r >= 0x20000 && r <= 0x2FFFF
 }

@@ -60,7 +60,7 @@ func mkDoc(path, region, date string, paras ...[]string) *corpus.Document {
 	}
 	d.Text = b.String()
 	d.Size = int64(len(d.Text))
-	sum := sha256.Sum256([]byte(path + "\x00" + d.Text))
+	sum := sha256.Sum256([]byte(path + "\x00" + date + "\x00" + d.Text))
 	d.Hash = hex.EncodeToString(sum[:])
 	return d
 }

@@ -82,11 +82,17 @@ type Index struct {
 	bi       bleve.Index
 	lock     *os.File // nil for OpenMem
 
-	cjk, kw analysis.Analyzer
+	// cjk analyses queries; fast (the same tokens, faster) analyses
+	// sentences at indexing; kw analyses keyword fields.
+	cjk, fast, kw analysis.Analyzer
 
-	// wmu serialises writes: the check against files, the bleve batch and
-	// the update of files happen as one step per writer.
-	wmu sync.Mutex
+	// wmu orders writes: begin (check against files, build the batch) and
+	// the publication of a written batch happen under it; bleve writes
+	// without it. landed (on wmu) is signalled whenever a batch lands.
+	wmu      sync.Mutex
+	landed   *sync.Cond
+	inflight map[string]bool // paths in batches being written (also under mu)
+	flying   int             // batches being written
 
 	mu      sync.RWMutex
 	files   map[string]*fileEntry // committed
@@ -224,12 +230,15 @@ func newIndex(bi bleve.Index, dir string, readOnly bool) (*Index, error) {
 		bi:       bi,
 		files:    map[string]*fileEntry{},
 		pending:  map[string]*fileEntry{},
+		inflight: map[string]bool{},
 	}
+	ix.landed = sync.NewCond(&ix.wmu)
 	var err error
 	m := bi.Mapping()
 	if ix.cjk = m.AnalyzerNamed(cjk.AnalyzerName); ix.cjk == nil {
 		return nil, fmt.Errorf("open index %s: analyzer %s not available", dir, cjk.AnalyzerName)
 	}
+	ix.fast = &fastCJK{fallback: ix.cjk}
 	if ix.kw = m.AnalyzerNamed(keyword.Name); ix.kw == nil {
 		return nil, fmt.Errorf("open index %s: analyzer %s not available", dir, keyword.Name)
 	}
@@ -299,6 +308,7 @@ func (ix *Index) Close() error {
 	}
 	ix.wmu.Lock()
 	defer ix.wmu.Unlock()
+	ix.quiesce()
 	err := ix.bi.Close()
 	if ix.lock != nil {
 		unlockDir(ix.lock)

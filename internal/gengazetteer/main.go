@@ -32,10 +32,10 @@ import (
 // the districts of 北京/天津/上海/重庆 and the counties directly under a
 // province have no real prefecture.
 var pseudoPrefectures = map[string]bool{
-	"市辖区":          true,
-	"县":            true,
-	"省直辖县级行政区划":    true,
-	"自治区直辖县级行政区划":  true,
+	"市辖区":         true,
+	"县":           true,
+	"省直辖县级行政区划":   true,
+	"自治区直辖县级行政区划": true,
 }
 
 type row struct{ code, name, parent string }

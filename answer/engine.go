@@ -1,0 +1,254 @@
+package answer
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/reportbot/reportbot/corpus"
+	"github.com/reportbot/reportbot/index"
+)
+
+// Searcher is the part of the index the engine needs; tests may fake it.
+type Searcher interface {
+	Search(q index.Query) ([]index.Hit, error)
+}
+
+// Engine answers questions from an index.
+type Engine struct {
+	Index     Searcher
+	Gazetteer *corpus.Gazetteer
+	// Now resolves 今年 and 去年 in questions; nil means time.Now.
+	Now func() time.Time
+	// Candidates is how many sentences are retrieved per question.
+	Candidates int
+
+	provMu    sync.Mutex
+	provCache map[string][]string
+}
+
+// New returns an engine over ix with the default gazetteer.
+func New(ix Searcher) *Engine {
+	return &Engine{Index: ix, Gazetteer: corpus.DefaultGazetteer(), Candidates: 120}
+}
+
+// Result is the answer to one question.
+type Result struct {
+	Question   string   `json:"question"`
+	Understood Question `json:"understood"`
+	// Answers are confident answers, best first; empty when there is none.
+	Answers []Answer `json:"answers"`
+	// Related are the closest sentences, for a reader to judge, when the
+	// engine is not confident (and as context otherwise).
+	Related []Related `json:"related"`
+	// Note explains an empty answer: no report of the region, no figure
+	// of the indicator.
+	Note string `json:"note,omitempty"`
+}
+
+// Answer is one figure that answers a question, with its evidence.
+type Answer struct {
+	Value      string  `json:"value"`
+	Number     float64 `json:"number"`
+	Unit       string  `json:"unit"`
+	Kind       string  `json:"kind"`
+	Metric     string  `json:"metric"`
+	Region     string  `json:"region"`
+	Period     string  `json:"period"`
+	Qualifier  string  `json:"qualifier,omitempty"`
+	Modality   string  `json:"modality,omitempty"`
+	Scope      string  `json:"scope,omitempty"`
+	Comparator string  `json:"comparator,omitempty"`
+	Sentence   string  `json:"sentence"`
+	SourceText string  `json:"source_text"`
+	Figure     string  `json:"figure_text"`
+	File       string  `json:"file"`
+	Title      string  `json:"title"`
+	Date       string  `json:"date"`
+	Source     string  `json:"source"`
+	Paragraph  int     `json:"paragraph"`
+	SentenceNo int     `json:"sentence_no"`
+	Score      float64 `json:"score"`
+}
+
+// Related is a sentence close to a question.
+type Related struct {
+	Sentence   string  `json:"sentence"`
+	SourceText string  `json:"source_text"`
+	File       string  `json:"file"`
+	Title      string  `json:"title"`
+	Date       string  `json:"date"`
+	Source     string  `json:"source"`
+	Region     string  `json:"region"`
+	Paragraph  int     `json:"paragraph"`
+	SentenceNo int     `json:"sentence_no"`
+	Score      float64 `json:"score"`
+}
+
+// Ask answers one question with at most n answers (n ≤ 0 means 3).
+func (e *Engine) Ask(question string, n int) (Result, error) {
+	if n <= 0 {
+		n = 3
+	}
+	now := time.Now
+	if e.Now != nil {
+		now = e.Now
+	}
+	q := ParseQuestion(question, e.Gazetteer, now())
+	if strings.TrimSpace(q.search) == "" && q.Indicator == "" {
+		return Result{Question: question, Understood: q, Answers: []Answer{}, Related: []Related{},
+			Note: "问题里没有指标:请写明要查的指标,例如“泰安工业投资增速”"}, nil
+	}
+	res, err := e.answer(question, q, n)
+	if err != nil || len(res.Answers) > 0 {
+		return res, err
+	}
+	// A place name may be part of an indicator's name (贡嘎培优企业 are
+	// enterprises of a programme, not of 贡嘎县): read the question again
+	// without a region, and accept only metrics that contain the name.
+	if alt, ok := q.asName(); ok {
+		res2, err := e.answer(question, alt, n)
+		if err != nil {
+			return res, err
+		}
+		if len(res2.Answers) > 0 {
+			return res2, nil
+		}
+	}
+	return res, nil
+}
+
+// answer runs one reading of a question.
+func (e *Engine) answer(question string, q Question, n int) (Result, error) {
+	res := Result{Question: question, Understood: q, Answers: []Answer{}, Related: []Related{}}
+
+	limit := e.Candidates
+	if limit <= 0 {
+		limit = 120
+	}
+	sq := index.Query{Text: searchText(q), Terms: searchTerms(q), Limit: limit}
+	switch {
+	case q.Region != "":
+		sq.Regions = []string{q.Region}
+	case q.Province != "":
+		sq.Regions = e.provinceRegions(q.Province)
+	}
+	hits, err := e.Index.Search(sq)
+	if err != nil {
+		return res, fmt.Errorf("search: %w", err)
+	}
+	if len(sq.Regions) > 0 && len(hits) == 0 {
+		res.Note = fmt.Sprintf("没有关于%s的报告", q.Region+q.Province)
+	}
+
+	cands := rankFigures(q, hits)
+	for _, c := range cands {
+		if len(res.Answers) >= n {
+			break
+		}
+		if c.score < confidentScore {
+			break
+		}
+		if dup(res.Answers, c) {
+			continue
+		}
+		res.Answers = append(res.Answers, c.answer())
+	}
+	if len(res.Answers) == 0 && res.Note == "" {
+		res.Note = "没有找到足够确定的数字"
+	}
+
+	// Related sentences: the best hits that are not already answers.
+	seen := map[string]bool{}
+	for _, a := range res.Answers {
+		seen[fmt.Sprintf("%s#%d", a.File, a.SentenceNo)] = true
+	}
+	for _, h := range relatedHits(q, hits) {
+		if len(res.Related) >= 3 {
+			break
+		}
+		id := fmt.Sprintf("%s#%d", h.File.Path, h.Sentence.Index)
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		res.Related = append(res.Related, Related{
+			Sentence: h.Sentence.Norm, SourceText: h.Sentence.Text,
+			File: h.File.Path, Title: h.File.Title, Date: h.File.Date, Source: h.File.Source,
+			Region: h.File.Region.Name, Paragraph: h.Sentence.Para, SentenceNo: h.Sentence.Index,
+			Score: round2(h.Score),
+		})
+	}
+	return res, nil
+}
+
+// provinceRegions lists the regions a question about a province may be
+// answered from: the province itself (a municipality such as 北京市 is its
+// own region) and its prefectures.
+func (e *Engine) provinceRegions(province string) []string {
+	e.provMu.Lock()
+	defer e.provMu.Unlock()
+	if names, ok := e.provCache[province]; ok {
+		return names
+	}
+	names := []string{province}
+	var code string
+	for _, p := range e.Gazetteer.Lookup(province) {
+		if p.Level == corpus.LevelProvince {
+			code = p.Code
+		}
+	}
+	if code != "" {
+		for _, p := range e.Gazetteer.Places() {
+			if p.Level == corpus.LevelPrefecture && p.ProvinceCode == code {
+				names = append(names, p.Name)
+			}
+		}
+	}
+	if e.provCache == nil {
+		e.provCache = map[string][]string{}
+	}
+	e.provCache[province] = names
+	return names
+}
+
+func dup(as []Answer, c candidate) bool {
+	for _, a := range as {
+		if a.File == c.hit.File.Path && a.SentenceNo == c.hit.Sentence.Index && a.Value == c.fig.Value && a.Unit == c.fig.Unit {
+			return true
+		}
+	}
+	return false
+}
+
+// searchText is what retrieval matches: the indicator as asked, its long
+// forms, and the place when it is a county (its figures sit in sentences
+// that name it).
+func searchText(q Question) string {
+	parts := []string{q.search}
+	parts = append(parts, expansions(q.Indicator)...)
+	if q.placeShort != "" {
+		parts = append(parts, q.placeShort)
+	}
+	return strings.Join(parts, " ")
+}
+
+func searchTerms(q Question) []string {
+	if q.Indicator == "" {
+		return nil
+	}
+	return []string{q.Indicator}
+}
+
+// relatedHits orders hits for the related list: region first, then score.
+func relatedHits(q Question, hits []index.Hit) []index.Hit {
+	out := append([]index.Hit(nil), hits...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
+	return out
+}
+
+func round2(f float64) float64 {
+	return float64(int(f*100+0.5)) / 100
+}

@@ -1,0 +1,208 @@
+package answer
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/reportbot/reportbot/corpus"
+	"github.com/reportbot/reportbot/index"
+)
+
+// Ranking scores figures, not sentences. A figure's score adds up:
+//
+//   - indicator: how much of the asked indicator its metric covers, how
+//     much of it the sentence covers, and a penalty for metric words the
+//     question did not ask (工业技改投资 is not 工业投资);
+//   - kind: the wanted kind wins clearly over other figures of the same
+//     sentence (增速 → the growth, not the amount);
+//   - period: an asked period must match; a matching one wins;
+//   - place, modality and unit hints as smaller terms.
+//
+// A figure is an answer only with confidentScore or more and with enough
+// of the indicator covered; otherwise the engine says it found nothing.
+
+// confidentScore is the least score of an answer.
+const confidentScore = 0.62
+
+type candidate struct {
+	hit   index.Hit
+	fig   corpus.Figure
+	score float64
+}
+
+func (c candidate) answer() Answer {
+	f, h := c.fig, c.hit
+	figText := ""
+	if s := h.Sentence; f.Span.Start >= s.Span.Start && f.Span.End <= s.Span.End {
+		figText = s.Text[f.Span.Start-s.Span.Start : f.Span.End-s.Span.Start]
+	}
+	return Answer{
+		Value: f.Value, Number: f.Number, Unit: f.Unit, Kind: string(f.Kind), Metric: f.Metric,
+		Region: f.Region, Period: f.Period.Text, Qualifier: f.Qualifier, Modality: f.Modality,
+		Scope: f.Scope, Comparator: f.Comparator,
+		Sentence: h.Sentence.Norm, SourceText: h.Sentence.Text, Figure: figText,
+		File: h.File.Path, Title: h.File.Title, Date: h.File.Date, Source: h.File.Source,
+		Paragraph: h.Sentence.Para, SentenceNo: h.Sentence.Index, Score: round2(c.score),
+	}
+}
+
+// rankFigures scores every figure of every hit against q, best first.
+func rankFigures(q Question, hits []index.Hit) []candidate {
+	if q.Indicator == "" {
+		return nil
+	}
+	qb := bigrams(q.Indicator)
+	var out []candidate
+	for _, h := range hits {
+		sentCanon := canonical(h.Sentence.Norm)
+		for _, f := range h.Sentence.Figures {
+			s, ok := scoreFigure(q, qb, f, h, sentCanon)
+			if !ok {
+				continue
+			}
+			out = append(out, candidate{hit: h, fig: f, score: s})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].score != out[j].score {
+			return out[i].score > out[j].score
+		}
+		// The most recent report first, then the earlier sentence.
+		if out[i].hit.File.Date != out[j].hit.File.Date {
+			return out[i].hit.File.Date > out[j].hit.File.Date
+		}
+		return out[i].hit.Sentence.Index < out[j].hit.Sentence.Index
+	})
+	return out
+}
+
+// scoreFigure returns the score of f as an answer to q; ok is false when f
+// cannot be an answer at all.
+func scoreFigure(q Question, qb map[string]struct{}, f corpus.Figure, h index.Hit, sentCanon string) (float64, bool) {
+	if f.Kind == corpus.KindOther || f.Metric == "" {
+		return 0, false
+	}
+	metric := canonical(f.Metric)
+	if q.nameHint != "" && !strings.Contains(metric, q.nameHint) {
+		return 0, false
+	}
+	mb := bigrams(metric)
+	sb := bigrams(sentCanon)
+
+	inMetric, inSentence := 0, 0
+	for g := range qb {
+		_, m := mb[g]
+		_, s := sb[g]
+		if m {
+			inMetric++
+		}
+		if m || s {
+			inSentence++
+		}
+	}
+	extra := 0
+	for g := range mb {
+		if _, ok := qb[g]; !ok {
+			extra++
+		}
+	}
+	cm := float64(inMetric) / float64(len(qb))
+	cs := float64(inSentence) / float64(len(qb))
+	ex := 0.0
+	if len(mb) > 0 {
+		ex = float64(extra) / float64(len(mb))
+	}
+	// Every asked word must be found around the figure.
+	if cs < 0.7 || cm < 0.25 {
+		return 0, false
+	}
+	exact := 0.0
+	switch {
+	case metric == q.Indicator:
+		exact = 1
+	case strings.Contains(metric, q.Indicator):
+		exact = 0.5
+	case strings.Contains(q.Indicator, metric) && len([]rune(metric)) >= 2:
+		exact = 0.3
+	}
+	score := 0.35*cm + 0.3*cs + 0.25*exact - 0.2*ex + 0.1
+
+	// Kind.
+	switch {
+	case q.Want == "":
+		if f.Kind == corpus.KindGrowth || f.Kind == corpus.KindAmount || f.Kind == corpus.KindCount || f.Kind == corpus.KindShare {
+			score += 0.1
+		}
+	case kindMatches(q.Want, f):
+		score += 0.3
+	default:
+		score -= 0.5
+	}
+
+	// Period.
+	if !q.Period.IsZero() {
+		fp := f.Period
+		if fp.IsZero() {
+			fp = yearOnly(h.File.Date)
+		}
+		switch {
+		case fp.IsZero():
+			score -= 0.1
+		case fp.Matches(q.Period):
+			score += 0.1
+		default:
+			return 0, false
+		}
+	}
+
+	// Place: a county asked about should be named near the figure.
+	if q.Place != "" {
+		if f.Region == q.Place || strings.Contains(h.Sentence.Norm, q.placeShort) {
+			score += 0.1
+		} else {
+			score -= 0.15
+		}
+	} else if q.Region != "" && f.Region != "" && f.Region != q.Region {
+		score -= 0.05
+	}
+
+	// Modality.
+	switch {
+	case q.Modality != "" && f.Modality == q.Modality:
+		score += 0.15
+	case q.Modality == "" && f.Modality != "":
+		score -= 0.05
+	}
+
+	// Units.
+	if len(q.Units) > 0 {
+		for _, u := range q.Units {
+			if f.Unit == u {
+				score += 0.08
+				break
+			}
+		}
+	}
+	return score, true
+}
+
+// kindMatches reports whether a figure answers a question for kind want.
+func kindMatches(want corpus.Kind, f corpus.Figure) bool {
+	return f.Kind == want
+}
+
+// yearOnly is the period a report's date implies for a figure that states
+// none: the year it was published.
+func yearOnly(date string) corpus.Period {
+	if len(date) < 4 {
+		return corpus.Period{}
+	}
+	y := 0
+	for _, c := range date[:4] {
+		if c < '0' || c > '9' {
+			return corpus.Period{}
+		}
+		y = y*10 + int(c-'0')
+	}
+	return corpus.Period{Year: y}
+}

@@ -1,0 +1,67 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/reportbot/reportbot/answer"
+)
+
+func runAsk(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("ask", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dir := fs.String("index", defaultIndexDir(), "index directory (default $REPORTBOT_INDEX, else the user's data directory)")
+	asJSON := fs.Bool("json", false, "print one JSON object per question, one per line")
+	n := fs.Int("n", 3, "answers per question at most")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: reportbot ask [-index DIR] [-json] [-n N] QUESTION...\n\nAnswers each question with the figure, the sentence that states it, and its source.\nExit status 3 when no question got an answer.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return usageError{err.Error()}
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return usageError{"ask needs a question"}
+	}
+	ix, note, err := openForQuestions(ctx, *dir)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	if note != "" {
+		fmt.Fprintln(stderr, note)
+	}
+	eng := answer.New(ix)
+	enc := json.NewEncoder(stdout)
+	enc.SetEscapeHTML(false)
+	answered := 0
+	for i, q := range fs.Args() {
+		q = strings.TrimSpace(q)
+		res, err := eng.Ask(q, *n)
+		if err != nil {
+			return err
+		}
+		if len(res.Answers) > 0 {
+			answered++
+		}
+		if *asJSON {
+			if err := enc.Encode(res); err != nil {
+				return err
+			}
+			continue
+		}
+		if i > 0 {
+			fmt.Fprintln(stdout)
+		}
+		answer.WriteText(stdout, res)
+	}
+	if answered == 0 {
+		return errNotFound
+	}
+	return nil
+}

@@ -1,0 +1,63 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/reportbot/reportbot/index"
+)
+
+func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("index", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dir := fs.String("index", defaultIndexDir(), "index directory (default $REPORTBOT_INDEX, else the user's data directory)")
+	prune := fs.Bool("prune", false, "remove indexed files that no longer exist")
+	rebuild := fs.Bool("rebuild", false, "delete the index and build it anew")
+	workers := fs.Int("workers", 0, "files read in parallel (default: one per core)")
+	quiet := fs.Bool("q", false, "no progress on stderr")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: reportbot index [-index DIR] [-prune] [-rebuild] PATH...\n\nIndexes report files and folders; unchanged files are skipped.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return usageError{err.Error()}
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return usageError{"index needs at least one file or folder"}
+	}
+	if *rebuild {
+		if err := index.Delete(*dir); err != nil {
+			return err
+		}
+	}
+	ix, err := index.Open(*dir, index.Options{})
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+
+	opts := index.IngestOptions{Workers: *workers, Prune: *prune}
+	if !*quiet {
+		opts.Progress = stderr
+	}
+	start := time.Now()
+	rep, err := ix.Ingest(ctx, fs.Args(), opts)
+	if err != nil {
+		return err
+	}
+	st := ix.Stats()
+	fmt.Fprintf(stdout, "indexed %d files in %s: %d added, %d replaced, %d unchanged, %d skipped", rep.Files, since(start), rep.Added, rep.Replaced, rep.Unchanged, len(rep.Skipped))
+	if len(rep.Removed) > 0 {
+		fmt.Fprintf(stdout, ", %d removed", len(rep.Removed))
+	}
+	fmt.Fprintf(stdout, "\nthis run: %d sentences, %d figures\n", rep.Sentences, rep.Figures)
+	fmt.Fprintf(stdout, "index %s: %d files, %d sentences, %d figures\n", *dir, st.Files, st.Sentences, st.Figures)
+	for _, s := range rep.Skipped {
+		fmt.Fprintf(stdout, "skipped %s: %s\n", s.Path, s.Reason)
+	}
+	return nil
+}

@@ -1,0 +1,316 @@
+package corpus
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// regionSharedDir locates the project's shared data, which lives beside the
+// repository (../shared from the repository root), as on the developers'
+// machines and in CI. Missing data fails the test in CI and skips it
+// elsewhere.
+func regionSharedDir(t *testing.T, rel string) string {
+	t.Helper()
+	dir := filepath.Join("..", "..", "shared", rel)
+	if _, err := os.Stat(dir); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("shared data missing in CI: %v", err)
+		}
+		t.Skipf("shared data not available: %v", err)
+	}
+	return dir
+}
+
+// regionTestParagraphs splits raw text into non-empty trimmed lines.
+func regionTestParagraphs(text string) []string {
+	var out []string
+	for _, l := range strings.Split(text, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// TestResolveRegionSeeds resolves the region of the seed reports that are
+// in simplified script from their paragraphs alone: the file names are
+// opaque hashes, so only the body can tell.
+func TestResolveRegionSeeds(t *testing.T) {
+	dir := regionSharedDir(t, filepath.Join("corpus", "seeds"))
+	g := DefaultGazetteer()
+	for _, tc := range []struct {
+		prefix, name, code string
+	}{
+		{"000_", "金昌市", "6203"}, // only 金川集团 and 甘肃省; also 北京, 上海, 河南, 深圳, 兰州大学
+		{"001_", "南充市", "5113"}, // 仪陇, 营山; also 贡嘎培优 (a 四川 programme, 贡嘎县 is in 西藏)
+		{"002_", "资阳市", "5120"}, // 资阳日报, 安岳; also 成都都市圈, 上海高仙机器人
+	} {
+		files, err := filepath.Glob(filepath.Join(dir, tc.prefix+"*.txt"))
+		if err != nil || len(files) != 1 {
+			t.Fatalf("seed %s*: %v %v", tc.prefix, files, err)
+		}
+		raw, err := os.ReadFile(files[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		ev := RegionEvidence{FileName: filepath.Base(files[0]), Body: regionTestParagraphs(string(raw))}
+		got := g.ResolveRegion(ev)
+		t.Logf("%s: %+v", filepath.Base(files[0]), got)
+		if got.Name != tc.name || got.Code != tc.code || got.Via != ViaBody {
+			t.Errorf("%s: region %+v, want %s (%s) via body", tc.prefix, got, tc.name, tc.code)
+		}
+		if got.Confidence <= 0 || got.Confidence > confBodyMax {
+			t.Errorf("%s: confidence %v out of the body range", tc.prefix, got.Confidence)
+		}
+	}
+}
+
+func TestResolveRegion(t *testing.T) {
+	g := DefaultGazetteer()
+	for _, tc := range []struct {
+		name     string
+		ev       RegionEvidence
+		region   string // Region.Name; "" for the zero Region
+		code     string
+		via      string
+		evidence string // substring of Region.Evidence
+	}{
+		// Order of evidence.
+		{
+			name:   "sidecar beats file name",
+			ev:     RegionEvidence{Sidecar: "南充市", FileName: "泰安_2023-07_工业推进.txt", Title: "资阳工业"},
+			region: "南充市", code: "5113", via: ViaSidecar, evidence: "南充市",
+		},
+		{
+			name:   "sidecar county names its city",
+			ev:     RegionEvidence{Sidecar: "仪陇县"},
+			region: "南充市", code: "5113", via: ViaSidecar, evidence: "仪陇县 → 南充市",
+		},
+		{
+			name:   "sidecar code",
+			ev:     RegionEvidence{Sidecar: "3709"},
+			region: "泰安市", code: "3709", via: ViaSidecar,
+		},
+		{
+			name:   "sidecar with province",
+			ev:     RegionEvidence{Sidecar: "山东省泰安市"},
+			region: "泰安市", code: "3709", via: ViaSidecar,
+		},
+		{
+			name:   "sidecar 甘肃金川",
+			ev:     RegionEvidence{Sidecar: "甘肃金川"},
+			region: "金昌市", code: "6203", via: ViaSidecar,
+		},
+		{
+			name:   "sidecar 四川金川",
+			ev:     RegionEvidence{Sidecar: "四川金川"},
+			region: "阿坝藏族羌族自治州", code: "5132", via: ViaSidecar,
+		},
+		{
+			name:   "sidecar placeholder is ignored",
+			ev:     RegionEvidence{Sidecar: "xx市", FileName: "泰安_2023-07_工业推进.txt"},
+			region: "泰安市", code: "3709", via: ViaFileName, evidence: "泰安",
+		},
+		{
+			name:   "sidecar division unknown to the gazetteer is taken as stated",
+			ev:     RegionEvidence{Sidecar: "未来科技新区", FileName: "泰安_2023-07_工业推进.txt"},
+			region: "未来科技新区", via: ViaSidecar,
+		},
+		{
+			name:   "file name beats title",
+			ev:     RegionEvidence{FileName: "泰安_2023-07_工业推进.txt", Title: "资阳市工业经济运行情况"},
+			region: "泰安市", code: "3709", via: ViaFileName,
+		},
+		{
+			name: "opaque file name, title decides",
+			ev: RegionEvidence{FileName: "000_b32c99b684574bf5.txt", Title: "嘉峪关市全力推动工业项目建设提速增效",
+				Source: "嘉峪关日报", Body: []string{"今年以来，我市全面落实“大抓项目、抓大项目”工作要求"}},
+			region: "嘉峪关市", code: "6202", via: ViaTitle, evidence: "嘉峪关市",
+		},
+		{
+			name:   "title beats source",
+			ev:     RegionEvidence{Title: "南充市区域制造中心建设情况", Source: "资阳日报"},
+			region: "南充市", code: "5113", via: ViaTitle,
+		},
+		{
+			name: "source names the city through a district",
+			ev: RegionEvidence{Title: "同比增长31.9%，高于全省21.7个百分点", Source: "中华泰山网",
+				Body: []string{"泰安日报社·中华泰山网讯 日前，记者从全市工业推进机构获悉"}},
+			region: "泰安市", code: "3709", via: ViaSource, evidence: "泰山 → 泰安市",
+		},
+		{
+			name:   "资阳 is the prefecture, not 益阳's 资阳区",
+			ev:     RegionEvidence{Source: "资阳日报"},
+			region: "资阳市", code: "5120", via: ViaSource,
+		},
+
+		// County → city in the body.
+		{
+			name:   "counties name their city",
+			ev:     RegionEvidence{Body: []string{"支持仪陇、营山等经开区开展循环化改造，力争新增国省级绿色工厂2个。"}},
+			region: "南充市", code: "5113", via: ViaBody, evidence: "南充市",
+		},
+		{
+			name:   "安岳 → 资阳市",
+			ev:     RegionEvidence{Body: []string{"行进安岳大地，安岳天然气综合产值将突破100亿元。"}},
+			region: "资阳市", code: "5120", via: ViaBody,
+		},
+		{
+			name:   "金川区 is unambiguous",
+			ev:     RegionEvidence{Body: []string{"金川区工业经济稳步增长。"}},
+			region: "金昌市", code: "6203", via: ViaBody,
+		},
+		{
+			name:   "district of a municipality",
+			ev:     RegionEvidence{Title: "海淀区科技创新工作情况"},
+			region: "北京市", code: "11", via: ViaTitle,
+		},
+		{
+			name:   "county governed by its province",
+			ev:     RegionEvidence{Title: "济源市工业经济运行情况"},
+			region: "济源市", code: "419001", via: ViaTitle,
+		},
+
+		// 金川 both ways.
+		{
+			name: "金川 in 甘肃",
+			ev: RegionEvidence{Body: []string{
+				"今年以来，金川集团精密铜材公司关键产品成功量产。",
+				"对照《甘肃省优质中小企业梯度培育管理实施细则》，完善梯度培育体系。",
+			}},
+			region: "金昌市", code: "6203", via: ViaBody, evidence: "金川",
+		},
+		{
+			name: "金川 in 四川",
+			ev: RegionEvidence{Body: []string{
+				"今年以来，金川高原特色农业加快发展。",
+				"对照《四川省优质中小企业梯度培育管理实施细则》，完善梯度培育体系。",
+			}},
+			region: "阿坝藏族羌族自治州", code: "5132", via: ViaBody, evidence: "金川",
+		},
+		{
+			name: "金川 settled by a neighbouring place",
+			ev: RegionEvidence{Title: "金川工业经济运行情况", Body: []string{
+				"与马尔康、小金协同推进生态产业发展。",
+			}},
+			region: "阿坝藏族羌族自治州", code: "5132", via: ViaTitle,
+		},
+		{
+			name: "金川 settled by a neighbouring place, other way",
+			ev: RegionEvidence{Title: "金川工业经济运行情况", Body: []string{
+				"与永昌县协同推进有色金属产业发展。",
+			}},
+			region: "金昌市", code: "6203", via: ViaTitle,
+		},
+
+		// Placeholders and nothing.
+		{
+			name: "placeholders are not places",
+			ev: RegionEvidence{FileName: "xx市工业.txt", Title: "xx市工业经济运行情况", Source: "XX日报",
+				Body: []string{"制定实施《xx市强工业行动方案》，XX县、××区同步推进。"}},
+		},
+		{name: "no evidence"},
+		{
+			name: "opaque file name only",
+			ev:   RegionEvidence{FileName: "000_b32c99b684574bf5.txt", Body: []string{"全市规上工业增加值同比增长26.1%。"}},
+		},
+
+		// Other places in a report.
+		{
+			name: "a provincial report is not about a municipality",
+			ev: RegionEvidence{Body: []string{
+				"今年以来，全市工业增速居全省第2位。",
+				"北京讯飞幻境、北京数科公司先后来我市考察。",
+				"安岳天然气综合产值将突破100亿元。",
+			}},
+			region: "资阳市", code: "5120", via: ViaBody,
+		},
+		{
+			name: "without 全省 the same mentions point at 北京",
+			ev: RegionEvidence{Body: []string{
+				"今年以来，全市工业增速加快。",
+				"北京讯飞幻境、北京数科公司先后来我市考察。",
+				"安岳天然气综合产值将突破100亿元。",
+			}},
+			region: "北京市", code: "11", via: ViaBody,
+		},
+		{
+			name: "destinations and universities count little",
+			ev: RegionEvidence{Body: []string{
+				"市级领导先后带队赴深圳、上海、成都等地开展招商活动，邀请兰州大学团队来我市考察。",
+				"营山县工业园区新开工项目12个。",
+			}},
+			region: "南充市", code: "5113", via: ViaBody,
+		},
+		{
+			name:   "a destination in the title is not the region",
+			ev:     RegionEvidence{Title: "我市代表团赴深圳考察学习", Body: []string{"营山县工业园区新开工项目12个。"}},
+			region: "南充市", code: "5113", via: ViaBody,
+		},
+		{
+			name:   "local media in the body",
+			ev:     RegionEvidence{Body: []string{"据嘉峪关日报报道 今年以来，我市扎实推进新型工业化。", "与兰州、酒泉企业开展合作。"}},
+			region: "嘉峪关市", code: "6202", via: ViaBody,
+		},
+		{
+			name:   "a province only",
+			ev:     RegionEvidence{Title: "四川省工业经济运行情况"},
+			region: "四川省", code: "51", via: ViaTitle,
+		},
+		{
+			name:   "a province narrowed by the body",
+			ev:     RegionEvidence{Title: "四川省工业经济运行情况", Body: []string{"安岳天然气综合产值将突破100亿元，泰安、济南同步推进。"}},
+			region: "资阳市", code: "5120", via: ViaBody,
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := g.ResolveRegion(tc.ev)
+			if tc.region == "" {
+				if got != (Region{}) {
+					t.Fatalf("got %+v, want the zero Region", got)
+				}
+				return
+			}
+			if got.Name != tc.region || got.Code != tc.code || got.Via != tc.via {
+				t.Fatalf("got %+v, want %s (%s) via %s", got, tc.region, tc.code, tc.via)
+			}
+			if !strings.Contains(got.Evidence, tc.evidence) {
+				t.Errorf("evidence %q, want it to contain %q", got.Evidence, tc.evidence)
+			}
+			if got.Confidence <= 0 || got.Confidence > 1 {
+				t.Errorf("confidence %v", got.Confidence)
+			}
+			if got.Via == ViaSidecar && got.Confidence != 1 {
+				t.Errorf("sidecar confidence %v, want 1", got.Confidence)
+			}
+			if got.Code != "" && got.Province == "" {
+				t.Errorf("no province in %+v", got)
+			}
+		})
+	}
+}
+
+// TestResolveRegionConfidence checks the ordering of confidences: stated
+// beats inferred, and a clear vote beats a close one.
+func TestResolveRegionConfidence(t *testing.T) {
+	g := DefaultGazetteer()
+	title := g.ResolveRegion(RegionEvidence{Title: "南充市工业经济运行情况"})
+	body := g.ResolveRegion(RegionEvidence{Body: []string{"支持仪陇、营山等经开区开展循环化改造。"}})
+	close := g.ResolveRegion(RegionEvidence{Body: []string{"支持仪陇、营山发展，学习泰安、新泰经验。"}})
+	clear := g.ResolveRegion(RegionEvidence{Body: []string{"支持仪陇、营山、阆中、西充、蓬安发展，学习泰安经验。"}})
+	ambiguous := g.ResolveRegion(RegionEvidence{Title: "金川工业经济运行情况"})
+	for _, r := range []Region{title, body, close, clear, ambiguous} {
+		t.Logf("%+v", r)
+	}
+	if !(title.Confidence > body.Confidence) {
+		t.Errorf("title %v should beat body %v", title.Confidence, body.Confidence)
+	}
+	if !(clear.Confidence > close.Confidence) {
+		t.Errorf("clear vote %v should beat close vote %v", clear.Confidence, close.Confidence)
+	}
+	if !(ambiguous.Confidence < title.Confidence) {
+		t.Errorf("ambiguous title %v should be below an unambiguous one %v", ambiguous.Confidence, title.Confidence)
+	}
+}

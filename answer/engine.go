@@ -151,6 +151,12 @@ func (e *Engine) answer(question string, q Question, n int) (Result, error) {
 		if c.score < confidentScore {
 			break
 		}
+		// Further answers are the same indicator in other sentences,
+		// periods or reports, or figures scored nearly as high: never a
+		// weaker guess at another indicator.
+		if len(res.Answers) > 0 && canonical(c.fig.Metric) != canonical(res.Answers[0].Metric) && c.score < cands[0].score-0.05 {
+			continue
+		}
 		if dup(res.Answers, c) {
 			continue
 		}

@@ -9,15 +9,14 @@ import (
 
 // kindNames are the words an answer uses for a kind of figure.
 var kindNames = map[string]string{
-	"growth": "增速", "amount": "总量", "share": "占比", "count": "数量",
-	"rank": "排名", "diff": "差距", "change": "增减",
+	"growth": "增速", "share": "占比", "rank": "排名", "diff": "差距", "change": "增减",
 }
 
 // Headline is the one-line answer: "31.9% · 工业投资 增速 · 泰安市 · 2023年1-5月".
 func (a Answer) Headline() string {
 	parts := []string{a.ValueText()}
 	what := a.Metric
-	if k := kindNames[a.Kind]; k != "" {
+	if k := kindNames[a.Kind]; k != "" && !strings.HasSuffix(what, k) {
 		what = strings.TrimSpace(what + " " + k)
 	}
 	if what != "" {

@@ -117,6 +117,7 @@ func (c *extractContext) extract(n *normText, a, b int) []Figure {
 		places = c.gaz.Find(s)
 	}
 	excluded := exclusionZones(s)
+	periods = usablePeriods(s, periods, excluded)
 
 	var figs []Figure
 	prevEnd := 0
@@ -245,6 +246,22 @@ func resolvePeriod(p Period, date, sentence string) Period {
 		return p.ResolveForward(date)
 	}
 	return p.Resolve(date)
+}
+
+// usablePeriods drops periods that do not date a figure: those inside
+// quotes or titles, and campaign slogans such as 决战四季度 or 再战双过半.
+func usablePeriods(s string, periods []PeriodMention, excluded []zone) []PeriodMention {
+	out := periods[:0:0]
+	for _, p := range periods {
+		if insideAny(p.Start, p.End, excluded) {
+			p.Comparator = true // kept, so its numbers stay out of figures
+		}
+		if r, _ := utf8.DecodeLastRuneInString(s[:p.Start]); r == '战' || strings.HasSuffix(s[:p.Start], "冲刺") {
+			p.Comparator = true
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 func usablePeriod(pm PeriodMention) bool {

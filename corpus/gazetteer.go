@@ -666,7 +666,7 @@ func stripEthnic(s string) string {
 
 // genericFull are full division names that are ordinary words in reports
 // (城区人口, 园区东区, 老城区改造). Find skips them; Lookup still knows them.
-var genericFull = setOf(`城区 郊区 矿区 东区 西区 新城区 老城区 城东区 城西区 城北区 城南区 城中区`)
+var genericFull = setOf(`城区 郊区 矿区 东区 西区 新城区 老城区 城东区 城西区 城北区 城南区 城中区 港口区`)
 
 // genericShort are short forms that are ordinary words or that sit across
 // ordinary words in economic text (新兴产业, 重大安全, 高新技术, 朝阳产业).
@@ -680,7 +680,8 @@ var genericShort = setOf(`
 	宏伟 港口 长子 延长 富裕 光泽 前锋 会同 中方 南岸 路桥 大厂 方城 全州 小店 子长 大兴 灯塔
 	上高 江岸 青山 定结 会理 路北 路南 太平 和政 来安 定日 大关 中原 资中 大新 成安 合水
 	平原 高平 南湖 江南 兴国 南海 东海 江海 河东 河西 高明 江山 西山 江北 江口 海港 桥东 桥西
-	上街 长寿 滨海 东至 南和 资兴 金安 金台 东湖 三江
+	上街 长寿 滨海 东至 南和 资兴 金安 金台 东湖 三江 天全 点军 中江 利通 源城 上城 色达 新平
+	双城
 `)
 
 // findBlockers are ordinary words that contain or overlap a place name.

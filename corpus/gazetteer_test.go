@@ -242,7 +242,7 @@ func TestGazetteerFind(t *testing.T) {
 		{"朝阳市", "朝阳市"},
 		{"长治市", "长治市"},
 		{"中山市", "中山市"},
-		{"城区", ""}, // a real district, but in reports the word 城区
+		{"城区", ""}, // a real district (晋城), but in reports the word means "urban area"
 
 		// The words a report is made of.
 		{"全市规上工业增加值同比增长8.5%", ""},
@@ -272,6 +272,9 @@ func TestGazetteerFind(t *testing.T) {
 		{"突破千亿大关", ""},
 		{"延长产业链", ""},
 		{"港口区域", ""},
+		{"港口区作业效率", ""},
+		{"打造创新平台", ""},
+		{"其中江苏增长最快", "江苏"},
 		{"加快合作市场建设", ""},
 
 		// 县 names with a one-rune stem count only at a word boundary.

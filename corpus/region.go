@@ -645,7 +645,7 @@ func followingOrg(after string) orgKind {
 			return orgInstitution
 		}
 	}
-	for _, w := range []string{"集团", "公司", "股份", "科技", "银行", "控股", "实业"} {
+	for _, w := range []string{"集团", "公司", "股份", "科技", "银行", "控股", "实业", "铝业", "钛业", "矿业", "钢铁", "机器人"} {
 		if strings.Contains(head, w) {
 			return orgCompany
 		}

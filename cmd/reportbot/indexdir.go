@@ -99,4 +99,3 @@ func since(t time.Time) string {
 	}
 	return d.Round(10 * time.Millisecond).String()
 }
-

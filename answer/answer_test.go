@@ -107,7 +107,7 @@ func TestRankingDistractors(t *testing.T) {
 	tests := []struct {
 		q, value, unit, file string
 	}{
-		{"泰安工业投资增速", "12.5", "%", "a/yuzhou_2023.txt"},  // not 技改 20.1, not 制造业 9.8, not 资阳 30.2, latest year
+		{"泰安工业投资增速", "12.5", "%", "a/yuzhou_2023.txt"},   // not 技改 20.1, not 制造业 9.8, not 资阳 30.2, latest year
 		{"泰安工业技改投资增速", "20.1", "%", "a/yuzhou_2023.txt"}, // the longer indicator when asked
 		{"泰安工业投资全省排第几", "4", "位", "a/yuzhou_2023.txt"},
 		{"泰安工业投资比全省高多少", "3.2", "个百分点", "a/yuzhou_2023.txt"},
@@ -135,11 +135,11 @@ func TestRankingDistractors(t *testing.T) {
 func TestNoAnswerWhenNotConfident(t *testing.T) {
 	e := rankingEngine(t)
 	for _, q := range []string{
-		"泰安GDP增速",          // indicator not in any report
-		"成都工业投资增速",         // region without reports
-		"泰安2019年工业投资增速",     // period without reports
-		"泰安社会消费品零售总额",      // indicator not in the reports
-		"泰安",               // no indicator
+		"泰安GDP增速",        // indicator not in any report
+		"成都工业投资增速",       // region without reports
+		"泰安2019年工业投资增速",  // period without reports
+		"泰安社会消费品零售总额",    // indicator not in the reports
+		"泰安",             // no indicator
 		"泰安工业民间投资比全省高多少", // a difference that is not stated
 	} {
 		res, err := e.Ask(q, 3)

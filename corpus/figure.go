@@ -97,7 +97,7 @@ var (
 	metricPrefixes = []string{"全市", "我市", "本市", "全县", "我县", "本县", "全区", "我区", "本区", "全州", "全省", "全国",
 		"市级", "其中", "今年以来", "去年以来", "截至目前", "截止目前", "目前", "当前", "同时", "此外", "另外", "期间",
 		"累计", "共计", "合计", "共", "已经", "已", "先后", "统计", "全年", "年内", "预计", "力争", "争取", "确保", "有望",
-		"计划到", "实现", "完成", "达到", "分别", "共"}
+		"计划到", "实现", "完成", "达到", "分别", "共", "帮助", "推动", "助力"}
 	// Suffixes that are predicates or comparators, not the indicator.
 	metricSuffixes = []string{"同比增长", "同比下降", "同比提高", "同比减少", "比上年同期增长", "较上年同期增长",
 		"比上年同期", "较上年同期", "比上年", "较上年", "比去年同期", "较去年同期", "上年同期", "同比", "环比",
@@ -633,8 +633,11 @@ func cleanMetric(m string) string {
 		m = strings.Trim(m, " “”\"'‘’")
 	}
 	// Predicates in the middle: 项目共完成投资 → 项目投资.
-	for _, v := range []string{"共完成", "累计完成", "预计实现", "预计完成", "预计"} {
+	for _, v := range []string{"共完成", "累计完成", "预计实现", "预计完成", "预计", "实现"} {
 		m = strings.ReplaceAll(m, v, "")
+	}
+	if !strings.Contains(m, "完成率") {
+		m = strings.ReplaceAll(m, "完成", "")
 	}
 	if utf8.RuneCountInString(m) > 24 {
 		m = lastRunes(m, 24)

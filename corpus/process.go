@@ -92,26 +92,30 @@ func Process(raw *RawFile, opts Options) *Document {
 	}
 
 	// Title: the sidecar, the page's own title, the line before the
-	// metadata line, or a short first line that is not a sentence.
+	// metadata line, or a short first line that is not a sentence. The
+	// title line is metadata, not a sentence: headlines restate body
+	// figures without their indicator.
+	titleLine := -1
+	switch {
+	case titleCandidate >= 0 && looksLikeTitle(body[titleCandidate].n.text, 90):
+		titleLine = titleCandidate
+	case len(body) > 0 && looksLikeTitle(body[0].n.text, 40):
+		titleLine = 0
+	case len(body) > 0 && raw.Title != "" && body[0].n.text == NormalizeText(raw.Title):
+		titleLine = 0
+	}
 	title := ""
 	switch {
 	case opts.Sidecar.Title != "":
 		title = opts.Sidecar.Title
 	case raw.Title != "":
 		title = NormalizeText(raw.Title)
-	case titleCandidate >= 0 && looksLikeTitle(body[titleCandidate].n.text, 90):
-		title = body[titleCandidate].n.text
-	case len(body) > 0 && looksLikeTitle(body[0].n.text, 40):
-		titleCandidate = 0
-		title = body[0].n.text
+	case titleLine >= 0:
+		title = body[titleLine].n.text
 	}
 	doc.Title = cleanTitle(title)
-	// The title line is metadata, not a sentence: headlines restate body
-	// figures without their indicator.
-	if titleCandidate >= 0 && titleCandidate < len(body) && body[titleCandidate].n.text == title {
-		body = append(body[:titleCandidate], body[titleCandidate+1:]...)
-	} else if len(body) > 0 && doc.Title != "" && body[0].n.text == NormalizeText(raw.Title) {
-		body = body[1:]
+	if titleLine >= 0 {
+		body = append(body[:titleLine], body[titleLine+1:]...)
 	}
 
 	// Date and source.
@@ -125,6 +129,10 @@ func Process(raw *RawFile, opts Options) *Document {
 	default:
 		if d := dateFromFileName(raw.Path); d != "" {
 			doc.Date, doc.DateSource = d, "filename"
+		} else if raw.Created != "" {
+			// A .docx file's creation date is often a template's: the
+			// weakest evidence, used only when nothing else says.
+			doc.Date, doc.DateSource = raw.Created, "file-properties"
 		}
 	}
 	switch {

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"os"
 	"fmt"
 	"sort"
 	"strings"
@@ -89,13 +90,22 @@ func (ix *Index) Search(q Query) ([]Hit, error) {
 		filters = append(filters, f)
 	}
 	if len(filters) > 0 {
-		b := query.NewBooleanQuery([]query.Query{main}, nil, nil)
-		if len(filters) == 1 {
-			b.AddFilter(filters[0])
+		if os.Getenv("XF") != "" {
+			b := query.NewBooleanQuery([]query.Query{main}, nil, nil)
+			if len(filters) == 1 {
+				b.AddFilter(filters[0])
+			} else {
+				b.AddFilter(query.NewConjunctionQuery(filters))
+			}
+			main = b
 		} else {
-			b.AddFilter(query.NewConjunctionQuery(filters))
+			cs := []query.Query{main}
+			for _, f := range filters {
+				f.(query.BoostableQuery).SetBoost(0)
+				cs = append(cs, f)
+			}
+			main = query.NewConjunctionQuery(cs)
 		}
-		main = b
 	}
 
 	limit := q.Limit

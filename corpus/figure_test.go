@@ -1,0 +1,250 @@
+package corpus
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// processText analyses text as a report of region 泰安市 dated date.
+func processText(text, date string) *Document {
+	raw := &RawFile{Path: "t.txt", Format: "txt", Encoding: "utf-8", Text: text, Hash: "h", Size: int64(len(text))}
+	return Process(raw, Options{Sidecar: Sidecar{Region: "泰安市", Date: date}})
+}
+
+func figuresOf(doc *Document) []Figure {
+	var out []Figure
+	for _, p := range doc.Paragraphs {
+		for _, s := range p.Sentences {
+			out = append(out, s.Figures...)
+		}
+	}
+	return out
+}
+
+// fig renders the parts of a figure a table test pins.
+func fig(f Figure) string {
+	parts := []string{f.Value, f.Unit, string(f.Kind), f.Metric}
+	if f.Number < 0 {
+		parts[0] = "-" + f.Value
+	}
+	extra := []string{}
+	if f.Period.Text != "" {
+		extra = append(extra, "period="+f.Period.Text)
+	}
+	if f.Scope != "" {
+		extra = append(extra, "scope="+f.Scope)
+	}
+	if f.Qualifier != "" {
+		extra = append(extra, "q="+f.Qualifier)
+	}
+	if f.Modality != "" {
+		extra = append(extra, f.Modality)
+	}
+	return strings.Join(append(parts, extra...), " ")
+}
+
+func TestExtractFigures(t *testing.T) {
+	tests := []struct {
+		text string
+		date string
+		want []string
+	}{
+		{"1-5月,全市工业投资同比增长12.5%,高于全省3.2个百分点,增速居全省第4位。", "2023-07-03", []string{
+			"12.5 % growth 工业投资 period=2023年1-5月",
+			"3.2 个百分点 diff 工业投资 period=2023年1-5月 scope=全省",
+			"4 位 rank 工业投资 period=2023年1-5月 scope=全省",
+		}},
+		{"全市工业投资完成80.5亿元、增长20.3%,居全省第一位。", "", []string{
+			"80.5 亿元 amount 工业投资",
+			"20.3 % growth 工业投资",
+			"1 位 rank 工业投资 scope=全省",
+		}},
+		{"工业用电量同比下降3.5%,低于全省1.2个百分点。", "", []string{
+			"-3.5 % growth 工业用电量",
+			"-1.2 个百分点 diff 工业用电量 scope=全省",
+		}},
+		{"工业投资占全部投资比重为30.1%,较上年同期提高2.5个百分点。", "", []string{
+			"30.1 % share 工业投资占全部投资比重",
+			"2.5 个百分点 diff 工业投资占全部投资比重",
+		}},
+		{"全市在建项目520个,比上年同期增加40个。", "", []string{
+			"520 个 count 在建项目",
+			"40 个 change 在建项目",
+		}},
+		{"聚焦15户省级重点培育企业,帮助企业节约成本300余万元。", "", []string{
+			"15 户 count 省级重点培育企业",
+			"300 万元 amount 企业节约成本 q=余",
+		}},
+		{"力争全年新增规上工业企业50户以上,高新技术企业突破90户。", "2023-03-01", []string{
+			"50 户 count 新增规上工业企业 period=2023年 q=以上 target",
+			"90 户 count 高新技术企业 period=2023年 q=突破 target",
+		}},
+		{"预计一季度规上工业增加值同比增长8%。", "2024-03-20", []string{
+			"8 % growth 规上工业增加值 period=2024年一季度 forecast",
+		}},
+		{"产业集群实现产值300亿元(钢铁产业链120亿元,同比增长10%;化工产业链80亿元,同比增长5.5%)", "", []string{
+			"300 亿元 amount 产业集群产值",
+			"120 亿元 amount 钢铁产业链",
+			"10 % growth 钢铁产业链",
+			"80 亿元 amount 化工产业链",
+			"5.5 % growth 化工产业链",
+		}},
+		// Not figures: years, dates, list markers, names, document titles.
+		{"2023年7月3日,《2024年度工作计划》明确“2+4”产业和5G基站建设,第二批项目启动。", "", nil},
+		{"1.加快建设30个项目。", "", []string{"30 个 count 项目"}},
+		{"增长百分之五,累计建成基站二十个。", "", []string{
+			"5 % growth ", // no indicator is named
+			"20 个 count 建成基站",
+		}},
+		{"全市规模以上工业增加值增长 5.6%,完成 15.9 亿元。", "", []string{
+			"5.6 % growth 规模以上工业增加值",
+			"15.9 亿元 amount 规模以上工业增加值",
+		}},
+		{"全市工業投資同比增長１２．５％。", "", []string{"12.5 % growth 工业投资"}},
+		{"直购电均价降低0.019元/千瓦时。", "", []string{"-0.019 元/千瓦时 change 直购电均价"}},
+	}
+	for _, tt := range tests {
+		doc := processText(tt.text, tt.date)
+		var got []string
+		for _, f := range figuresOf(doc) {
+			got = append(got, fig(f))
+		}
+		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+			t.Errorf("%s\ngot:\n  %s\nwant:\n  %s", tt.text, strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
+		}
+		checkSpans(t, doc)
+	}
+}
+
+func TestFigureSpanQuotesOriginal(t *testing.T) {
+	text := "全市工業投資同比增長(zhǎng)８３．７％,增速位列全省第一位。"
+	doc := processText(text, "")
+	figs := figuresOf(doc)
+	if len(figs) != 2 {
+		t.Fatalf("got %d figures: %+v", len(figs), figs)
+	}
+	if got := doc.Text[figs[0].Span.Start:figs[0].Span.End]; got != "８３．７％" {
+		t.Errorf("span of growth = %q", got)
+	}
+	if figs[0].Value != "83.7" || figs[1].Value != "1" || figs[1].Raw != "一" {
+		t.Errorf("values %q %q raw %q", figs[0].Value, figs[1].Value, figs[1].Raw)
+	}
+}
+
+func TestSplitSentences(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"甲增长5%。乙增长6%;丙增长7%!", []string{"甲增长5%。", "乙增长6%;", "丙增长7%!"}},
+		{"他说:“增长很快。”然后呢?", []string{"他说:“增长很快。”", "然后呢?"}},
+		{"一,二,三", []string{"一,二,三"}},
+		{"。。", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, r := range splitSentences(tt.in) {
+			got = append(got, tt.in[r.start:r.end])
+		}
+		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("splitSentences(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestCleaningDropsBoilerplate(t *testing.T) {
+	text := strings.Join([]string{
+		"首页 | 新闻 | 政务 | 投资 | 产业 | 联系",
+		"您现在的位置: 首页 > 新闻",
+		"某市工业经济稳中有进",
+		"时间:2023-08-01 10:00 来源:某市日报",
+		"(资料图片)",
+		"新区产业园一期项目。某某管委会供图",
+		"? ? ? ?1-7月,全市工业投资同比增长9.9%。",
+		"---此处隐藏800字,下载后查看---",
+		"全媒体记者 张三",
+		"责任编辑:李四",
+		"相关文章",
+		"某市召开会议",
+		"版权所有© 2023 某网",
+		"京ICP备12345678号-1",
+		"联系我们:12 34 56@qq.com",
+	}, "\n")
+	doc := processText(text, "")
+	if doc.Title != "某市工业经济稳中有进" || doc.Date != "2023-08-01" || doc.Source != "某市日报" {
+		t.Errorf("title %q date %q source %q", doc.Title, doc.Date, doc.Source)
+	}
+	var sents []string
+	for _, p := range doc.Paragraphs {
+		for _, s := range p.Sentences {
+			sents = append(sents, s.Norm)
+		}
+	}
+	if len(sents) != 1 || sents[0] != "1-7月,全市工业投资同比增长9.9%。" {
+		t.Errorf("sentences = %q", sents)
+	}
+	if len(doc.Warnings) == 0 || !strings.Contains(strings.Join(doc.Warnings, ";"), "800") {
+		t.Errorf("no hidden-text warning: %q", doc.Warnings)
+	}
+}
+
+func TestMetadataFromFileNameAndSidecar(t *testing.T) {
+	raw := &RawFile{Path: "archive/泰安_2023-07_工业推进.txt", Format: "txt", Text: "全市工业投资同比增长9.9%。", Hash: "x"}
+	doc := Process(raw, Options{})
+	if doc.Date != "2023-07" || doc.DateSource != "filename" || doc.Region.Name != "泰安市" || doc.Region.Via != "filename" {
+		t.Errorf("date %q (%s) region %+v", doc.Date, doc.DateSource, doc.Region)
+	}
+	side := ParseSidecar("# comment\nregion: 资阳市\ndate: 2022年12月5日\ntitle: 年度总结\nsource: 资阳日报\n")
+	doc = Process(raw, Options{Sidecar: side})
+	if doc.Region.Name != "资阳市" || doc.Region.Via != "sidecar" || doc.Date != "2022-12-05" || doc.Title != "年度总结" || doc.Source != "资阳日报" {
+		t.Errorf("sidecar ignored: %+v %q %q %q", doc.Region, doc.Date, doc.Title, doc.Source)
+	}
+}
+
+func FuzzProcess(f *testing.F) {
+	for _, s := range []string{
+		"1-5月,全市工业投资同比增长31.9%,高于全省21.7个百分点,增速居全省第2位。",
+		"嘉峪關(guān)市工業(yè)投資76.8億元。\n? ? ?據(jù)",
+		"首页 | 新闻\n时间:2023-02-22 来源:某日报\n标签:\n",
+		"第一位百分之五二十个(1)2+4《2024年》“十四五”",
+		"\xff\xfe\x00",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		doc := processText(s, "2023-07-03")
+		checkSpans(t, doc)
+		for _, p := range doc.Paragraphs {
+			for _, sent := range p.Sentences {
+				if !utf8.ValidString(sent.Norm) {
+					t.Fatalf("invalid UTF-8 in %q", sent.Norm)
+				}
+			}
+		}
+	})
+}
+
+// BenchmarkProcess measures corpus processing (cleaning, normalization,
+// sentences, figures, region) in MB/s on one core.
+func BenchmarkProcess(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString("某市工业经济运行情况\n时间:2023-07-03 来源:某市日报\n")
+	for i := 0; sb.Len() < 1<<20; i++ {
+		fmt.Fprintf(&sb, "1-%d月,全市规上工业增加值同比增长%d.%d%%,增速居全省第%d位;工业投资完成%d.%d亿元、增长%d.%d%%,高于全省%d.%d个百分点。",
+			i%12+1, i%30, i%10, i%16+1, i%500, i%10, i%40, i%10, i%20, i%10)
+		sb.WriteString("坚持把项目建设作为稳增长的重要抓手,强化要素保障,推动重点项目早开工、早投产、早见效。")
+		if i%3 == 0 {
+			sb.WriteString("全市工業技改投資同比增長２５．６％,新增規上工業企業４８戶。\n")
+		}
+	}
+	text := sb.String()
+	raw := &RawFile{Path: "bench.txt", Format: "txt", Text: text, Hash: "b"}
+	DefaultGazetteer()
+	b.ReportAllocs()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		Process(raw, Options{})
+	}
+}

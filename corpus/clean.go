@@ -51,6 +51,12 @@ func classifyLine(norm string) lineKind {
 	if s == "" {
 		return lineBlank
 	}
+	// Boilerplate, metadata and markers are short lines; a long line is
+	// prose, and running every pattern over it would cost more than all
+	// the rest of the analysis.
+	if len(s) > maxBoilerplateBytes {
+		return lineBody
+	}
 	if hiddenRe.MatchString(s) {
 		return lineHidden
 	}
@@ -162,6 +168,10 @@ func splitLines(text string) []line {
 }
 
 const maxLineBytes = 16 << 10
+
+// maxBoilerplateBytes is the longest line that is checked for boilerplate:
+// 200 Chinese characters.
+const maxBoilerplateBytes = 600
 
 // cutPoint returns where to cut text[start:limit]: after the last 。;!?,
 // or space, or at the last rune boundary.

@@ -524,13 +524,15 @@ func modalityIn(prefix string) string {
 
 // clauseStart finds the start of the clause that ends at pos.
 func clauseStart(s string, pos int) int {
-	best := 0
-	for _, d := range []string{",", ";", ":", "(", ")", "、", "。", "!", "?", "—", "·", " "} {
-		if i := strings.LastIndex(s[:pos], d); i >= 0 && i+len(d) > best {
-			best = i + len(d)
+	for i := pos; i > 0; {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		switch r {
+		case ',', ';', ':', '(', ')', '、', '。', '!', '?', '—', '·', ' ':
+			return i
 		}
+		i -= size
 	}
-	return best
+	return 0
 }
 
 // stripPlacesAndPeriods removes place names and period expressions from
@@ -599,10 +601,12 @@ func beforeComparator(before string, kind Kind) string {
 	return before[:cut]
 }
 
+var quoteRemover = strings.NewReplacer("“", "", "”", "", "\"", "", "‘", "", "’", "")
+
 // cleanMetric strips what is not the indicator from the words before a
 // number: scope words, verbs, comparators, modality.
 func cleanMetric(m string) string {
-	m = strings.NewReplacer("“", "", "”", "", "\"", "", "‘", "", "’", "").Replace(m)
+	m = quoteRemover.Replace(m)
 	m = strings.Trim(m, " 《》()")
 	for changed := true; changed && m != ""; {
 		changed = false

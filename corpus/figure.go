@@ -123,6 +123,7 @@ func (c *extractContext) extract(n *normText, a, b int) []Figure {
 	prevEnd := 0
 	prevMetric := ""
 	modality := ""
+	modScan := 0
 	curPeriod := c.period
 	curPeriodExplicit := false
 	pi := 0
@@ -158,9 +159,12 @@ func (c *extractContext) extract(n *normText, a, b int) []Figure {
 			lo = prevEnd
 		}
 		before := s[lo:t.Start]
-		if m := modalityIn(s[:t.Start]); m != "" {
+		// Modality words are looked for in the text since the last
+		// figure (with a little overlap), not the whole prefix again.
+		if m := modalityIn(s[max(0, floorRune(s, modScan-9)):t.Start]); m != "" {
 			modality = m
 		}
+		modScan = t.Start
 
 		f := Figure{
 			Raw:      t.Raw,
@@ -520,6 +524,17 @@ func modalityIn(prefix string) string {
 		best = "target"
 	}
 	return best
+}
+
+// floorRune moves i back to the start of the rune it falls in.
+func floorRune(s string, i int) int {
+	if i <= 0 {
+		return 0
+	}
+	for i > 0 && i < len(s) && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return i
 }
 
 // clauseStart finds the start of the clause that ends at pos.

@@ -212,6 +212,10 @@ func looksLikeTitle(s string, maxRunes int) bool {
 	return true
 }
 
+// maxSentenceBytes is where a sentence without an end is cut: about 500
+// Chinese characters, longer than any real sentence of a report.
+const maxSentenceBytes = 1500
+
 // sentenceRange is a byte range of a paragraph's normalized text.
 type sentenceRange struct{ start, end int }
 
@@ -236,6 +240,13 @@ func splitSentences(s string) []sentenceRange {
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
+		// A sentence that never ends (a table flattened into one line, a
+		// page without punctuation) is cut at a comma once it is long,
+		// so that no sentence is too long to quote.
+		if (r == ',' || r == ' ') && i-start > maxSentenceBytes {
+			emit(i)
+			continue
+		}
 		switch r {
 		case '。', '!', '?', ';', '…':
 			if r == '…' {

@@ -99,6 +99,8 @@ type Index struct {
 	pending map[string]*fileEntry // in a batch being applied
 
 	closed atomic.Bool
+
+	budget uint64 // candidateBudget; tests lower it
 }
 
 // schemaInfo is the content of reportbot-index.json.
@@ -231,6 +233,7 @@ func newIndex(bi bleve.Index, dir string, readOnly bool) (*Index, error) {
 		files:    map[string]*fileEntry{},
 		pending:  map[string]*fileEntry{},
 		inflight: map[string]bool{},
+		budget:   candidateBudget,
 	}
 	ix.landed = sync.NewCond(&ix.wmu)
 	var err error

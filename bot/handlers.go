@@ -1,0 +1,530 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	tgbot "github.com/go-telegram/bot"
+	"github.com/go-telegram/bot/models"
+
+	"github.com/reportbot/reportbot/answer"
+	"github.com/reportbot/reportbot/corpus"
+	"github.com/reportbot/reportbot/index"
+)
+
+const (
+	// askAnswers is how many answers a question asks the engine for: the
+	// reply shows the first, names a few more, and 更多结果 pages them all.
+	askAnswers = 10
+	// otherPeriodAnswers is how many answers 其他时期 looks through.
+	otherPeriodAnswers = 30
+	// searchHits is how many sentences /search pages through.
+	searchHits = 100
+	// inlineResults is Telegram's and the issue's cap for inline mode.
+	inlineResults = 10
+)
+
+func (s *Server) onMessage(ctx context.Context, m *models.Message, ev *event) {
+	ev.kind, ev.chat = "message", m.Chat.ID
+	if m.From == nil || m.From.IsBot || m.Chat.Type == models.ChatTypeChannel {
+		return
+	}
+	ev.user = m.From.ID
+	group := m.Chat.Type == models.ChatTypeGroup || m.Chat.Type == models.ChatTypeSupergroup
+	text := m.Text
+	if text == "" {
+		text = m.Caption
+	}
+	c, isCmd := parseCommand(text, s.me.Username)
+	// A command for another bot of the group (/x@other_bot, or one we do
+	// not have) is none of our business, not even to refuse.
+	if isCmd && (c.otherBot || (group && !knownCommands[c.name])) {
+		return
+	}
+	// In groups the bot speaks only when spoken to. (With privacy mode on,
+	// Telegram sends it little else; with it off, everything.)
+	if group && !isCmd && !s.addressed(m) {
+		return
+	}
+	t := replyTarget(m)
+	if !s.admit(ctx, ev, t, "msg") {
+		return
+	}
+	if !s.access.allowed(ev.user, ev.chat) {
+		ev.outcome = "refused"
+		ev.err = s.send(ctx, t, refusal(ev.user, ev.chat, group), nil)
+		return
+	}
+	switch {
+	case m.Document != nil:
+		ev.kind = "upload"
+		s.onUpload(ctx, m.Document, t, ev)
+	case isCmd:
+		ev.kind = "command"
+		s.onCommand(ctx, c, t, ev)
+	default:
+		q := strings.TrimSpace(s.stripMention(text))
+		if q == "" {
+			ev.outcome = "hint"
+			ev.err = s.send(ctx, t, "请直接发问题,例如“"+esc(s.anyExample(ctx))+"”。/help 查看说明。", nil)
+			return
+		}
+		ev.kind = "question"
+		s.onQuestion(ctx, q, t, ev)
+	}
+}
+
+// command is a parsed "/name@bot args".
+type command struct {
+	name, args string
+	otherBot   bool // addressed to another bot in the group
+}
+
+func parseCommand(text, me string) (command, bool) {
+	if !strings.HasPrefix(text, "/") {
+		return command{}, false
+	}
+	head, args := text[1:], ""
+	if i := strings.IndexFunc(head, unicode.IsSpace); i >= 0 {
+		head, args = head[:i], strings.TrimSpace(head[i:])
+	}
+	name, bot, hasBot := strings.Cut(head, "@")
+	return command{name: strings.ToLower(name), args: args, otherBot: hasBot && !strings.EqualFold(bot, me)}, true
+}
+
+// addressed reports whether a group message speaks to the bot: it
+// mentions it, or replies to one of its messages.
+func (s *Server) addressed(m *models.Message) bool {
+	if r := m.ReplyToMessage; r != nil && r.From != nil && r.From.ID == s.me.ID {
+		return true
+	}
+	for _, e := range append(m.Entities, m.CaptionEntities...) {
+		if e.Type == models.MessageEntityTypeTextMention && e.User != nil && e.User.ID == s.me.ID {
+			return true
+		}
+	}
+	text := m.Text + " " + m.Caption
+	return s.mention != nil && s.mention.MatchString(text)
+}
+
+// mentionPattern matches "@username". Usernames are ASCII letters, digits
+// and underscores, so a mention ends where they do.
+func mentionPattern(username string) *regexp.Regexp {
+	if username == "" {
+		return nil
+	}
+	return regexp.MustCompile(`(?i)@` + regexp.QuoteMeta(username) + `\b`)
+}
+
+func (s *Server) stripMention(text string) string {
+	if s.mention == nil {
+		return text
+	}
+	return s.mention.ReplaceAllString(text, " ")
+}
+
+// admit applies the rate limit; admins are not limited (an admin sending
+// a folder of reports sends many files at once). The first refusal is
+// explained, the rest of a flood is dropped silently.
+func (s *Server) admit(ctx context.Context, ev *event, t target, class string) bool {
+	if s.access.admin(ev.user) {
+		return true
+	}
+	ok, wait, first := s.limits.allow(limitKey{ev.user, class})
+	if ok {
+		return true
+	}
+	ev.outcome = "rate_limited"
+	if first {
+		ev.err = s.send(ctx, t, s.limitText(wait), nil)
+	}
+	return false
+}
+
+func (s *Server) limitText(wait time.Duration) string {
+	return fmt.Sprintf("提问太频繁了:每人每分钟最多 %s 个问题。请 %d 秒后再试。",
+		strconv.FormatFloat(s.cfg.RatePerMinute, 'f', -1, 64), int(math.Ceil(wait.Seconds())))
+}
+
+// refusal tells a stranger they may not use the bot, and the numeric IDs
+// an admin needs to let them in. It says nothing from the index.
+func refusal(user, chat int64, group bool) string {
+	msg := fmt.Sprintf("抱歉,你没有使用这个机器人的权限。\n你的用户 ID:<code>%d</code>", user)
+	if group {
+		msg += fmt.Sprintf("\n本群 ID:<code>%d</code>", chat)
+	}
+	return msg + "\n如需使用,请把 ID 发给管理员。"
+}
+
+// refusalPlain is refusal for places without markup (button alerts,
+// inline result titles).
+func refusalPlain(user int64) string {
+	return fmt.Sprintf("抱歉,你没有使用这个机器人的权限。你的用户 ID:%d,请把它发给管理员。", user)
+}
+
+func (s *Server) onQuestion(ctx context.Context, q string, t target, ev *event) {
+	s.log.Debug("question", "user", ev.user, "chat", ev.chat, "text", q)
+	res, err := s.eng.Ask(q, askAnswers)
+	if err != nil {
+		ev.outcome, ev.err = "error", fmt.Errorf("ask: %w", err)
+		s.send(ctx, t, "出错了,没能查询索引。请稍后再试。", nil)
+		return
+	}
+	ev.outcome = "answered"
+	if len(res.Answers) == 0 {
+		ev.outcome = "not_found"
+	}
+	ev.err = s.send(ctx, t, renderResult(res), s.answerKeyboard(t.chat, q, res))
+}
+
+// answerKeyboard holds a result for its buttons: 更多结果 when there is
+// more than one answer, 原文 and 其他时期 when there is one.
+func (s *Server) answerKeyboard(chat int64, q string, res answer.Result) *keyboard {
+	if len(res.Answers) == 0 {
+		return nil
+	}
+	key := s.sessions.put(&session{chat: chat, question: q, result: res})
+	var row []button
+	if len(res.Answers) > 1 {
+		row = append(row, button{"更多结果", "m:" + key})
+	}
+	row = append(row, button{"原文", "o:" + key + ":0"}, button{"其他时期", "p:" + key})
+	return &keyboard{InlineKeyboard: [][]button{row}}
+}
+
+var knownCommands = map[string]bool{"start": true, "help": true, "search": true, "sources": true, "stats": true, "reindex": true}
+
+func (s *Server) onCommand(ctx context.Context, c command, t target, ev *event) {
+	ev.outcome = c.name
+	switch c.name {
+	case "start", "help":
+		ev.err = s.send(ctx, t, s.helpText(ctx, s.access.admin(ev.user)), nil)
+	case "search":
+		s.onSearch(ctx, c.args, t, ev)
+	case "sources":
+		text, page := renderSources(s.ix.Files(), 0)
+		ev.err = s.send(ctx, t, text, pageKeyboard("r:-", page, pages(len(s.ix.Files()), sourcesPage)))
+	case "stats":
+		ev.err = s.send(ctx, t, renderStats(s.ix.Stats(), s.cfg.Location), nil)
+	case "reindex":
+		s.onReindex(ctx, t, ev)
+	default:
+		ev.outcome = "unknown_command"
+		ev.err = s.send(ctx, t, "没有这个命令。/help 查看可用的命令。", nil)
+	}
+}
+
+func (s *Server) onSearch(ctx context.Context, q string, t target, ev *event) {
+	if q == "" {
+		ev.err = s.send(ctx, t, "用法:/search 关键词,例如 /search 技改投资", nil)
+		return
+	}
+	s.log.Debug("search", "user", ev.user, "text", q)
+	hits, err := s.search(q)
+	if err != nil {
+		ev.outcome, ev.err = "error", err
+		s.send(ctx, t, "出错了,没能查询索引。请稍后再试。", nil)
+		return
+	}
+	text, page := renderSearch(q, hits, 0)
+	var kb *keyboard
+	if n := pages(len(hits), searchPage); n > 1 {
+		key := s.sessions.put(&session{chat: t.chat, query: q})
+		kb = pageKeyboard("s:"+key, page, n)
+	}
+	ev.err = s.send(ctx, t, text, kb)
+}
+
+func (s *Server) search(q string) ([]index.Hit, error) {
+	hits, err := s.ix.Search(index.Query{Text: corpus.NormalizeText(q), Limit: searchHits})
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	return hits, nil
+}
+
+// pageKeyboard is the 上一页/下一页 row of a paged message; prefix is the
+// callback data before the page number.
+func pageKeyboard(prefix string, page, n int) *keyboard {
+	var row []button
+	if page > 0 {
+		row = append(row, button{"◀ 上一页", fmt.Sprintf("%s:%d", prefix, page-1)})
+	}
+	if page < n-1 {
+		row = append(row, button{"下一页 ▶", fmt.Sprintf("%s:%d", prefix, page+1)})
+	}
+	if len(row) == 0 {
+		return nil
+	}
+	return &keyboard{InlineKeyboard: [][]button{row}}
+}
+
+// listKeyboard is a page of answers' 原文 buttons and its page row.
+func listKeyboard(key string, list []answer.Answer, page int) *keyboard {
+	page, from, to := pageBounds(len(list), listPage, page)
+	kb := &keyboard{}
+	var row []button
+	for i := from; i < to; i++ {
+		row = append(row, button{fmt.Sprintf("原文 %d", i+1), fmt.Sprintf("o:%s:%d", key, i)})
+	}
+	if len(row) > 0 {
+		kb.InlineKeyboard = append(kb.InlineKeyboard, row)
+	}
+	if nav := pageKeyboard("l:"+key, page, pages(len(list), listPage)); nav != nil {
+		kb.InlineKeyboard = append(kb.InlineKeyboard, nav.InlineKeyboard...)
+	}
+	return kb
+}
+
+// onCallback handles a button. Callback data is "action:key:n": the key
+// of a session (see store), n an answer or a page.
+func (s *Server) onCallback(ctx context.Context, q *models.CallbackQuery, ev *event) {
+	ev.kind, ev.user = "callback", q.From.ID
+	msg := q.Message.Message // nil when too old to be accessible
+	if msg != nil {
+		ev.chat = msg.Chat.ID
+	}
+	// Every press is answered exactly once, or the button keeps spinning.
+	var toast string
+	var alert bool
+	defer func() {
+		_, err := s.tg.AnswerCallbackQuery(ctx, &tgbot.AnswerCallbackQueryParams{CallbackQueryID: q.ID, Text: toast, ShowAlert: alert})
+		if err != nil && ev.err == nil {
+			ev.err = fmt.Errorf("answerCallbackQuery: %w", s.redact.Err(err))
+		}
+	}()
+	if !s.access.admin(ev.user) {
+		if ok, wait, _ := s.limits.allow(limitKey{ev.user, "msg"}); !ok {
+			ev.outcome, toast = "rate_limited", s.limitText(wait)
+			return
+		}
+	}
+	if !s.access.allowed(ev.user, ev.chat) {
+		ev.outcome, toast, alert = "refused", refusalPlain(ev.user), true
+		return
+	}
+	expired := func() {
+		ev.outcome, toast = "expired", "这条结果已过期,请重新提问。"
+	}
+	if msg == nil {
+		expired()
+		return
+	}
+	parts := strings.Split(q.Data, ":")
+	if len(parts) != 3 && len(parts) != 2 {
+		expired()
+		return
+	}
+	action, key := parts[0], parts[1]
+	n := 0
+	if len(parts) == 3 {
+		var err error
+		if n, err = strconv.Atoi(parts[2]); err != nil || n < 0 {
+			expired()
+			return
+		}
+	}
+	// Replies to a button go where the button's message is, in groups
+	// quoting it.
+	t := replyTarget(msg)
+	if action == "r" {
+		ev.outcome = "sources_page"
+		files := s.ix.Files()
+		text, page := renderSources(files, n)
+		ev.err = s.edit(ctx, t.chat, msg.ID, text, pageKeyboard("r:-", page, pages(len(files), sourcesPage)))
+		return
+	}
+	sess, ok := s.sessions.get(key)
+	if !ok || sess.chat != msg.Chat.ID {
+		expired()
+		return
+	}
+	switch action {
+	case "m":
+		ev.outcome = "more"
+		if len(sess.result.Answers) < 2 {
+			toast = "没有更多结果了。"
+			return
+		}
+		ev.err = s.sendList(ctx, t, "「"+sess.question+"」的更多结果", sess.result.Answers[1:])
+	case "p":
+		ev.outcome = "other_periods"
+		if len(sess.result.Answers) == 0 {
+			expired()
+			return
+		}
+		list, err := s.otherPeriods(sess)
+		if err != nil {
+			ev.outcome, ev.err, toast = "error", err, "出错了,请稍后再试。"
+			return
+		}
+		if len(list) == 0 {
+			toast, alert = "没有找到这个指标其他时期或其他报告的数字。", true
+			return
+		}
+		first := sess.result.Answers[0]
+		ev.err = s.sendList(ctx, t, first.Region+" "+indicatorText(first)+":其他时期和报告", list)
+	case "o":
+		ev.outcome = "paragraph"
+		answers := sess.answers()
+		if n >= len(answers) {
+			expired()
+			return
+		}
+		a := answers[n]
+		sents, err := s.ix.Paragraph(a.File, a.Paragraph)
+		if err != nil {
+			toast, alert = "原文已不在索引里(报告可能已被更新),请重新提问。", true
+			return
+		}
+		ev.err = s.send(ctx, t, renderParagraph(a, sents), nil)
+	case "l":
+		ev.outcome = "list_page"
+		if len(sess.list) == 0 {
+			expired()
+			return
+		}
+		text, page := renderList(sess.title, sess.list, n)
+		ev.err = s.edit(ctx, t.chat, msg.ID, text, listKeyboard(sess.key, sess.list, page))
+	case "s":
+		ev.outcome = "search_page"
+		if sess.query == "" {
+			expired()
+			return
+		}
+		hits, err := s.search(sess.query)
+		if err != nil {
+			ev.outcome, ev.err, toast = "error", err, "出错了,请稍后再试。"
+			return
+		}
+		text, page := renderSearch(sess.query, hits, n)
+		ev.err = s.edit(ctx, t.chat, msg.ID, text, pageKeyboard("s:"+sess.key, page, pages(len(hits), searchPage)))
+	default:
+		expired()
+	}
+}
+
+// sendList sends the first page of a list of answers, kept in a session
+// of its own for its buttons.
+func (s *Server) sendList(ctx context.Context, t target, title string, list []answer.Answer) error {
+	key := s.sessions.put(&session{chat: t.chat, title: title, list: list})
+	text, page := renderList(title, list, 0)
+	return s.send(ctx, t, text, listKeyboard(key, list, page))
+}
+
+// otherPeriods finds the first answer's indicator in other periods and
+// reports of its region: the question is asked again without its period,
+// and answers of the same indicator, kind and region are kept.
+func (s *Server) otherPeriods(sess *session) ([]answer.Answer, error) {
+	first := sess.result.Answers[0]
+	q := corpus.NormalizeText(sess.question)
+	if raw := sess.result.Understood.Period.Raw; raw != "" {
+		q = strings.Replace(q, raw, " ", 1)
+	}
+	res, err := s.eng.Ask(q, otherPeriodAnswers)
+	if err != nil {
+		return nil, fmt.Errorf("ask: %w", err)
+	}
+	sameMetric := corpus.NormalizeText(first.Metric)
+	seen := map[string]bool{answerID(first): true}
+	var out []answer.Answer
+	for _, a := range append(res.Answers, sess.result.Answers[1:]...) {
+		if seen[answerID(a)] || a.Kind != first.Kind || a.Region != first.Region ||
+			corpus.NormalizeText(a.Metric) != sameMetric {
+			continue
+		}
+		// The same figure restated in the same report is no other period.
+		if a.Period == first.Period && a.File == first.File {
+			continue
+		}
+		seen[answerID(a)] = true
+		out = append(out, a)
+	}
+	// Newest report first, as officials read them.
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Date > out[j].Date })
+	return out, nil
+}
+
+// indicatorText is the indicator part of an answer's headline (工业投资 增速).
+func indicatorText(a answer.Answer) string {
+	if parts := strings.Split(a.Headline(), " · "); len(parts) > 1 && a.Metric != "" {
+		return parts[1]
+	}
+	return a.Metric
+}
+
+func answerID(a answer.Answer) string {
+	return fmt.Sprintf("%s#%d#%s%s", a.File, a.SentenceNo, a.Value, a.Unit)
+}
+
+// onInline answers "@bot question" typed in any chat: each answer is a
+// result whose message is the full answer with its source. Results are
+// personal (is_personal), or Telegram would cache them for everyone,
+// strangers included.
+func (s *Server) onInline(ctx context.Context, q *models.InlineQuery, ev *event) {
+	ev.kind = "inline"
+	if q.From != nil {
+		ev.user = q.From.ID
+	}
+	text := strings.TrimSpace(q.Query)
+	results := []models.InlineQueryResult{}
+	cache := 30
+	switch {
+	case text == "":
+		ev.outcome = "empty"
+	case !s.access.allowed(ev.user, 0):
+		ev.outcome, cache = "refused", 0
+		results = append(results, article("refused", "没有使用权限", refusalPlain(ev.user), esc(refusalPlain(ev.user))))
+	case !s.access.admin(ev.user) && !s.inlineAllowed(ev.user):
+		ev.outcome, cache = "rate_limited", 0
+	default:
+		s.log.Debug("inline question", "user", ev.user, "text", text)
+		res, err := s.eng.Ask(text, inlineResults)
+		if err != nil {
+			ev.outcome, ev.err = "error", fmt.Errorf("ask: %w", err)
+			return
+		}
+		ev.outcome = "answered"
+		for i, a := range res.Answers {
+			results = append(results, article(strconv.Itoa(i), a.Headline(), a.SourceText, evidence(a)))
+		}
+		if len(res.Answers) == 0 {
+			ev.outcome = "not_found"
+			desc := "没有足够确定的数字"
+			if len(res.Related) > 0 {
+				desc = "最接近:" + res.Related[0].SourceText
+			}
+			results = append(results, article("none", "未找到「"+text+"」的确定数字", desc, renderNotFound(res)))
+		}
+	}
+	_, err := s.tg.AnswerInlineQuery(ctx, &tgbot.AnswerInlineQueryParams{
+		InlineQueryID: q.ID, Results: results, CacheTime: cache, IsPersonal: true,
+	})
+	if err != nil {
+		ev.err = fmt.Errorf("answerInlineQuery: %w", s.redact.Err(err))
+	}
+}
+
+// inlineAllowed applies the inline rate limit. Telegram sends an inline
+// query as the user types, so it is looser than the one for questions.
+func (s *Server) inlineAllowed(user int64) bool {
+	ok, _, _ := s.inlineLimits.allow(limitKey{user, "inline"})
+	return ok
+}
+
+func article(id, title, desc, html string) *models.InlineQueryResultArticle {
+	return &models.InlineQueryResultArticle{
+		ID: id, Title: title, Description: desc,
+		InputMessageContent: &models.InputTextMessageContent{
+			MessageText: firstPart(html), ParseMode: models.ParseModeHTML,
+			LinkPreviewOptions: &models.LinkPreviewOptions{IsDisabled: tgbot.True()},
+		},
+	}
+}

@@ -1,0 +1,550 @@
+package bot
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/subtle"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"regexp"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	tgbot "github.com/go-telegram/bot"
+	"github.com/go-telegram/bot/models"
+
+	"github.com/reportbot/reportbot/answer"
+	"github.com/reportbot/reportbot/index"
+)
+
+// Config configures a Server.
+type Config struct {
+	// Token is the bot's token from @BotFather. It never appears in logs
+	// or errors.
+	Token string
+	// APIURL is the Bot API's address; empty means https://api.telegram.org.
+	// A self-hosted Bot API server, or a test's fake, goes here.
+	APIURL string
+
+	// Index is opened writable when ReportsDir is set (uploads and
+	// /reindex write to it).
+	Index *index.Index
+	// Engine answers questions; nil means answer.New(Index).
+	Engine *answer.Engine
+	// ReportsDir, if set, is indexed at start and on /reindex, and
+	// admins' uploads are saved in it. Empty: uploads are refused.
+	ReportsDir string
+
+	Access Access
+	// Webhook, if set, receives updates by webhook; else long polling.
+	Webhook *Webhook
+
+	// MaxUpload is the largest report file accepted; 0 means 20 MB (the
+	// most the cloud Bot API lets a bot download).
+	MaxUpload int64
+	// RatePerMinute is how many questions a user may ask per minute, Burst
+	// of them at once; 0 means no limit.
+	RatePerMinute float64
+	Burst         int
+	// Workers is how many updates are handled at once; 0 means 4.
+	Workers int
+	// PollTimeout is the long poll's wait; 0 means 50s.
+	PollTimeout time.Duration
+	// Grace is how long in-flight replies may take after shutdown was
+	// asked for; 0 means 15s.
+	Grace time.Duration
+	// Logger receives structured logs; nil means slog.Default().
+	Logger *slog.Logger
+	// Location formats times (/stats); nil means time.Local.
+	Location *time.Location
+
+	hooks hooks
+}
+
+// Webhook is the webhook mode's setup.
+type Webhook struct {
+	// URL is the public HTTPS address Telegram posts to; its path is the
+	// path served.
+	URL string
+	// Listen is the local address to listen on, e.g. 127.0.0.1:8080
+	// behind a TLS-terminating reverse proxy. Listener, if set, is used
+	// instead (socket activation, tests).
+	Listen   string
+	Listener net.Listener
+	// Secret is the secret token Telegram sends with every update; a
+	// request without it is answered 401. Empty: a random one is made at
+	// every start (setWebhook registers it).
+	Secret string
+}
+
+// hooks let tests observe and steer what otherwise depends on time.
+type hooks struct {
+	// sleep replaces the retry transport's waits.
+	sleep func(context.Context, time.Duration) error
+	// handled is called after every update with its outcome.
+	handled func(updateID int64, outcome string)
+	now     func() time.Time
+}
+
+// Defaults.
+const (
+	DefaultMaxUpload   = 20 << 20
+	defaultWorkers     = 4
+	defaultPollTimeout = 50 * time.Second
+	defaultGrace       = 15 * time.Second
+	// updateTimeout bounds the handling of one update; /reindex of a large
+	// folder is the slowest.
+	updateTimeout = 10 * time.Minute
+	// Sessions behind buttons: how many, and for how long.
+	maxSessions = 2000
+	sessionTTL  = 48 * time.Hour
+)
+
+// allowedUpdates are the update kinds the bot asks Telegram for.
+var allowedUpdates = []string{models.AllowedUpdateMessage, models.AllowedUpdateCallbackQuery, models.AllowedUpdateInlineQuery}
+
+// Server is a running Telegram bot over an index.
+type Server struct {
+	cfg    Config
+	log    *slog.Logger
+	redact redactor
+	tg     *tgbot.Bot
+	client *http.Client
+	eng    *answer.Engine
+	ix     *index.Index
+	access accessSet
+	limits *limiter
+	// inlineLimits is the looser limit of inline queries.
+	inlineLimits *limiter
+	sessions     *store
+	now          func() time.Time
+
+	me      models.User
+	mention *regexp.Regexp // "@username", nil before Run
+
+	// writeMu serialises uploads and /reindex: choosing a file name and
+	// checking for duplicates must see the previous upload's result.
+	writeMu sync.Mutex
+
+	helpMu sync.Mutex
+	help   *helpInfo // nil: to be computed
+
+	// hard is cancelled Grace after Run's context: replies in flight when
+	// shutdown begins get that long to finish.
+	hard     context.Context
+	inflight sync.WaitGroup // webhook updates being handled
+	running  atomic.Bool
+}
+
+// New checks cfg and prepares a Server; it does not touch the network.
+func New(cfg Config) (*Server, error) {
+	if strings.TrimSpace(cfg.Token) == "" {
+		return nil, errors.New("bot: no token")
+	}
+	if cfg.Index == nil {
+		return nil, errors.New("bot: no index")
+	}
+	if !cfg.Access.Public && !cfg.Access.restricted() {
+		return nil, errors.New("bot: no allowed users, chats or admins, and not public")
+	}
+	if cfg.APIURL == "" {
+		cfg.APIURL = "https://api.telegram.org"
+	}
+	cfg.APIURL = strings.TrimRight(cfg.APIURL, "/")
+	if u, err := url.Parse(cfg.APIURL); err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+		return nil, fmt.Errorf("bot: API URL %q is not an http(s) address", cfg.APIURL)
+	}
+	if cfg.Webhook != nil {
+		u, err := url.Parse(cfg.Webhook.URL)
+		if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+			return nil, fmt.Errorf("bot: webhook URL %q is not an http(s) address", cfg.Webhook.URL)
+		}
+		if cfg.Webhook.Listener == nil && cfg.Webhook.Listen == "" {
+			return nil, errors.New("bot: webhook mode needs a listen address")
+		}
+	}
+	if cfg.MaxUpload <= 0 {
+		cfg.MaxUpload = DefaultMaxUpload
+	}
+	if cfg.Workers <= 0 {
+		cfg.Workers = defaultWorkers
+	}
+	if cfg.PollTimeout <= 0 {
+		cfg.PollTimeout = defaultPollTimeout
+	}
+	if cfg.Grace <= 0 {
+		cfg.Grace = defaultGrace
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	if cfg.Location == nil {
+		cfg.Location = time.Local
+	}
+	now := cfg.hooks.now
+	if now == nil {
+		now = time.Now
+	}
+	sleep := cfg.hooks.sleep
+	if sleep == nil {
+		sleep = sleepCtx
+	}
+	eng := cfg.Engine
+	if eng == nil {
+		eng = answer.New(cfg.Index)
+	}
+	s := &Server{
+		cfg:          cfg,
+		log:          cfg.Logger,
+		redact:       redactor{token: cfg.Token},
+		eng:          eng,
+		ix:           cfg.Index,
+		access:       newAccessSet(cfg.Access),
+		limits:       newLimiter(cfg.RatePerMinute, cfg.Burst, now),
+		inlineLimits: newLimiter(3*cfg.RatePerMinute, 3*max(cfg.Burst, 1), now),
+		sessions:     newStore(maxSessions, sessionTTL, now),
+		now:          now,
+		hard:         context.Background(),
+	}
+	base := http.DefaultTransport.(*http.Transport).Clone()
+	s.client = &http.Client{Transport: &retryTransport{
+		base:          base,
+		attempts:      4,
+		backoff:       500 * time.Millisecond,
+		maxBackoff:    8 * time.Second,
+		maxRetryAfter: 60 * time.Second,
+		timeout:       30 * time.Second,
+		pollTimeout:   cfg.PollTimeout + 15*time.Second,
+		sleep:         sleep,
+		log:           cfg.Logger,
+		redact:        s.redact,
+	}}
+	tg, err := tgbot.New(cfg.Token,
+		tgbot.WithServerURL(cfg.APIURL),
+		tgbot.WithSkipGetMe(), // Run calls getMe itself, to learn the username
+		tgbot.WithHTTPClient(cfg.PollTimeout, s.client),
+		tgbot.WithDefaultHandler(s.handle),
+		tgbot.WithErrorsHandler(func(err error) {
+			s.log.Error("telegram", "error", s.redact.String(err.Error()))
+		}),
+		tgbot.WithAllowedUpdates(allowedUpdates),
+		// Handlers run on the library's workers, Workers at a time, and
+		// Start returns only when each has finished its update: that is
+		// how shutdown lets in-flight replies finish.
+		tgbot.WithNotAsyncHandlers(),
+		tgbot.WithWorkers(cfg.Workers),
+		// Unbuffered: an update is taken from Telegram only when a worker
+		// is free, so few are lost to a shutdown (Telegram sends again
+		// whatever a later getUpdates has not confirmed).
+		tgbot.WithUpdatesChannelCap(0),
+	)
+	if err != nil {
+		return nil, fmt.Errorf("bot: %w", s.redact.Err(err))
+	}
+	s.tg = tg
+	return s, nil
+}
+
+// Run serves until ctx is cancelled, then lets replies in flight finish
+// (up to Config.Grace) and returns nil. It returns an error when the bot
+// cannot start: a token Telegram refuses, an unreachable API, an index
+// that cannot be written.
+func (s *Server) Run(ctx context.Context) error {
+	if !s.running.CompareAndSwap(false, true) {
+		return errors.New("bot: Run called twice")
+	}
+	hard, cancelHard := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancelHard()
+	// Once ctx is done, replies in flight have Grace to finish; the timer
+	// ends early when Run returns (cancelHard above).
+	stopGrace := context.AfterFunc(ctx, func() {
+		t := time.NewTimer(s.cfg.Grace)
+		defer t.Stop()
+		select {
+		case <-t.C:
+			cancelHard()
+		case <-hard.Done():
+		}
+	})
+	defer stopGrace()
+	s.hard = hard
+
+	me, err := s.tg.GetMe(ctx)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil // stopped while starting
+		}
+		return s.startError("getMe", err)
+	}
+	s.me = *me
+	s.mention = mentionPattern(me.Username)
+	s.log.Info("connected to Telegram", "bot", "@"+me.Username, "id", me.ID, "api", s.cfg.APIURL)
+
+	if s.cfg.ReportsDir != "" {
+		if err := s.ingestAtStart(ctx); err != nil {
+			return err
+		}
+	}
+	if ctx.Err() != nil {
+		return nil // stopped while starting
+	}
+	s.registerCommands(ctx)
+
+	if s.cfg.Webhook != nil {
+		return s.serveWebhook(ctx)
+	}
+	return s.poll(ctx)
+}
+
+// startError explains a failed call at start.
+func (s *Server) startError(method string, err error) error {
+	if errors.Is(err, tgbot.ErrorUnauthorized) || errors.Is(err, tgbot.ErrorNotFound) {
+		return fmt.Errorf("telegram refused the bot token (%s: %w): check TELEGRAM_BOT_TOKEN, or ask @BotFather for the token again with /token", method, s.redact.Err(err))
+	}
+	return fmt.Errorf("%s at %s: %w", method, s.cfg.APIURL, s.redact.Err(err))
+}
+
+func (s *Server) poll(ctx context.Context) error {
+	// getUpdates is refused while a webhook is set; a previous webhook
+	// run may have left one.
+	if _, err := s.tg.DeleteWebhook(ctx, &tgbot.DeleteWebhookParams{}); err != nil {
+		if ctx.Err() != nil {
+			return nil
+		}
+		return s.startError("deleteWebhook", err)
+	}
+	s.log.Info("serving by long polling", "workers", s.cfg.Workers)
+	s.tg.Start(ctx)
+	s.log.Info("stopped")
+	return nil
+}
+
+func (s *Server) serveWebhook(ctx context.Context) error {
+	wh := s.cfg.Webhook
+	u, _ := url.Parse(wh.URL) // checked by New
+	path := u.Path
+	if path == "" {
+		path = "/"
+	}
+	secret := wh.Secret
+	if secret == "" {
+		var b [24]byte
+		rand.Read(b[:])
+		secret = hex.EncodeToString(b[:])
+	}
+	ln := wh.Listener
+	if ln == nil {
+		var err error
+		ln, err = net.Listen("tcp", wh.Listen)
+		if err != nil {
+			return fmt.Errorf("webhook: %w", err)
+		}
+	}
+	// Updates are handled Workers at a time; a full pool makes Telegram
+	// wait, which is the back-pressure it expects.
+	sem := make(chan struct{}, s.cfg.Workers)
+	srv := &http.Server{
+		Handler:           s.webhookHandler(path, secret, sem),
+		ReadHeaderTimeout: 10 * time.Second,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+
+	if _, err := s.tg.SetWebhook(ctx, &tgbot.SetWebhookParams{
+		URL: wh.URL, SecretToken: secret, AllowedUpdates: allowedUpdates, MaxConnections: s.cfg.Workers,
+	}); err != nil {
+		srv.Close()
+		if ctx.Err() != nil {
+			return nil
+		}
+		return s.startError("setWebhook", err)
+	}
+	s.log.Info("serving by webhook", "url", wh.URL, "listen", ln.Addr().String())
+
+	var err error
+	select {
+	case <-ctx.Done():
+	case err = <-served:
+		err = fmt.Errorf("webhook server: %w", err)
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), s.cfg.Grace)
+	defer cancel()
+	srv.Shutdown(sctx)
+	s.inflight.Wait()
+	s.log.Info("stopped")
+	return err
+}
+
+// webhookHandler checks the secret token (the library's own handler
+// answers 200 to anyone), acknowledges the update at once (Telegram would
+// send it again if handling, an upload say, took longer than its timeout)
+// and handles it in the background.
+func (s *Server) webhookHandler(path, secret string, sem chan struct{}) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != path {
+			http.NotFound(w, r)
+			return
+		}
+		if r.Method != http.MethodPost {
+			w.Header().Set("Allow", http.MethodPost)
+			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+			return
+		}
+		got := r.Header.Get("X-Telegram-Bot-Api-Secret-Token")
+		if subtle.ConstantTimeCompare([]byte(got), []byte(secret)) != 1 {
+			s.log.Warn("webhook request with a wrong secret token", "remote", r.RemoteAddr, "token_sent", got != "")
+			http.Error(w, "unauthorized", http.StatusUnauthorized)
+			return
+		}
+		var upd models.Update
+		if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<20)).Decode(&upd); err != nil {
+			http.Error(w, "bad update", http.StatusBadRequest)
+			return
+		}
+		select {
+		case sem <- struct{}{}:
+		case <-r.Context().Done():
+			return
+		}
+		s.inflight.Add(1)
+		go func() {
+			defer func() { <-sem; s.inflight.Done() }()
+			s.tg.ProcessUpdate(s.hard, &upd)
+		}()
+		w.WriteHeader(http.StatusOK)
+	})
+}
+
+// event is what handling an update did, for the log.
+type event struct {
+	kind       string // message, command, question, upload, callback, inline, other
+	user, chat int64
+	outcome    string // answered, not_found, refused, rate_limited, ignored, ...
+	err        error
+}
+
+// handle is the one handler of all updates: it logs each with its user,
+// latency and outcome. The library's context is not used: replies run on
+// s.hard, which outlives shutdown by the grace period.
+func (s *Server) handle(_ context.Context, _ *tgbot.Bot, upd *models.Update) {
+	ctx, cancel := context.WithTimeout(s.hard, updateTimeout)
+	defer cancel()
+	start := time.Now()
+	ev := &event{kind: "other", outcome: "ignored"}
+	defer func() {
+		if p := recover(); p != nil {
+			// A bug in one reply must not take the bot down.
+			ev.outcome, ev.err = "panic", fmt.Errorf("panic: %v", p)
+			s.log.Error("panic handling update", "update", upd.ID, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+		}
+		attrs := []any{"update", upd.ID, "kind", ev.kind, "user", ev.user, "chat", ev.chat,
+			"outcome", ev.outcome, "latency_ms", time.Since(start).Milliseconds()}
+		switch {
+		case ev.err != nil:
+			s.log.Error("update failed", append(attrs, "error", s.redact.String(ev.err.Error()))...)
+		case ev.outcome == "ignored":
+			s.log.Debug("update", attrs...)
+		default:
+			s.log.Info("update", attrs...)
+		}
+		if s.cfg.hooks.handled != nil {
+			s.cfg.hooks.handled(upd.ID, ev.outcome)
+		}
+	}()
+	switch {
+	case upd.Message != nil:
+		s.onMessage(ctx, upd.Message, ev)
+	case upd.CallbackQuery != nil:
+		s.onCallback(ctx, upd.CallbackQuery, ev)
+	case upd.InlineQuery != nil:
+		s.onInline(ctx, upd.InlineQuery, ev)
+	}
+}
+
+// keyboard is an inline keyboard. It is ours rather than
+// models.InlineKeyboardMarkup because that type's buttons always carry a
+// copy_text object (its struct field has omitempty, which does nothing for
+// a struct), and Telegram refuses such buttons (BUTTON_COPY_TEXT_INVALID).
+type keyboard struct {
+	InlineKeyboard [][]button `json:"inline_keyboard"`
+}
+
+type button struct {
+	Text         string `json:"text"`
+	CallbackData string `json:"callback_data"`
+}
+
+// markup is kb as the library's ReplyMarkup: a nil interface when there
+// are no buttons (a typed nil would be sent as "null").
+func markup(kb *keyboard) models.ReplyMarkup {
+	if kb == nil || len(kb.InlineKeyboard) == 0 {
+		return nil
+	}
+	return kb
+}
+
+// target is where a reply goes.
+type target struct {
+	chat    int64
+	thread  int // forum topic
+	replyTo int // message quoted by the reply, in groups
+}
+
+func replyTarget(m *models.Message) target {
+	t := target{chat: m.Chat.ID}
+	if m.IsTopicMessage {
+		t.thread = m.MessageThreadID
+	}
+	if m.Chat.Type != models.ChatTypePrivate {
+		t.replyTo = m.ID
+	}
+	return t
+}
+
+// send sends html, split into as many messages as it needs; the buttons
+// go under the last one.
+func (s *Server) send(ctx context.Context, t target, html string, kb *keyboard) error {
+	parts := splitHTML(html, maxMessage)
+	for i, part := range parts {
+		p := &tgbot.SendMessageParams{
+			ChatID: t.chat, MessageThreadID: t.thread, Text: part, ParseMode: models.ParseModeHTML,
+			LinkPreviewOptions: &models.LinkPreviewOptions{IsDisabled: tgbot.True()},
+		}
+		if i == 0 && t.replyTo != 0 {
+			p.ReplyParameters = &models.ReplyParameters{MessageID: t.replyTo, AllowSendingWithoutReply: true}
+		}
+		if i == len(parts)-1 {
+			p.ReplyMarkup = markup(kb)
+		}
+		if _, err := s.tg.SendMessage(ctx, p); err != nil {
+			return fmt.Errorf("sendMessage: %w", s.redact.Err(err))
+		}
+	}
+	return nil
+}
+
+// edit replaces a message's text and buttons (paging).
+func (s *Server) edit(ctx context.Context, chat int64, msg int, html string, kb *keyboard) error {
+	_, err := s.tg.EditMessageText(ctx, &tgbot.EditMessageTextParams{
+		ChatID: chat, MessageID: msg, Text: firstPart(html), ParseMode: models.ParseModeHTML,
+		LinkPreviewOptions: &models.LinkPreviewOptions{IsDisabled: tgbot.True()},
+		ReplyMarkup:        markup(kb),
+	})
+	if err != nil && strings.Contains(err.Error(), "message is not modified") {
+		return nil // a double tap on the same page
+	}
+	if err != nil {
+		return fmt.Errorf("editMessageText: %w", s.redact.Err(err))
+	}
+	return nil
+}

@@ -1,0 +1,154 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/reportbot/reportbot/bot"
+	"github.com/reportbot/reportbot/index"
+)
+
+// Environment of serve. The token and the secret are read from the
+// environment only: command-line arguments are visible to every user of
+// the machine (ps).
+const (
+	envToken         = "TELEGRAM_BOT_TOKEN"
+	envAPIURL        = "TELEGRAM_API_URL"
+	envAllowedUsers  = "REPORTBOT_ALLOWED_USERS"
+	envAllowedChats  = "REPORTBOT_ALLOWED_CHATS"
+	envAdmins        = "REPORTBOT_ADMINS"
+	envWebhookSecret = "REPORTBOT_WEBHOOK_SECRET"
+)
+
+const howToGetToken = `serve needs the bot's token in ` + envToken + `.
+
+To get one:
+  1. In Telegram, open a chat with @BotFather and send /newbot.
+  2. Choose the bot's name and a username ending in "bot".
+  3. BotFather replies with a token like 123456789:AAH...; keep it secret.
+Then start the bot with it, and with who may use it:
+  export ` + envToken + `='123456789:AAH...'
+  export ` + envAdmins + `=YOUR_NUMERIC_USER_ID
+  reportbot serve -reports DIR
+(Your numeric ID: ask @userinfobot, or write to the running bot: it answers strangers with their ID.)`
+
+const noAllowList = `serve refuses to answer everyone by default: set who may use the bot,
+as comma-separated numeric Telegram IDs, in
+  ` + envAllowedUsers + `   users allowed anywhere
+  ` + envAllowedChats + `   chats (groups) whose members are allowed
+  ` + envAdmins + `          admins (also add reports and /reindex)
+or pass -public to answer everyone.`
+
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dir := fs.String("index", defaultIndexDir(), "index directory (default $REPORTBOT_INDEX, else the user's data directory)")
+	reports := fs.String("reports", "", "folder of reports: indexed at start and on /reindex; admins' uploads are saved here (without it, uploads are refused)")
+	public := fs.Bool("public", false, "answer everyone, not only the allow-lists")
+	webhook := fs.String("webhook", "", "public HTTPS URL Telegram posts updates to (webhook mode); default: long polling")
+	listen := fs.String("listen", "127.0.0.1:8080", "address the webhook server listens on (behind a TLS reverse proxy)")
+	maxUpload := fs.Int64("max-upload-mb", bot.DefaultMaxUpload>>20, "largest report file accepted, in MB")
+	rate := fs.Float64("rate", 20, "questions per user per minute (0: no limit)")
+	burst := fs.Int("burst", 5, "questions a user may ask at once before -rate applies")
+	workers := fs.Int("workers", 4, "updates handled at once")
+	logLevel := fs.String("log-level", "info", "debug, info, warn or error (debug logs the questions' text)")
+	logJSON := fs.Bool("log-json", false, "log JSON lines instead of text")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: reportbot serve [-index DIR] [-reports DIR] [-public] [-webhook URL -listen ADDR]\n\n"+
+			"Runs the Telegram bot. Environment: %s (required), %s,\n%s, %s, %s, %s.\n\n",
+			envToken, envAPIURL, envAllowedUsers, envAllowedChats, envAdmins, envWebhookSecret)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return usageError{err.Error()}
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return usageError{fmt.Sprintf("serve takes no arguments (got %q)", fs.Arg(0))}
+	}
+	if *maxUpload <= 0 {
+		return usageError{"-max-upload-mb must be positive"}
+	}
+
+	token := strings.TrimSpace(os.Getenv(envToken))
+	if token == "" {
+		return usageError{howToGetToken}
+	}
+	var access bot.Access
+	var err error
+	if access.Users, err = idList(envAllowedUsers); err != nil {
+		return usageError{err.Error()}
+	}
+	if access.Chats, err = idList(envAllowedChats); err != nil {
+		return usageError{err.Error()}
+	}
+	if access.Admins, err = idList(envAdmins); err != nil {
+		return usageError{err.Error()}
+	}
+	access.Public = *public
+	if !access.Public && len(access.Users)+len(access.Chats)+len(access.Admins) == 0 {
+		return usageError{noAllowList}
+	}
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(*logLevel)); err != nil {
+		return usageError{fmt.Sprintf("-log-level %q: use debug, info, warn or error", *logLevel)}
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	var handler slog.Handler = slog.NewTextHandler(stderr, opts)
+	if *logJSON {
+		handler = slog.NewJSONHandler(stderr, opts)
+	}
+	logger := slog.New(handler)
+
+	cfg := bot.Config{
+		Token:         token,
+		APIURL:        os.Getenv(envAPIURL),
+		ReportsDir:    *reports,
+		Access:        access,
+		MaxUpload:     *maxUpload << 20,
+		RatePerMinute: *rate,
+		Burst:         *burst,
+		Workers:       *workers,
+		Logger:        logger,
+	}
+	if *webhook != "" {
+		cfg.Webhook = &bot.Webhook{URL: *webhook, Listen: *listen, Secret: os.Getenv(envWebhookSecret)}
+	}
+	if access.Public {
+		logger.Warn("public: the bot answers everyone who finds it")
+	}
+
+	// Writable: uploads and /reindex write, while questions are answered
+	// from the same open index (a second open would be locked out).
+	ix, err := index.Open(*dir, index.Options{})
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	cfg.Index = ix
+	srv, err := bot.New(cfg)
+	if err != nil {
+		return err
+	}
+	return srv.Run(ctx)
+}
+
+// idList reads comma-separated numeric Telegram IDs from an environment
+// variable.
+func idList(name string) ([]int64, error) {
+	var ids []int64
+	for _, f := range strings.FieldsFunc(os.Getenv(name), func(r rune) bool { return r == ',' || r == ' ' || r == ';' }) {
+		id, err := strconv.ParseInt(f, 10, 64)
+		if err != nil || id == 0 {
+			return nil, fmt.Errorf("%s: %q is not a numeric Telegram ID (write IDs such as 123456789 or -1001234567890, separated by commas)", name, f)
+		}
+		ids = append(ids, id)
+	}
+	return ids, nil
+}

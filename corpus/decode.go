@@ -53,9 +53,9 @@ func DecodeText(data []byte) (DecodedText, error) {
 		return DecodedText{Encoding: encUTF8}, nil
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
 		return decUTF8(data[3:], "invalid UTF-8 after a UTF-8 byte-order mark: bad bytes replaced with U+FFFD"), nil
-	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}) && decBOMPlausible(data[2:], false):
 		return decUTF16(data[2:], false, true), nil
-	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}) && decBOMPlausible(data[2:], true):
 		return decUTF16(data[2:], true, true), nil
 	}
 	nul, ctrl := decByteStats(data)
@@ -178,6 +178,15 @@ func decUTF16(body []byte, bigEndian, bom bool) DecodedText {
 		d.Warnings = append(d.Warnings, fmt.Sprintf("%d invalid %s sequences replaced with U+FFFD", n, name))
 	}
 	return d
+}
+
+// decBOMPlausible reports whether the text after a UTF-16 byte-order mark
+// reads as UTF-16. Two bytes that look like a mark can start a damaged
+// file of another encoding; then the mark is not believed.
+func decBOMPlausible(body []byte, bigEndian bool) bool {
+	sample := body[:min(len(body), decSampleSize)&^1]
+	g, b, t := decUTF16Score(sample, bigEndian)
+	return t == 0 || decUTF16Plausible(g, b, t)
 }
 
 // decTransform runs a decoder over src into one preallocated string, so a

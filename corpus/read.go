@@ -303,10 +303,16 @@ func (w *readWalker) dir(dir string) error {
 			}
 			continue
 		}
-		if FileFormat(name) == "" || !typ.IsRegular() {
+		if !typ.IsRegular() {
 			continue
 		}
-		if err := w.fn(p, nil); err != nil {
+		// A file of another type is named, not passed over in silence: a
+		// folder of old .doc reports must not look empty.
+		var ferr error
+		if FileFormat(name) == "" {
+			ferr = readUnsupported(p)
+		}
+		if err := w.fn(p, ferr); err != nil {
 			if errors.Is(err, filepath.SkipDir) {
 				return nil
 			}

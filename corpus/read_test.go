@@ -209,7 +209,7 @@ func TestReportFiles(t *testing.T) {
 	}
 	// "alias" sorts before "sub", so the folder is walked as alias/.
 	want := []string{"B.TXT", "a.txt", "alias/c.html", "alias/d.PDF", "alias/deeper/f.htm", "alias/deeper/g.docx",
-		"alias/e.md", "dangling.txt (error)", "link.md"}
+		"alias/e.md", "dangling.txt (error)", "link.md", "notes.doc (error)"}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}

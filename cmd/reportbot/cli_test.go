@@ -1,0 +1,156 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// run calls Run as main does and returns stdout, stderr and the exit code.
+func run(t *testing.T, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	err := Run(context.Background(), args, strings.NewReader(""), &out, &errb)
+	code := exitCode(err, &errb)
+	return out.String(), errb.String(), code
+}
+
+// writeReports writes a small folder of reports written for the test, and
+// a few files that cannot be read.
+func writeReports(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	files := map[string]string{
+		"泰安_2023-07_工业运行.txt": "工业运行情况\n时间:2023-07-03 来源:某日报\n1-5月,全市工业投资同比增长12.5%,高于全省3.2个百分点,增速居全省第4位。\n",
+		"sub/资阳_2022-12_总结.md": "2022年,全市规模以上工业增加值增长5.6%。\n",
+		"broken.docx":          "PK\x03\x04 not really a zip",
+		"notes.doc":            "old format",
+	}
+	for name, text := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{nil, {"nosuch"}, {"ask"}, {"index"}, {"figures"}, {"eval"}, {"ask", "-bogus", "x"}} {
+		if _, _, code := run(t, args...); code != exitUsage {
+			t.Errorf("reportbot %q: exit %d, want %d", args, code, exitUsage)
+		}
+	}
+}
+
+func TestFiguresCommand(t *testing.T) {
+	dir := writeReports(t)
+	out, errOut, code := run(t, "figures", "-json", dir)
+	if code != exitError {
+		t.Errorf("exit %d with unreadable files, want %d", code, exitError)
+	}
+	if !strings.Contains(errOut, "broken.docx") || !strings.Contains(errOut, "not a valid .docx") {
+		t.Errorf("no clear line for the broken docx:\n%s", errOut)
+	}
+	var recs []figureRecord
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var r figureRecord
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatalf("bad JSON line %q: %v", line, err)
+		}
+		recs = append(recs, r)
+	}
+	if len(recs) != 4 {
+		t.Fatalf("got %d figures, want 4: %+v", len(recs), recs)
+	}
+	var r figureRecord
+	for _, x := range recs {
+		if x.Value == "12.5" {
+			r = x
+		}
+	}
+	if r.Value != "12.5" || r.Kind != "growth" || r.Metric != "工业投资" || r.Period != "2023年1-5月" || r.Region != "泰安市" {
+		t.Errorf("first figure %+v", r)
+	}
+}
+
+func TestIndexAskEval(t *testing.T) {
+	dir := writeReports(t)
+	ix := filepath.Join(t.TempDir(), "ix")
+
+	out, errOut, code := run(t, "index", "-q", "-index", ix, dir)
+	if code != exitOK {
+		t.Fatalf("index: exit %d\n%s%s", code, out, errOut)
+	}
+	for _, want := range []string{"2 added", "2 skipped", "broken.docx", "notes.doc"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("index summary lacks %q:\n%s", want, out)
+		}
+	}
+	// A second run changes nothing.
+	out, _, _ = run(t, "index", "-q", "-index", ix, dir)
+	if !strings.Contains(out, "2 unchanged") {
+		t.Errorf("second run not idempotent:\n%s", out)
+	}
+
+	out, _, code = run(t, "ask", "-index", ix, "-json", "泰安工业投资增速", "泰安GDP增速")
+	if code != exitOK {
+		t.Fatalf("ask: exit %d", code)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("want one JSON line per question, got %d:\n%s", len(lines), out)
+	}
+	var first, second struct {
+		Question string `json:"question"`
+		Answers  []struct {
+			Value      string `json:"value"`
+			SourceText string `json:"source_text"`
+		} `json:"answers"`
+	}
+	if err := json.Unmarshal([]byte(lines[0]), &first); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(lines[1]), &second); err != nil {
+		t.Fatal(err)
+	}
+	if len(first.Answers) == 0 || first.Answers[0].Value != "12.5" || !strings.Contains(first.Answers[0].SourceText, "同比增长12.5%") {
+		t.Errorf("first answer %+v", first)
+	}
+	if len(second.Answers) != 0 {
+		t.Errorf("GDP answered: %+v", second)
+	}
+
+	_, _, code = run(t, "ask", "-index", ix, "泰安GDP增速")
+	if code != exitNotFound {
+		t.Errorf("unanswered question: exit %d, want %d", code, exitNotFound)
+	}
+
+	qa := filepath.Join(t.TempDir(), "qa.jsonl")
+	os.WriteFile(qa, []byte(`{"id":"q1","question":"泰安工业投资全省排第几","file":"泰安_2023-07_工业运行.txt","value":"4","unit":"位","sentence_contains":"增速居全省第4位"}
+{"id":"n1","question":"北京工业投资增速"}
+`), 0o644)
+	out, _, code = run(t, "eval", "-index", ix, qa)
+	if code != exitOK || !strings.Contains(out, "top-1: 1/1") || !strings.Contains(out, "negatives answered: 0/1") {
+		t.Errorf("eval: exit %d\n%s", code, out)
+	}
+}
+
+func TestAskFromSampleWithoutIndex(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "no-index-here")
+	out, errOut, code := run(t, "ask", "-index", missing, "泰安工业投资增速")
+	if code != exitOK || !strings.Contains(out, "31.9%") || !strings.Contains(errOut, "sample") {
+		t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+	}
+	if _, err := os.Stat(missing); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("asking created %s", missing)
+	}
+}

@@ -30,12 +30,15 @@ type extractContext struct {
 	date   string
 	gaz    *Gazetteer
 	period Period // the last period stated, for sentences that state none
+	// docPeriod is the period the title names, for paragraphs that state
+	// none.
+	docPeriod Period
 }
 
 // endParagraph forgets the period: a period stated in one paragraph is
 // too often wrong for the next (a new paragraph turns to another year or
 // another indicator), and no period is better than a wrong one.
-func (c *extractContext) endParagraph() { c.period = Period{} }
+func (c *extractContext) endParagraph() { c.period = c.docPeriod }
 
 // units, longest first within each leading rune so that 万平方米 wins over
 // 万 and 个百分点 over 个.

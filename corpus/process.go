@@ -171,7 +171,8 @@ func Process(raw *RawFile, opts Options) *Document {
 	}
 
 	// Paragraphs, sentences, figures.
-	ctx := extractContext{region: doc.Region, date: doc.Date, gaz: g}
+	ctx := extractContext{region: doc.Region, date: doc.Date, gaz: g, docPeriod: titlePeriod(doc.Title, doc.Date)}
+	ctx.period = ctx.docPeriod
 	sentNo := 0
 	for _, k := range body {
 		p := Paragraph{Index: len(doc.Paragraphs) + 1, Span: k.n.span(0, len(k.n.text))}
@@ -195,6 +196,24 @@ func Process(raw *RawFile, opts Options) *Document {
 		ctx.endParagraph()
 	}
 	return doc
+}
+
+// titlePeriod is the part of a year a title is about ("上半年经济运行情况",
+// "1-5月工业运行"): the period of every figure that states none. A bare
+// year is not used: "2024年政府工作报告" reviews 2023.
+func titlePeriod(title, date string) Period {
+	for _, pm := range FindPeriods(title) {
+		if pm.Comparator || pm.Date || pm.Span || pm.Period.StartMonth == 0 {
+			continue
+		}
+		if pm.Period.StartMonth == 1 && pm.Period.EndMonth == 12 {
+			continue
+		}
+		p := pm.Period.Resolve(date)
+		p.Raw = ""
+		return p
+	}
+	return Period{}
 }
 
 // looksLikeTitle reports a short line that is not a sentence of the body.

@@ -29,6 +29,7 @@ import (
 
 var (
 	benchSentences = flag.Int("index.sentences", 50_000, "sentences in the benchmark index")
+	benchDir       = flag.String("index.dir", "", "keep the benchmark index in this directory and reuse it")
 	benchBatch     = flag.Int("index.batch", 0, "Writer batch bytes in benchmarks (0: DefaultBatchBytes)")
 )
 
@@ -193,16 +194,30 @@ var benchIx struct {
 
 func sharedBenchIndex(b *testing.B) *Index {
 	benchIx.once.Do(func() {
-		dir, err := os.MkdirTemp("", "reportbot-index-bench")
-		if err != nil {
-			benchIx.err = err
-			return
+		if *benchDir != "" {
+			// A kept index: build it once, reuse it on later runs.
+			ix, err := Open(*benchDir, Options{})
+			if err != nil {
+				benchIx.err = err
+				return
+			}
+			if ix.Stats().Sentences == 0 {
+				_ = ix.Close()
+				ix, _, _ = buildBenchIndex(b, *benchDir, *benchSentences)
+			}
+			benchIx.ix = ix
+		} else {
+			dir, err := os.MkdirTemp("", "reportbot-index-bench")
+			if err != nil {
+				benchIx.err = err
+				return
+			}
+			benchIx.dir = dir
+			ix, text, el := buildBenchIndex(b, filepath.Join(dir, "ix"), *benchSentences)
+			b.Logf("built %d sentences (%.1f MB text) in %v: %.1f MB/s", ix.Stats().Sentences, float64(text)/1e6, el, float64(text)/1e6/el.Seconds())
+			benchIx.ix = ix
 		}
-		benchIx.dir = dir
-		ix, text, el := buildBenchIndex(b, filepath.Join(dir, "ix"), *benchSentences)
-		st := ix.Stats()
-		b.Logf("built %d sentences (%.1f MB text) in %v: %.1f MB/s", st.Sentences, float64(text)/1e6, el, float64(text)/1e6/el.Seconds())
-		benchIx.ix = ix
+		ix := benchIx.ix
 		if os.Getenv("XM") != "" {
 			ai, _ := ix.bi.Advanced()
 			if err := ai.(*scorch.Scorch).ForceMerge(context.Background(), nil); err != nil {
@@ -210,7 +225,7 @@ func sharedBenchIndex(b *testing.B) *Index {
 			}
 		}
 		sm := ix.bi.StatsMap()["index"].(map[string]interface{})
-		b.Logf("segments: %v", sm["TotFileSegmentsAtRoot"])
+		b.Logf("%d sentences, segments: %v", ix.Stats().Sentences, sm["TotFileSegmentsAtRoot"])
 	})
 	if benchIx.err != nil {
 		b.Fatal(benchIx.err)

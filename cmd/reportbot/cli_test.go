@@ -26,7 +26,7 @@ func writeReports(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
 	files := map[string]string{
-		"泰安_2023-07_工业运行.txt": "工业运行情况\n时间:2023-07-03 来源:某日报\n1-5月,全市工业投资同比增长12.5%,高于全省3.2个百分点,增速居全省第4位。\n",
+		"泰安_2023-07_工业运行.txt":  "工业运行情况\n时间:2023-07-03 来源:某日报\n1-5月,全市工业投资同比增长12.5%,高于全省3.2个百分点,增速居全省第4位。\n",
 		"sub/资阳_2022-12_总结.md": "2022年,全市规模以上工业增加值增长5.6%。\n",
 		"broken.docx":          "PK\x03\x04 not really a zip",
 		"notes.doc":            "old format",

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -12,15 +11,11 @@ import (
 )
 
 func runAsk(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("ask", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	dir := fs.String("index", defaultIndexDir(), "index directory (default $REPORTBOT_INDEX, else the user's data directory)")
+	fs := newFlagSet("ask", "reportbot ask [-index DIR] [-json] [-n N] QUESTION...",
+		"Answers each question with the figure, the sentence that states it, and its source.\nExit status 3 when no question got an answer.", stderr)
+	dir := indexFlag(fs)
 	asJSON := fs.Bool("json", false, "print one JSON object per question, one per line")
 	n := fs.Int("n", 3, "answers per question at most")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: reportbot ask [-index DIR] [-json] [-n N] QUESTION...\n\nAnswers each question with the figure, the sentence that states it, and its source.\nExit status 3 when no question got an answer.")
-		fs.PrintDefaults()
-	}
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}

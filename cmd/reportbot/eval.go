@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -11,13 +10,9 @@ import (
 )
 
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	dir := fs.String("index", defaultIndexDir(), "index directory (default $REPORTBOT_INDEX, else the user's data directory)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: reportbot eval [-index DIR] QA.jsonl [NEGATIVES.jsonl]\n\nRuns a question set and prints top-1, top-3, negatives answered, and every miss.")
-		fs.PrintDefaults()
-	}
+	fs := newFlagSet("eval", "reportbot eval [-index DIR] QA.jsonl [NEGATIVES.jsonl]",
+		"Runs a question set and prints top-1, top-3, negatives answered, and every miss.", stderr)
+	dir := indexFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -34,13 +33,9 @@ type figureRecord struct {
 }
 
 func runFigures(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("figures", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("figures", "reportbot figures [-json] FILE|DIR...",
+		"Shows every figure extracted from the reports, with its indicator, kind and period.", stderr)
 	asJSON := fs.Bool("json", false, "print one JSON object per figure")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: reportbot figures [-json] FILE|DIR...\n\nShows every figure extracted from the reports, with its indicator, kind and period.")
-		fs.PrintDefaults()
-	}
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"time"
@@ -11,17 +10,13 @@ import (
 )
 
 func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("index", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	dir := fs.String("index", defaultIndexDir(), "index directory (default $REPORTBOT_INDEX, else the user's data directory)")
+	fs := newFlagSet("index", "reportbot index [-index DIR] [-prune] [-rebuild] PATH...",
+		"Indexes report files and folders; unchanged files are skipped.", stderr)
+	dir := indexFlag(fs)
 	prune := fs.Bool("prune", false, "remove indexed files that no longer exist")
 	rebuild := fs.Bool("rebuild", false, "delete the index and build it anew")
 	workers := fs.Int("workers", 0, "files read in parallel (default: one per core)")
 	quiet := fs.Bool("q", false, "no progress on stderr")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: reportbot index [-index DIR] [-prune] [-rebuild] PATH...\n\nIndexes report files and folders; unchanged files are skipped.")
-		fs.PrintDefaults()
-	}
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}

@@ -7,6 +7,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -63,6 +64,23 @@ func exitCode(err error, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "reportbot: %v\n", err)
 		return exitError
 	}
+}
+
+// newFlagSet makes a subcommand's flag set whose -h prints synopsis, a
+// blank line, what the command does, and the flags.
+func newFlagSet(name, synopsis, about string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: %s\n\n%s\n", synopsis, about)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// indexFlag adds the -index flag every command that reads an index has.
+func indexFlag(fs *flag.FlagSet) *string {
+	return fs.String("index", defaultIndexDir(), "index directory (default $REPORTBOT_INDEX, else the user's data directory)")
 }
 
 // Run executes one reportbot command.

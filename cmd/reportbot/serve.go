@@ -48,7 +48,7 @@ or pass -public to answer everyone.`
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	dir := fs.String("index", defaultIndexDir(), "index directory (default $REPORTBOT_INDEX, else the user's data directory)")
+	dir := indexFlag(fs)
 	reports := fs.String("reports", "", "folder of reports: indexed at start and on /reindex; admins' uploads are saved here (without it, uploads are refused)")
 	public := fs.Bool("public", false, "answer everyone, not only the allow-lists")
 	webhook := fs.String("webhook", "", "public HTTPS URL Telegram posts updates to (webhook mode); default: long polling")

@@ -16,6 +16,12 @@ type Searcher interface {
 	Search(q index.Query) ([]index.Hit, error)
 }
 
+// paragraphReader is what the engine uses, when the index has it, to read
+// the sentences before a candidate in its paragraph.
+type paragraphReader interface {
+	Paragraph(path string, para int) ([]corpus.Sentence, error)
+}
+
 // Engine answers questions from an index.
 type Engine struct {
 	Index     Searcher
@@ -143,7 +149,7 @@ func (e *Engine) answer(question string, q Question, n int) (Result, error) {
 		res.Note = fmt.Sprintf("没有关于%s的报告", q.Region+q.Province)
 	}
 
-	cands := rankFigures(q, hits)
+	cands := rankFigures(q, hits, e.earlierText())
 	for _, c := range cands {
 		if len(res.Answers) >= n {
 			break
@@ -188,6 +194,42 @@ func (e *Engine) answer(question string, q Question, n int) (Result, error) {
 		})
 	}
 	return res, nil
+}
+
+// maxParagraphReads bounds the paragraphs read for one question.
+const maxParagraphReads = 16
+
+// earlierText returns a function that gives the canonical text of the
+// sentences before a hit in its paragraph, reading each paragraph once.
+func (e *Engine) earlierText() earlierText {
+	pr, ok := e.Index.(paragraphReader)
+	if !ok {
+		return nil
+	}
+	type key struct {
+		path string
+		para int
+	}
+	cache := map[key][]corpus.Sentence{}
+	return func(h index.Hit) string {
+		k := key{h.File.Path, h.Sentence.Para}
+		sents, seen := cache[k]
+		if !seen {
+			if len(cache) >= maxParagraphReads {
+				return ""
+			}
+			sents, _ = pr.Paragraph(k.path, k.para)
+			cache[k] = sents
+		}
+		var b strings.Builder
+		for _, s := range sents {
+			if s.Index >= h.Sentence.Index {
+				break
+			}
+			b.WriteString(s.Norm)
+		}
+		return canonical(b.String())
+	}
 }
 
 // provinceRegions lists the regions a question about a province may be

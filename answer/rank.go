@@ -46,17 +46,28 @@ func (c candidate) answer() Answer {
 	}
 }
 
+// earlierText returns the canonical text of the sentences before a hit in
+// its paragraph, or "" when it is not known.
+type earlierText func(h index.Hit) string
+
 // rankFigures scores every figure of every hit against q, best first.
-func rankFigures(q Question, hits []index.Hit) []candidate {
+// earlier, if not nil, gives the paragraph's earlier sentences, which may
+// name what a figure is about ("…137个工业项目…。…开复工率78.1%").
+func rankFigures(q Question, hits []index.Hit, earlier earlierText) []candidate {
 	if q.Indicator == "" {
 		return nil
 	}
 	qb := bigrams(q.Indicator)
 	var out []candidate
 	for _, h := range hits {
-		sentCanon := canonical(h.Sentence.Norm)
 		for _, f := range h.Sentence.Figures {
-			s, ok := scoreFigure(q, qb, f, h, sentCanon)
+			s, ok := scoreFigure(q, qb, f, h, contextBefore(h.Sentence, f))
+			if !ok && earlier != nil {
+				if prev := earlier(h); prev != "" {
+					s, ok = scoreFigure(q, qb, f, h, prev+contextBefore(h.Sentence, f))
+					s -= 0.05 // context from another sentence is weaker
+				}
+			}
 			if !ok {
 				continue
 			}
@@ -76,9 +87,20 @@ func rankFigures(q Question, hits []index.Hit) []candidate {
 	return out
 }
 
+// contextBefore is the canonical text of the sentence up to the end of the
+// figure. Words after a figure belong to the figures after it: in
+// "制造业投资增长9.8%,工业民间投资增长7.7%" nothing says 9.8% is about 民间投资.
+func contextBefore(s corpus.Sentence, f corpus.Figure) string {
+	end := f.Span.End - s.Span.Start
+	if end <= 0 || end > len(s.Text) {
+		return canonical(s.Norm)
+	}
+	return canonical(s.Text[:end])
+}
+
 // scoreFigure returns the score of f as an answer to q; ok is false when f
 // cannot be an answer at all.
-func scoreFigure(q Question, qb map[string]struct{}, f corpus.Figure, h index.Hit, sentCanon string) (float64, bool) {
+func scoreFigure(q Question, qb map[string]struct{}, f corpus.Figure, h index.Hit, context string) (float64, bool) {
 	if f.Kind == corpus.KindOther || f.Metric == "" {
 		return 0, false
 	}
@@ -87,7 +109,7 @@ func scoreFigure(q Question, qb map[string]struct{}, f corpus.Figure, h index.Hi
 		return 0, false
 	}
 	mb := bigrams(metric)
-	sb := bigrams(sentCanon)
+	sb := bigrams(context)
 
 	inMetric, inSentence := 0, 0
 	for g := range qb {
@@ -117,15 +139,23 @@ func scoreFigure(q Question, qb map[string]struct{}, f corpus.Figure, h index.Hi
 		return 0, false
 	}
 	exact := 0.0
+	narrower := false
 	switch {
 	case metric == q.Indicator:
 		exact = 1
+	case strings.HasSuffix(metric, q.Indicator) && sectorQualified(strings.TrimSuffix(metric, q.Indicator)):
+		// 工业投资 for 投资, 制造业技改投资 for 技改投资: a part of what was
+		// asked, and another number.
+		narrower = true
 	case strings.Contains(metric, q.Indicator):
 		exact = 0.5
 	case strings.Contains(q.Indicator, metric) && len([]rune(metric)) >= 2:
 		exact = 0.3
 	}
 	score := 0.35*cm + 0.3*cs + 0.25*exact - 0.2*ex + 0.1
+	if narrower {
+		score -= 0.5
+	}
 
 	// Kind.
 	switch {
@@ -184,6 +214,26 @@ func scoreFigure(q Question, qb map[string]struct{}, f corpus.Figure, h index.Hi
 		}
 	}
 	return score, true
+}
+
+// sectorQualifiers narrow an indicator to a part of the economy: 工业投资
+// is a part of 投资, 制造业技改投资 a part of 技改投资. A metric that is
+// the asked indicator with one of these before it is another number.
+// (Other words before it — a verb such as 兑现, a subject such as 企业获得,
+// a grade such as 省市级 — do not change what is counted.)
+var sectorQualifiers = []string{
+	"工业", "制造业", "民间", "技改", "服务业", "农业", "建筑业", "房地产", "基础设施", "基建",
+	"高技术", "高新技术", "战略性新兴", "新兴产业", "外资", "外商", "国有", "民营", "第一产业", "第二产业",
+	"第三产业", "城镇", "农村", "亿元以上", "重点", "出口", "进口", "消费品", "装备", "电子信息",
+}
+
+func sectorQualified(prefix string) bool {
+	for _, q := range sectorQualifiers {
+		if strings.HasSuffix(prefix, q) {
+			return true
+		}
+	}
+	return false
 }
 
 // kindMatches reports whether a figure answers a question for kind want.

@@ -248,3 +248,12 @@ func BenchmarkProcess(b *testing.B) {
 		Process(raw, Options{})
 	}
 }
+
+func TestRegionFromSiteName(t *testing.T) {
+	raw := &RawFile{Path: "page.html", Format: "html", Text: "1-9月,全市规模以上工业增加值同比增长8.6%。",
+		Title: "1-9月全市工业经济运行情况", Site: "德阳市经济和信息化局", Source: "市经信局", Hash: "x"}
+	doc := Process(raw, Options{})
+	if doc.Region.Name != "德阳市" {
+		t.Errorf("region %+v, want 德阳市 from the site name", doc.Region)
+	}
+}

@@ -23,7 +23,7 @@ func readHTML(rf *RawFile, data []byte) error {
 	}
 	x := htmlExtract(d.Text)
 	rf.Encoding = d.Encoding
-	rf.Text, rf.Title, rf.Source = x.text, x.title, x.source
+	rf.Text, rf.Title, rf.Source, rf.Site = x.text, x.title, x.source, x.site
 	rf.Date, rf.DateSource = x.date, x.dateSource
 	rf.Warnings = append(append(rf.Warnings, d.Warnings...), x.warnings...)
 	return nil
@@ -87,8 +87,8 @@ func decPrefix(s string, n int) string {
 }
 
 type htmlResult struct {
-	text, title, date, dateSource, source string
-	warnings                              []string
+	text, title, date, dateSource, source, site string
+	warnings                                    []string
 }
 
 // Elements never shown as text, removed before anything else.
@@ -324,6 +324,7 @@ func htmlExtract(src string) htmlResult {
 	// Title: the article's own heading first, then what the page's <meta>
 	// and <title> say.
 	pageTitle, site := htmlSplitTitle(titleTag)
+	r.site = site
 	for _, h := range h1s {
 		if htmlIsAncestor(main, h) {
 			if t := htmlCollapse(htmlRawText(h)); t != "" {

@@ -114,6 +114,9 @@ func Process(raw *RawFile, opts Options) *Document {
 		title = body[titleLine].n.text
 	}
 	doc.Title = cleanTitle(title)
+	// The site's name that cleanTitle drops ("…_德阳市经济和信息化局") still
+	// says where the report is from.
+	titleEvidence := title
 	if titleLine >= 0 {
 		body = append(body[:titleLine], body[titleLine+1:]...)
 	}
@@ -151,8 +154,8 @@ func Process(raw *RawFile, opts Options) *Document {
 	ev := RegionEvidence{
 		Sidecar:  opts.Sidecar.Region,
 		FileName: filepath.Base(raw.Path),
-		Title:    doc.Title,
-		Source:   doc.Source,
+		Title:    titleEvidence,
+		Source:   strings.TrimSpace(doc.Source + " " + NormalizeText(raw.Site)),
 	}
 	for i, k := range body {
 		if i == 0 {

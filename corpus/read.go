@@ -37,7 +37,11 @@ type RawFile struct {
 	// because it is often the date a template was made or the file copied:
 	// use it only when neither the text nor the file name gives a date.
 	Created string
-	Source  string // newspaper or site, from HTML only
+	// Site is the name of the web site a page comes from, as its <title>
+	// gives it after the article's title ("_德阳市经济和信息化局"): evidence of
+	// the report's region even where the byline names no place.
+	Site   string
+	Source string // newspaper or site, from HTML only
 
 	Warnings []string // problems that did not stop reading
 }

@@ -12,14 +12,20 @@ var kindNames = map[string]string{
 	"growth": "增速", "share": "占比", "rank": "排名", "diff": "差距", "change": "增减",
 }
 
-// Headline is the one-line answer: "31.9% · 工业投资 增速 · 泰安市 · 2023年1-5月".
-func (a Answer) Headline() string {
-	parts := []string{a.ValueText()}
+// IndicatorText names what a figure measures: its metric and, where the
+// kind is not plain in it, the kind (工业投资 增速, 工业投资 排名).
+func (a Answer) IndicatorText() string {
 	what := a.Metric
 	if k := kindNames[a.Kind]; k != "" && !strings.HasSuffix(what, k) {
 		what = strings.TrimSpace(what + " " + k)
 	}
-	if what != "" {
+	return what
+}
+
+// Headline is the one-line answer: "31.9% · 工业投资 增速 · 泰安市 · 2023年1-5月".
+func (a Answer) Headline() string {
+	parts := []string{a.ValueText()}
+	if what := a.IndicatorText(); what != "" {
 		parts = append(parts, what)
 	}
 	if a.Region != "" {

@@ -68,6 +68,11 @@ var fillers = strings.NewReplacer(
 	"领域", "", "的", "",
 )
 
+// SameIndicator reports whether two metrics name the same indicator once
+// abbreviations and synonyms are taken into account (规模以上工业增加值 and
+// 规上工业增加值, 工业固定资产投资 and 工业投资).
+func SameIndicator(a, b string) bool { return canonical(a) == canonical(b) }
+
 // expansions returns the long forms of the abbreviations in a canonical
 // indicator, so that a search for 规上工业增加值 also finds sentences that
 // spell out 规模以上.

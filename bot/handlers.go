@@ -432,12 +432,11 @@ func (s *Server) otherPeriods(sess *session) ([]answer.Answer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ask: %w", err)
 	}
-	sameMetric := corpus.NormalizeText(first.Metric)
 	seen := map[string]bool{answerID(first): true}
 	var out []answer.Answer
 	for _, a := range append(res.Answers, sess.result.Answers[1:]...) {
 		if seen[answerID(a)] || a.Kind != first.Kind || a.Region != first.Region ||
-			corpus.NormalizeText(a.Metric) != sameMetric {
+			!answer.SameIndicator(a.Metric, first.Metric) {
 			continue
 		}
 		// The same figure restated in the same report is no other period.
@@ -453,12 +452,7 @@ func (s *Server) otherPeriods(sess *session) ([]answer.Answer, error) {
 }
 
 // indicatorText is the indicator part of an answer's headline (工业投资 增速).
-func indicatorText(a answer.Answer) string {
-	if parts := strings.Split(a.Headline(), " · "); len(parts) > 1 && a.Metric != "" {
-		return parts[1]
-	}
-	return a.Metric
-}
+func indicatorText(a answer.Answer) string { return a.IndicatorText() }
 
 func answerID(a answer.Answer) string {
 	return fmt.Sprintf("%s#%d#%s%s", a.File, a.SentenceNo, a.Value, a.Unit)

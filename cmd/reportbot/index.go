@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"time"
 
 	"github.com/reportbot/reportbot/index"
@@ -23,6 +24,12 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if fs.NArg() == 0 {
 		fs.Usage()
 		return usageError{"index needs at least one file or folder"}
+	}
+	// A mistyped path is an error, not a run that indexes nothing.
+	for _, p := range fs.Args() {
+		if _, err := os.Stat(p); err != nil {
+			return fmt.Errorf("index: %w", err)
+		}
 	}
 	if *rebuild {
 		if err := index.Delete(*dir); err != nil {

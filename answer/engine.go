@@ -170,6 +170,13 @@ func (e *Engine) answer(question string, q Question, n int) (Result, error) {
 	}
 	if len(res.Answers) == 0 && res.Note == "" {
 		res.Note = "没有找到足够确定的数字"
+		if !q.Period.IsZero() && len(cands) == 0 {
+			loose := q
+			loose.Period = corpus.Period{}
+			if lc := rankFigures(loose, hits, nil); len(lc) > 0 && lc[0].score >= confidentScore {
+				res.Note = fmt.Sprintf("报告里没有%s的这项数字,下面是其他时期的", q.Period.Text)
+			}
+		}
 	}
 
 	// Related sentences: the best hits that are not already answers.
@@ -177,7 +184,7 @@ func (e *Engine) answer(question string, q Question, n int) (Result, error) {
 	for _, a := range res.Answers {
 		seen[fmt.Sprintf("%s#%d", a.File, a.SentenceNo)] = true
 	}
-	for _, h := range relatedHits(q, hits) {
+	for _, h := range relatedHits(q, hits, cands) {
 		if len(res.Related) >= 3 {
 			break
 		}
@@ -290,11 +297,23 @@ func searchTerms(q Question) []string {
 	return []string{q.Indicator}
 }
 
-// relatedHits orders hits for the related list: region first, then score.
-func relatedHits(q Question, hits []index.Hit) []index.Hit {
-	out := append([]index.Hit(nil), hits...)
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
-	return out
+// relatedHits orders hits for the related list: first the sentences of
+// the best figures, as the ranking saw them when the period is not held
+// against them (the reader sees the period and judges), then the search's
+// own order.
+func relatedHits(q Question, hits []index.Hit, cands []candidate) []index.Hit {
+	var out []index.Hit
+	if len(cands) == 0 && !q.Period.IsZero() {
+		loose := q
+		loose.Period = corpus.Period{}
+		cands = rankFigures(loose, hits, nil)
+	}
+	for _, c := range cands {
+		out = append(out, c.hit)
+	}
+	rest := append([]index.Hit(nil), hits...)
+	sort.SliceStable(rest, func(i, j int) bool { return rest[i].Score > rest[j].Score })
+	return append(out, rest...)
 }
 
 func round2(f float64) float64 {

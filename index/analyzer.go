@@ -64,15 +64,20 @@ func class(r rune) uint8 {
 		return asciiClass[r]
 	}
 	switch {
-	case r >= 0x4E00 && r <= 0x9FFF:
+	case r >= 0x4E00 && r <= 0x9FD5:
+		// CJK unified ideographs as of Unicode 8.0, the version of the
+		// segmenter's tables; later additions (U+9FD6..U+9FFF) are not
+		// ideographs to it.
 		return wbIdeo
-	case r == 0x3000 || r == 0x3001 || r == 0x3002, // 　、。
+	case r >= 0x3000 && r <= 0x3002, // 　、。
 		r >= 0x3008 && r <= 0x3011, // 〈〉《》「」『』【】
-		r >= 0x3014 && r <= 0x301B, // 〔〕〖〗〘〙〚〛
-		r == 0x2014 || r == 0x2015 || r == 0x2026, // —―…
-		r == 0x201C || r == 0x201D, // “”
-		r == 0x2030 || r == 0x00D7 || r == 0x2103 || r == 0x00B0, // ‰×℃°
-		r == 0xFF01 || r == 0xFF05 || r == 0xFF08 || r == 0xFF09 || r == 0xFF1F: // ！％（）？
+		r >= 0x3014 && r <= 0x301B: // 〔〕〖〗〘〙〚〛
+		return wbOther
+	case r == 0x2014, r == 0x2015, r == 0x2026, // —―…
+		r == 0x201C, r == 0x201D, // “”
+		r == 0x2030, r == 0x00D7, r == 0x2103, r == 0x00B0: // ‰×℃°
+		return wbOther
+	case r == 0xFF01, r == 0xFF05, r == 0xFF08, r == 0xFF09, r == 0xFF1F: // ！％（）？
 		return wbOther
 	}
 	return wbUnknown

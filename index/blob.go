@@ -59,6 +59,18 @@ func encodeSentence(dst []byte, tag string, s *corpus.Sentence) []byte {
 	return dst
 }
 
+// blobSizeHint is an upper bound of the size of encodeSentence's output
+// (every varint counted at its maximum of 10 bytes).
+func blobSizeHint(tag string, s *corpus.Sentence) int {
+	n := 1 + 10 + len(tag) + 10 + 4*10 + 2*10 + len(s.Text) + len(s.Norm) + 10
+	for i := range s.Figures {
+		f := &s.Figures[i]
+		n += 10 + 12*10 + 8 + 5*10 + len(f.Raw) + len(f.Value) + len(f.Unit) + len(f.Kind) + len(f.Metric) + len(f.Scope) +
+			len(f.Comparator) + len(f.Qualifier) + len(f.Modality) + len(f.Period.Text) + len(f.Period.Raw) + len(f.Region)
+	}
+	return n
+}
+
 func encodeFigure(dst []byte, base int, f *corpus.Figure) []byte {
 	var flags uint64
 	if f.Raw == f.Value {

@@ -30,6 +30,9 @@ func TestBlobRoundTrip(t *testing.T) {
 	cases = append(cases, odd)
 	for _, s := range cases {
 		b := encodeSentence(nil, "0123456789ab", &s)
+		if h := blobSizeHint("0123456789ab", &s); len(b) > h {
+			t.Fatalf("blob of %d bytes, hint %d", len(b), h)
+		}
 		tag, got, err := decodeSentence(b)
 		if err != nil {
 			t.Fatalf("decode %q: %v", s.Text, err)

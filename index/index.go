@@ -181,7 +181,11 @@ func openLocked(dir string, opts Options) (*Index, error) {
 		if err != nil {
 			return nil, err
 		}
-		bi, err = bleve.NewUsing(bdir, m, scorch.Name, scorch.Name, nil)
+		var kv map[string]interface{}
+		if os.Getenv("XU") != "" {
+			kv = map[string]interface{}{"unsafe_batch": true}
+		}
+		bi, err = bleve.NewUsing(bdir, m, scorch.Name, scorch.Name, kv)
 		if err != nil {
 			return nil, fmt.Errorf("create index %s: %w", dir, err)
 		}

@@ -539,3 +539,27 @@ func TestJoin(t *testing.T) {
 		t.Errorf("join of a removed file: %+v", got)
 	}
 }
+
+// TestSearchBudget: past the candidate budget the commonest bigrams of the
+// question are left out; the best sentence must still come first.
+func TestSearchBudget(t *testing.T) {
+	ix := mustMem(t)
+	mustPut(t, ix, mkDoc("taian.txt", "泰安市", "2023", taian...), Added)
+	mustPut(t, ix, mkDoc("jining.txt", "济宁市", "2023", jining...), Added)
+	for i := 0; i < 20; i++ {
+		mustPut(t, ix, mkDoc(fmt.Sprintf("x%d.txt", i), "泰安市", "2023", []string{"全市经济增长较快。", "全市投资增长平稳。"}), Added)
+	}
+	full := mustSearch(t, ix, Query{Text: "全市工业投资增速", Terms: []string{"工业投资"}, Regions: []string{"泰安市"}})
+	ix.budget = 1
+	cut := mustSearch(t, ix, Query{Text: "全市工业投资增速", Terms: []string{"工业投资"}, Regions: []string{"泰安市"}})
+	if len(cut) == 0 || cut[0].ID != "taian.txt#2" || full[0].ID != "taian.txt#2" {
+		t.Fatalf("best hit: full %q, budget 1 %q", hitTexts(full), hitTexts(cut))
+	}
+	if len(cut) >= len(full) {
+		t.Fatalf("budget 1 kept the common bigrams: %d hits, unlimited %d", len(cut), len(full))
+	}
+	// Without Terms, at least the rarest bigram is searched.
+	if hits := mustSearch(t, ix, Query{Text: "全市增长"}); len(hits) == 0 {
+		t.Fatal("budget 1, only common bigrams: no hits")
+	}
+}

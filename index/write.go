@@ -9,9 +9,9 @@ import (
 	"sync"
 	"time"
 
-	bindex "github.com/blevesearch/bleve_index_api"
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/document"
+	bindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/reportbot/reportbot/corpus"
 )
@@ -126,28 +126,33 @@ func (ix *Index) prepare(doc *corpus.Document, now time.Time) (*prepared, error)
 	if doc.Date != "" {
 		dateB = []byte(doc.Date)
 	}
-	// All blobs of a file share one buffer: one allocation instead of one
-	// per sentence. Offsets are recorded first because append may move it.
-	var buf []byte
-	ends := make([]int, 0, info.Sentences)
+	// Blobs are encoded into shared 64 KiB blocks: one allocation per
+	// block instead of one per sentence, and, unlike one buffer grown by
+	// append, no block is ever copied or over-allocated by half.
+	blobs := make([][]byte, 0, info.Sentences)
+	var blk []byte
 	for _, para := range doc.Paragraphs {
 		for i := range para.Sentences {
-			buf = encodeSentence(buf, e.tag, &para.Sentences[i])
-			ends = append(ends, len(buf))
+			s := &para.Sentences[i]
+			if hint := blobSizeHint(e.tag, s); cap(blk)-len(blk) < hint {
+				blk = make([]byte, 0, max(64<<10, hint))
+			}
+			start := len(blk)
+			blk = encodeSentence(blk, e.tag, s)
+			blobs = append(blobs, blk[start:len(blk):len(blk)])
 		}
 	}
-	n, start := 0, 0
+	n := 0
 	for _, para := range doc.Paragraphs {
 		if len(para.Sentences) > 0 {
 			e.paras = append(e.paras, paraRange{Para: para.Index, First: n + 1, Count: len(para.Sentences)})
 		}
 		for i := range para.Sentences {
 			s := &para.Sentences[i]
-			blob := buf[start:ends[n]:ends[n]]
-			start = ends[n]
+			blob := blobs[n]
 			n++
 			d := document.NewDocument(sentenceID(doc.Path, n))
-			d.Fields = make([]document.Field, 0, 5)
+			d.Fields = make([]document.Field, 0, 6) // bleve adds _id
 			d.AddField(document.NewTextFieldCustom(fieldNorm, nil, []byte(s.Norm), indexedOpts, ix.fast))
 			d.AddField(document.NewTextFieldCustom(fieldPath, nil, pathB, filterOpts, ix.kw))
 			if regionB != nil {
@@ -204,20 +209,39 @@ func (ix *Index) PutBatch(docs []*corpus.Document) ([]Outcome, error) {
 		return nil, err
 	}
 	now := time.Now().UTC().Truncate(time.Millisecond)
-	ps := make([]*prepared, len(docs))
+	outs := make([]Outcome, len(docs))
+	var ps []*prepared
+	var at []int // index in docs of ps[k]
 	seen := make(map[string]bool, len(docs))
 	for i, d := range docs {
+		if d != nil {
+			if seen[d.Path] {
+				return nil, fmt.Errorf("index: PutBatch: %s given twice", d.Path)
+			}
+			seen[d.Path] = true
+			if d.Hash != "" && ix.Unchanged(d.Path, d.Hash) {
+				outs[i] = Unchanged // skip the encoding; begin checks again
+				continue
+			}
+		}
 		p, err := ix.prepare(d, now)
 		if err != nil {
 			return nil, err
 		}
-		if seen[d.Path] {
-			return nil, fmt.Errorf("index: PutBatch: %s given twice", d.Path)
-		}
-		seen[d.Path] = true
-		ps[i] = p
+		ps = append(ps, p)
+		at = append(at, i)
 	}
-	return ix.commit(ps)
+	if len(ps) == 0 {
+		return outs, nil
+	}
+	pouts, err := ix.commit(ps)
+	if err != nil {
+		return nil, err
+	}
+	for k, o := range pouts {
+		outs[at[k]] = o
+	}
+	return outs, nil
 }
 
 // commit writes prepared files (distinct paths) in one batch.
@@ -466,6 +490,20 @@ func (ix *Index) NewWriter(batchBytes int) *Writer {
 func (w *Writer) Put(doc *corpus.Document) (Outcome, error) {
 	if err := w.ix.writable(); err != nil {
 		return 0, err
+	}
+	if doc != nil && doc.Hash != "" {
+		// The common case of a re-run: indexed, not queued, unchanged.
+		// Decided before the costly encoding.
+		w.mu.Lock()
+		_, queued := w.byPath[doc.Path]
+		err := w.err
+		w.mu.Unlock()
+		if err != nil {
+			return 0, err
+		}
+		if !queued && w.ix.Unchanged(doc.Path, doc.Hash) {
+			return Unchanged, nil
+		}
 	}
 	p, err := w.ix.prepare(doc, time.Now().UTC().Truncate(time.Millisecond))
 	if err != nil {

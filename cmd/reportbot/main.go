@@ -39,6 +39,7 @@ Usage:
   reportbot ask [-index DIR] [-json] QUESTION...
   reportbot eval [-index DIR] QA.jsonl [NEGATIVES.jsonl]
   reportbot serve [-index DIR] [-reports DIR]   run the Telegram bot
+  reportbot bench [-sentences N] [-profile DIR] measure speed, size and memory on synthetic reports
 
 Run "reportbot COMMAND -h" for a command's flags.
 `
@@ -101,6 +102,8 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runEval(ctx, rest, stdout, stderr)
 	case "serve":
 		return runServe(ctx, rest, stdout, stderr)
+	case "bench":
+		return runBench(ctx, rest, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

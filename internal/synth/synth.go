@@ -253,7 +253,10 @@ func (g *Generator) NextN(n int) Report {
 	day := 1 + g.r.IntN(28)
 	date := fmt.Sprintf("%04d-%02d-%02d", year, month, day)
 
-	b := &body{g: g, p: p, pi: pi, year: year}
+	b := &body{g: g, p: p, pi: pi, year: year, month: month, c: "，"}
+	if g.r.IntN(4) == 0 {
+		b.c = ","
+	}
 	// One sentence is the document number, unique in the corpus.
 	uniqueAt := g.r.IntN(n)
 	wantFact := g.facts < g.cfg.MaxFacts && !g.hasFact[pi] && n >= 3
@@ -300,10 +303,16 @@ func (g *Generator) NextN(n int) Report {
 	if !rep.Traditional && rep.Format == "txt" && g.r.Float64() < g.cfg.GB18030 {
 		rep.Encoding = "gb18030"
 	}
-	// Paragraphs of 1-6 sentences.
+	// Paragraphs: an office report writes long ones (2-9 sentences, most
+	// over 600 bytes, as in the real reports), a news page short ones
+	// (1-4).
 	var paras [][]string
+	lo, span := 2, 8
+	if web {
+		lo, span = 1, 4
+	}
 	for i := 0; i < len(sentences); {
-		k := min(1+g.r.IntN(6), len(sentences)-i)
+		k := min(lo+g.r.IntN(span), len(sentences)-i)
 		paras = append(paras, sentences[i:i+k])
 		i += k
 	}
@@ -355,6 +364,8 @@ type body struct {
 	p         *place
 	pi        int
 	year      int
+	month     int
+	c         string
 	uniqueKey string
 	facts     []Fact
 }
@@ -374,13 +385,44 @@ var templateWords = []string{
 
 func (b *body) scope() string { return b.p.self }
 
+// subPeriod picks a part of the report's year that has ended by the
+// report's date: a report of June states 1-5月, not 1-10月 (which the
+// pipeline, rightly, takes for last year's).
+func (b *body) subPeriod() (sp struct {
+	text       string
+	start, end int
+}, ok bool) {
+	n := 0
+	for _, p := range subPeriods {
+		if p.end < b.month {
+			n++
+		}
+	}
+	if n == 0 {
+		return sp, false
+	}
+	k := b.g.r.IntN(n)
+	for _, p := range subPeriods {
+		if p.end < b.month {
+			if k == 0 {
+				return p, true
+			}
+			k--
+		}
+	}
+	return sp, false
+}
+
 // period picks a period for a figure of this report and returns the text
 // written and the year it resolves to.
 func (b *body) period() (text string, year int) {
 	g := b.g
 	switch k := g.r.IntN(10); {
 	case k < 5:
-		sp := subPeriods[g.r.IntN(len(subPeriods))]
+		sp, ok := b.subPeriod()
+		if !ok {
+			return "去年", b.year - 1
+		}
 		switch g.r.IntN(3) {
 		case 0:
 			return sp.text, b.year
@@ -426,6 +468,16 @@ func (b *body) growth() float64 {
 	return 0.1 + g.r.Float64()*40
 }
 
+// growthPhrase writes a growth rate with its verb: 同比增长12.3% or, for a
+// decline, 同比下降3.1%.
+func (b *body) growthPhrase(verb string) string {
+	x := b.growth()
+	if x < 0 {
+		return "同比下降" + number(-x) + "%"
+	}
+	return verb + number(x) + "%"
+}
+
 func (b *body) rank() (text string, n int) {
 	n = 1 + b.g.r.IntN(16)
 	if b.g.r.IntN(3) == 0 {
@@ -434,9 +486,9 @@ func (b *body) rank() (text string, n int) {
 	return strconv.Itoa(n), n
 }
 
-func (b *body) comma() string {
-	return "，"
-}
+// comma is the report's comma: most reports use the full-width one, some
+// (typed on a Western keyboard, or re-encoded by a site) the ASCII one.
+func (b *body) comma() string { return b.c }
 
 // figure writes a sentence that states figures.
 func (b *body) figure() string {
@@ -466,7 +518,7 @@ func (b *body) figure() string {
 		if !ok {
 			return b.prose()
 		}
-		return fmt.Sprintf("%s%s完成%s%s亿元%s同比增长%s%%。", lead, b.scope(), g.pick(indicators[i].forms), number(1+g.r.Float64()*3000), c, number(b.growth()))
+		return fmt.Sprintf("%s%s完成%s%s亿元%s%s。", lead, b.scope(), g.pick(indicators[i].forms), number(1+g.r.Float64()*3000), c, b.growthPhrase("同比增长"))
 	case 3:
 		i, ok := b.indicatorFor(year, false)
 		if !ok {
@@ -485,7 +537,7 @@ func (b *body) figure() string {
 			return b.prose()
 		}
 		rt, _ := b.rank()
-		return fmt.Sprintf("%s%s%s实现%s亿元%s比上年增长%s%%%s总量位列全省第%s位。", lead, b.scope(), g.pick(indicators[i].forms), number(1+g.r.Float64()*5000), c, number(b.growth()), c, rt)
+		return fmt.Sprintf("%s%s%s实现%s亿元%s%s%s总量位列全省第%s位。", lead, b.scope(), g.pick(indicators[i].forms), number(1+g.r.Float64()*5000), c, b.growthPhrase("比上年增长"), c, rt)
 	case 6:
 		i, ok := b.indicatorFor(year, false)
 		if !ok {
@@ -504,7 +556,7 @@ func (b *body) figure() string {
 		}
 		county := b.p.counties[g.r.IntN(len(b.p.counties))]
 		rt, _ := b.rank()
-		return fmt.Sprintf("%s%s%s同比增长%s%%%s在全市各县区中排名第%s位。", lead, county, g.pick(indicators[i].forms), number(b.growth()), c, rt)
+		return fmt.Sprintf("%s%s%s%s%s在全市各县区中排名第%s位。", lead, county, g.pick(indicators[i].forms), b.growthPhrase("同比增长"), c, rt)
 	case 9:
 		// A target: the period is the year ahead.
 		i, ok := b.indicatorFor(b.year, false)
@@ -529,7 +581,8 @@ func (b *body) factSentence() (string, bool) {
 	// before (the whole year), written in one of the ways reports do.
 	var per, perQ string
 	year := b.year
-	if g.r.IntN(3) == 0 {
+	sp, ok := b.subPeriod()
+	if !ok || g.r.IntN(3) == 0 {
 		year = b.year - 1
 		perQ = strconv.Itoa(year) + "年"
 		per = perQ
@@ -537,7 +590,6 @@ func (b *body) factSentence() (string, bool) {
 			per = "去年"
 		}
 	} else {
-		sp := subPeriods[g.r.IntN(len(subPeriods))]
 		perQ = strconv.Itoa(year) + "年" + sp.text
 		switch g.r.IntN(3) {
 		case 0:
@@ -573,11 +625,10 @@ func (b *body) factSentence() (string, bool) {
 	var s, amount string
 	if in.amount {
 		amount = number(10 + g.r.Float64()*3000)
-		s = fmt.Sprintf("%s%s%s%s完成%s%s亿元%s同比增长%s%%%s增速居全省第%s位。", per, c, b.scope(), "", form, amount, c, x, c, rt)
+		s = fmt.Sprintf("%s%s%s完成%s%s亿元%s同比增长%s%%%s增速居全省第%s位。", per, c, b.scope(), form, amount, c, x, c, rt)
 	} else {
 		s = fmt.Sprintf("%s%s%s%s同比增长%s%%%s高于全省%s个百分点%s增速居全省第%s位。", per, c, b.scope(), form, x, c, number(0.1+g.r.Float64()*20), c, rt)
 	}
-	norm := corpus.NormalizeText(s)
 	short := b.p.short
 	add := func(q string, kind corpus.Kind, value, unit, contains string) {
 		b.facts = append(b.facts, Fact{Question: q, Region: b.p.name, Metric: in.id, Kind: kind, Value: value, Unit: unit,
@@ -588,7 +639,6 @@ func (b *body) factSentence() (string, bool) {
 	if amount != "" {
 		add(short+perQ+in.ask+"完成多少亿元", corpus.KindAmount, amount, "亿元", form+amount+"亿元")
 	}
-	_ = norm
 	return s, true
 }
 

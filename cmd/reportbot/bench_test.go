@@ -1,0 +1,60 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestMain lets a test re-run this test binary as reportbot itself: bench
+// starts its serve phase and ask's cold starts as child processes of
+// os.Executable(), which under "go test" is the test binary.
+func TestMain(m *testing.M) {
+	if os.Getenv("REPORTBOT_TEST_AS_MAIN") == "1" {
+		main() // exits
+	}
+	os.Exit(m.Run())
+}
+
+// TestBench runs the whole benchmark on a small corpus: generation,
+// ingest, the serve phase in a child process, cold starts, the table.
+func TestBench(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs child processes; skipped with -short")
+	}
+	t.Setenv("REPORTBOT_TEST_AS_MAIN", "1")
+	var stdout, stderr bytes.Buffer
+	args := []string{"bench", "-sentences", "3000", "-questions", "60", "-rounds", "1", "-cold", "2", "-dir", t.TempDir()}
+	if err := Run(context.Background(), args, nil, &stdout, &stderr); err != nil {
+		t.Fatalf("bench: %v\n%s\n%s", err, stdout.String(), stderr.String())
+	}
+	out := stdout.String()
+	t.Log(out)
+	for _, row := range []string{"ingest throughput", "index size on disk", "peak RSS while indexing", "peak RSS while serving",
+		"answer latency median", "answer latency p99", "bare query median", "answer median ÷ bare median", "ask cold start median"} {
+		if !strings.Contains(out, "| "+row) {
+			t.Errorf("no row %q", row)
+		}
+	}
+	if !strings.HasPrefix(out, "reportbot bench: 3000 sentences in ") {
+		t.Errorf("the index does not hold the 3000 sentences generated:\n%s", out)
+	}
+	// The ground truth is answered: the synthetic corpus and the engine
+	// agree on what the facts are.
+	m := regexp.MustCompile(`facts top-1 \| (\d+)/(\d+)`).FindStringSubmatch(out)
+	if m == nil {
+		t.Fatal("no facts row")
+	}
+	got, _ := strconv.Atoi(m[1])
+	total, _ := strconv.Atoi(m[2])
+	if total == 0 || got*10 < total*9 {
+		t.Errorf("facts answered: %d of %d, want at least 90%%", got, total)
+	}
+	if !strings.Contains(out, "negatives unanswered | ") {
+		t.Error("no negatives row")
+	}
+}

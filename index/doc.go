@@ -5,100 +5,129 @@
 // appears in its API, so the search engine can be replaced without touching
 // the callers.
 //
-// Design:
+// # Layout
 //
-//   - An index is a directory:
+// An index is a directory:
 //
-//     DIR/reportbot-index.json  schema version and creation facts
-//     DIR/write.lock            flock'ed by every open (see Locking)
-//     DIR/bleve/                a bleve v2 scorch index (zap segments + root.bolt)
+//	DIR/reportbot-index.json  schema version and creation facts
+//	DIR/write.lock            flock'ed by every open (see Locking)
+//	DIR/bleve/                a bleve v2 scorch index (zap segments, root.bolt)
 //
-//     OpenMem builds the same index in memory (bleve.NewMemOnly) for tests
-//     of other packages; it has no directory, lock or schema file.
+// OpenMem builds the same index in memory (bleve.NewMemOnly) for tests of
+// other packages; it has no directory, lock or schema file.
 //
-//   - One bleve document per sentence, ID "<path>#<n>", n = 1..Sentences of
-//     the file in document order (n is the ordinal, which equals
-//     Sentence.Index when the corpus numbers sentences 1, 2, 3, ...; using
-//     our own ordinal guarantees the IDs of a file are exactly #1..#count, so
-//     replacing or removing a file needs nothing but its sentence count).
-//     Fields:
+// # Documents
 //
-//     norm    indexed, unstored: Sentence.Norm through the cjk analyzer
-//     (unicode words, width folding, lower case, CJK bigrams).
-//     No term vectors, no doc values, no _all field: phrase
-//     queries are therefore unavailable, and Query.Terms are
-//     matched as "all bigrams of the phrase" instead.
-//     region  keyword, indexed without frequencies/norms (filter only)
-//     path    keyword, same
-//     date    keyword, same
-//     s       stored, unindexed: the sentence in a compact binary
-//     encoding (blob.go) — Para, Index, Span, Text, Norm,
-//     Figures, plus a tag of the file's hash.
+// One bleve document per sentence, ID "<path>#<n>", n = 1..Sentences of the
+// file in document order (n is the ordinal, which equals Sentence.Index when
+// the corpus numbers sentences 1, 2, 3, ...; using our own ordinal
+// guarantees the IDs of a file are exactly #1..#count, so replacing or
+// removing a file needs nothing but its sentence count). Fields (no _all
+// field, no doc values, no term vectors anywhere):
 //
-//     Documents are built directly (document.Document, Batch.IndexAdvanced)
-//     rather than through bleve's reflection mapping: it is faster and
-//     guarantees no field is indexed or stored by accident. The mapping is
-//     still declared so that queries analyse text with the right analyzer.
+//	norm    Sentence.Norm; indexed with frequencies and norms, not stored;
+//	        cjk analyzer: unicode words, width folding, lower case, CJK
+//	        bigrams (no term vectors: no phrase queries; a Query.Terms
+//	        phrase is "all of its bigrams")
+//	region  Document.Region.Name; keyword, indexed without frequencies and
+//	        norms (filters only); absent when the region is unknown
+//	path    Document.Path; the same
+//	date    Document.Date; the same
+//	s       stored, not indexed: the sentence in a compact binary encoding
+//	        (blob.go): Para, Index, Span, Text, Norm, Figures, and a tag of
+//	        the file's hash
 //
-//   - Per file one document "file:<path>" with an indexed keyword kind=file
-//     (to find them all at Open) and a stored JSON blob "meta": FileInfo
-//     plus the paragraph → sentence-range table. Open loads all of them into
-//     a map, so a hit is joined to its file, Files and Stats are answered,
-//     and Unchanged(path, hash) is decided without touching bleve.
+// Documents are built directly (document.Document, Batch.IndexAdvanced) rather
+// than through bleve's reflection mapping: it is faster and guarantees no
+// field is indexed or stored by accident. The mapping is still declared, so
+// that queries use the right analyzers and the index describes itself. At
+// indexing time, sentences go through fastCJK (analyzer.go): the same
+// tokens as the cjk analyzer, five times faster, falling back to the cjk
+// analyzer on any rune it does not know, and checked against it by a
+// differential test and a fuzz test.
 //
-//   - Writes. Put, PutBatch and Writer all end in one bleve Batch holding,
-//     for every file in it, the file document, all its sentence documents
-//     (an existing ID is replaced) and deletes for the old file's surplus IDs.
-//     Scorch applies a batch atomically: Scorch.Batch analyses every
-//     document, builds ONE new segment for the whole batch, computes the
-//     obsoleted doc numbers of every ID in the batch in every older segment,
-//     and the introducer swaps in a new IndexSnapshot holding the new segment
-//     and the deletion bitmaps under rootLock in one step
-//     (bleve/v2 index/scorch/scorch.go Batch, prepareSegment;
-//     introducer.go introduceSegment). Searches run on a snapshot, so they
-//     see all of a batch or none of it. On disk, the persister writes the
-//     segment file and then records the whole snapshot (segment list and
-//     deletion bitmaps) in one bolt transaction (persister.go
-//     persistSnapshotDirect: Begin(true) … Commit, Sync); after a crash
-//     Open loads the last committed snapshot, i.e. the state after some
-//     whole batch. Batch returns only after that commit (the index is not
-//     opened with unsafe_batch), so a returned Put is durable.
-//     A file whose content hash is unchanged is not written at all.
+// Per file, one document "file:<path>" with an indexed keyword kind=file
+// (to find them all at Open) and a stored JSON blob "meta": FileInfo plus
+// the paragraph → sentence-range table. Open loads all of them into a map,
+// so a hit is joined to its file, Files and Stats are answered, and
+// Unchanged(path, hash) is decided without touching bleve.
 //
-//   - Consistency of the file join. Writes are serialised by a mutex;
-//     searches never wait for writes. Every sentence blob carries a tag of
-//     its file's hash, and the map keeps, per path, the committed entry, the
-//     entry being written and the previous one, so a hit is always joined to
-//     the FileInfo of the very version it came from, even while that file
-//     is being replaced. Only a hit from a file removed during the search
-//     gets a FileInfo with nothing but its Path.
+// # Writes
 //
-//   - Search is a bleve disjunction: a match query (OR of the cjk bigrams of
-//     Query.Text) plus one AND-match per Query.Terms phrase with a boost;
-//     Regions and Paths are a BooleanQuery Filter, which does not change
-//     scores. Stored blobs are loaded with SearchRequest.Fields (bleve
-//     fetches each hit's stored fields once; there is no cheaper path
-//     through the public API).
+// Put, PutBatch and Writer all end in bleve Batches holding,
+// for every file in them, the file document, all its sentence documents
+// (an existing ID is replaced) and deletes for the old file's surplus
+// IDs, so a file is always written by exactly one batch. Scorch applies
+// a batch atomically: Scorch.Batch analyses every document, builds ONE
+// new segment for the whole batch, computes the obsoleted doc numbers of
+// every ID of the batch in every older segment, and the introducer swaps
+// in a new IndexSnapshot holding the new segment and the deletion bitmaps
+// under rootLock in one step (bleve/v2 index/scorch/scorch.go Batch,
+// prepareSegment; introducer.go introduceSegment). Searches run on a
+// snapshot, so they see all of a batch or none of it. On disk, the
+// persister writes the segment file and then records the whole snapshot
+// (segment list and deletion bitmaps) in one bolt transaction
+// (persister.go persistSnapshotDirect: Begin(true) … Commit, Sync);
+// after a crash Open loads the last committed snapshot, i.e. the state
+// after some whole batch. Batch returns only after that commit (the
+// index is not opened with unsafe_batch), so a returned Put is durable.
+// A file whose content hash is unchanged is not encoded or written.
+// Writer groups files into batches of about 1 MiB of text (a batch costs
+// a segment and a commit) and writes up to two batches at once;
+// batches holding the same path are applied in the order they began.
+// Memory: bleve holds about 9 KiB per sentence of a batch until its
+// segment is built, so one file of 170,000 sentences takes ~1.5 GiB.
 //
-//   - Locking. bbolt flocks root.bolt for as long as a bleve index is open:
-//     LOCK_EX for writers, LOCK_SH for read-only opens, and with scorch's
-//     default options it RETRIES FOREVER (bbolt Options.Timeout = 0 unless
-//     scorch is given "bolt_timeout"; bleve/v2 index/scorch/scorch.go
-//     openBolt; bbolt bolt_unix.go flock). A second writer, or a reader
-//     while a writer is open, would therefore hang. So every open first
-//     flocks DIR/write.lock with LOCK_NB on a fresh file description:
-//     LOCK_EX for writing, LOCK_SH for ReadOnly. It fails at once with
-//     ErrLocked; bleve is then opened with bolt_timeout as a second line of
-//     defence against foreign programs. Consequences: many readers may share
-//     an index; one writer excludes every other open, readers included (bolt
-//     leaves no choice). A process that both serves questions and indexes
-//     must open read-write once and use that *Index for both: Search works
-//     during writes. flock locks belong to the open file description, so
-//     two opens in one process conflict exactly like two processes, and the
-//     kernel drops the lock if the process dies (no stale locks).
+// # Consistency
 //
-//   - Schema. reportbot-index.json records Schema; opening an index of
-//     another schema fails with an error wrapping ErrSchema that tells the
-//     user how to rebuild. Changing what is indexed or the blob encoding
-//     must bump Schema.
+// Searches never wait for writes. Every
+// sentence blob carries a tag of its file's hash, and the map keeps, per
+// path, the committed entry, the entry being written and the previous
+// one, so a hit is joined to the FileInfo of the very version it came
+// from, even while that file is being replaced. Only a hit from a file
+// removed during the search gets a FileInfo with nothing but its Path.
+//
+// # Search
+//
+// What a bleve query costs is the postings it walks: zap
+// decodes the frequency and norm of every posting between two hits
+// inside a chunk of up to 1024 postings, so even a conjunction with a
+// small filter walks most of each term's postings. A plain OR of all
+// bigrams of a question took 25 ms at a million sentences. So the
+// question's bigrams are taken rarest first (document frequencies come
+// from the term dictionaries) while their frequencies add up to at most
+// candidateBudget postings, and the commonest are left out, like stop
+// words; a Terms phrase is a boosted conjunction of its rarest bigrams,
+// by the same budget. An index smaller than the budget gets the plain
+// OR. Regions and Paths are conjunctions with boost 0: they do not
+// change scores, and bleve leapfrogs over their postings instead of
+// testing every candidate. Stored blobs come back in the hits
+// (SearchRequest.Fields); bleve reads each hit's stored fields once,
+// about a tenth of a search's time.
+//
+// # Locking
+//
+// bbolt flocks root.bolt for as long as a bleve index is open:
+// LOCK_EX for writers, LOCK_SH for read-only opens, and with scorch's
+// default options it RETRIES FOREVER (bbolt Options.Timeout = 0 unless
+// scorch is given "bolt_timeout"; bleve/v2 index/scorch/scorch.go
+// openBolt; bbolt bolt_unix.go flock). A second writer, or a reader
+// while a writer is open, would therefore hang. So every open first
+// flocks DIR/write.lock with LOCK_NB on a fresh file description:
+// LOCK_EX for writing, LOCK_SH for ReadOnly. It fails at once with
+// ErrLocked; bleve is then opened with bolt_timeout as a second line of
+// defence against foreign programs. Consequences: many readers may share
+// an index; one writer excludes every other open, readers included (bolt
+// leaves no choice). A process that both serves questions and indexes
+// must open read-write once and use that *Index for both: Search works
+// during writes. flock locks belong to the open file description, so
+// two opens in one process conflict exactly like two processes, and the
+// kernel drops the lock if the process dies (no stale locks).
+//
+// # Schema
+//
+// reportbot-index.json records Schema; opening an index of
+// another schema fails with an error wrapping ErrSchema that tells the
+// user how to rebuild. Changing what is indexed or the blob encoding
+// must bump Schema.
 package index

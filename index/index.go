@@ -181,11 +181,7 @@ func openLocked(dir string, opts Options) (*Index, error) {
 		if err != nil {
 			return nil, err
 		}
-		var kv map[string]interface{}
-		if os.Getenv("XU") != "" {
-			kv = map[string]interface{}{"unsafe_batch": true}
-		}
-		bi, err = bleve.NewUsing(bdir, m, scorch.Name, scorch.Name, kv)
+		bi, err = bleve.NewUsing(bdir, m, scorch.Name, scorch.Name, nil)
 		if err != nil {
 			return nil, fmt.Errorf("create index %s: %w", dir, err)
 		}

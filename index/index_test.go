@@ -563,3 +563,36 @@ func TestSearchBudget(t *testing.T) {
 		t.Fatal("budget 1, only common bigrams: no hits")
 	}
 }
+
+// TestReopenManyFiles: Open loads the file list in pages; more files than
+// a page must all come back.
+func TestReopenManyFiles(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "ix")
+	ix, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []*corpus.Document
+	for i := 0; i < 2345; i++ {
+		docs = append(docs, mkDoc(fmt.Sprintf("r/%04d.txt", i), "泰安市", "2023", []string{"全市工业投资增长1.5%。"}))
+	}
+	if _, err := ix.PutBatch(docs); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	ix, err = Open(dir, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if st := ix.Stats(); st.Files != 2345 || st.Sentences != 2345 {
+		t.Fatalf("after reopen: %+v", st)
+	}
+	for _, d := range docs[2300:] {
+		if !ix.Unchanged(d.Path, d.Hash) {
+			t.Fatalf("%s lost", d.Path)
+		}
+	}
+}

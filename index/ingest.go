@@ -29,7 +29,7 @@ type IngestOptions struct {
 	Prune bool
 	// Progress, if set, receives a progress line about twice a second.
 	Progress io.Writer
-	// BatchBytes groups small files into one write; 0 means 8 MiB.
+	// BatchBytes groups small files into one write; 0 means the Writer's default (DefaultBatchBytes).
 	BatchBytes int
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	bindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/reportbot/reportbot/corpus"
 )
@@ -17,7 +18,8 @@ import (
 type Query struct {
 	// Text is the normalized question; a sentence matches if it shares
 	// any cjk bigram (or number, or Latin word) with it, and ranks higher
-	// the more it shares.
+	// the more (and the rarer) it shares. In a large index the question's
+	// commonest bigrams are left out (see buildQuery).
 	Text string
 	// Terms are phrases that matter most (a metric, a place): each is a
 	// should-clause matching sentences that contain all its bigrams,
@@ -50,8 +52,9 @@ const (
 )
 
 // candidateBudget bounds the postings of question bigrams a search walks;
-// see buildQuery. An index of fewer sentences than this always gets a
-// plain OR of all bigrams.
+// see buildQuery. A question whose bigrams have fewer postings than this
+// in all (any question, in an index of a few thousand sentences) is a
+// plain OR of all of them.
 const candidateBudget = 60_000
 
 // Search returns the best sentences for q, best first. A query with
@@ -84,24 +87,31 @@ func (ix *Index) Search(q Query) ([]Hit, error) {
 //
 // The cost of a bleve query is the postings it walks: zap decodes the
 // frequency and norm of every posting between two hits inside a chunk of
-// up to 1024 postings, so even a conjunction with a small filter walks most
-// of the postings of each term. Bigrams such as 增长 or 全市 occur in a
-// large share of all sentences; at a million sentences a plain OR took
-// 25 ms with a region filter and 45 ms without (BenchmarkSearch). So the
-// question's bigrams are taken rarest first while their document
-// frequencies add up to at most budget (always at least one that occurs
-// at all), and the
-// rest are left out, as a search engine leaves out stop words: they have
-// the lowest idf, so they would mostly reorder sentences that share the
-// rarer bigrams too. (Keeping them as a should-clause that only scores
-// candidates still cost 40% more time, since scoring walks their
-// postings.) The Terms phrases are always kept, each a boosted conjunction
-// of its bigrams. Filters are conjunctions with boost 0: they do not
-// change scores, and bleve leapfrogs over their postings.
+// up to 1024 postings, so even a conjunction with a small filter walks
+// most of the postings of each of its terms. Bigrams such as 增长 or 全市
+// are in a large share of all sentences; at a million sentences a plain
+// OR took 25 ms with a region filter and 44 ms without (BenchmarkSearch).
+//
+// So the question's bigrams are taken rarest first while their document
+// frequencies add up to at most budget (always at least one that occurs at
+// all), and the rest are left out, as search engines leave out stop words:
+// they have the lowest idf, so they would mostly reorder sentences that
+// share the rarer bigrams too. Keeping them as a should-clause that only
+// scores candidates still cost 60% more time, since scoring walks their
+// postings. Each Terms phrase is a boosted conjunction of its rarest
+// bigrams, at least two, by the same budget: the common bigrams of a
+// phrase (工业, 投资 of 规模以上工业投资) took 3 of the remaining 4 ms,
+// and are nearly always there when its rare ones are.
+//
+// Filters are conjunctions with boost 0: they do not change scores, and
+// bleve leapfrogs over their postings instead of testing every candidate
+// (a BooleanQuery Filter, which tests every candidate, took 4× longer).
 func (ix *Index) buildQuery(q Query, budget uint64) (query.Query, error) {
+	dfs := &docFreqs{ix: ix}
+	defer dfs.close()
 	var clauses []query.Query
 	if text := strings.TrimSpace(q.Text); text != "" {
-		terms, err := ix.termsByFrequency(text)
+		terms, err := dfs.rank(text)
 		if err != nil {
 			return nil, err
 		}
@@ -114,26 +124,31 @@ func (ix *Index) buildQuery(q Query, budget uint64) (query.Query, error) {
 				break
 			}
 			sum += t.df
-			tq := query.NewTermQuery(t.term)
-			tq.SetField(fieldNorm)
-			clauses = append(clauses, tq)
+			clauses = append(clauses, termQuery(t.term, 1))
 		}
 	}
-	for _, t := range q.Terms {
-		toks := ix.cjk.Analyze([]byte(t))
-		if len(toks) == 0 {
-			continue
+	for _, phrase := range q.Terms {
+		terms, err := dfs.rank(phrase)
+		if err != nil {
+			return nil, err
 		}
+		if len(terms) == 0 || terms[0].df == 0 {
+			continue // some bigram is in no sentence: the phrase is in none
+		}
+		// All bigrams are required, so the rarest ones do the work; the
+		// commonest (工业, 投资 of 规模以上工业投资) are left out within the
+		// budget, but at least two are kept so a phrase stays a phrase.
 		var cs []query.Query
-		for _, tok := range toks {
-			tq := query.NewTermQuery(string(tok.Term))
-			tq.SetField(fieldNorm)
-			cs = append(cs, tq)
+		var sum uint64
+		for k, t := range terms {
+			if k >= 2 && sum+t.df > budget {
+				break
+			}
+			sum += t.df
+			cs = append(cs, termQuery(t.term, 1))
 		}
 		if len(cs) == 1 {
-			tq := cs[0].(*query.TermQuery)
-			tq.SetBoost(TermBoost)
-			clauses = append(clauses, tq)
+			clauses = append(clauses, termQuery(terms[0].term, TermBoost))
 			continue
 		}
 		c := query.NewConjunctionQuery(cs)
@@ -157,6 +172,15 @@ func (ix *Index) buildQuery(q Query, budget uint64) (query.Query, error) {
 	return query.NewConjunctionQuery(must), nil
 }
 
+func termQuery(term string, boost float64) *query.TermQuery {
+	tq := query.NewTermQuery(term)
+	tq.SetField(fieldNorm)
+	if boost != 1 {
+		tq.SetBoost(boost)
+	}
+	return tq
+}
+
 func disjunction(qs []query.Query) query.Query {
 	if len(qs) == 1 {
 		return qs[0]
@@ -169,23 +193,35 @@ type termDF struct {
 	df   uint64
 }
 
-// termsByFrequency returns the distinct cjk tokens of text with their
-// document frequencies in the norm field, rarest first. The frequencies
-// come from a snapshot of their own: they only steer the plan.
-func (ix *Index) termsByFrequency(text string) ([]termDF, error) {
-	toks := ix.cjk.Analyze([]byte(text))
+// docFreqs looks up document frequencies in the norm field, on a snapshot
+// of its own, opened at the first lookup: they only steer the plan.
+type docFreqs struct {
+	ix *Index
+	r  bindex.IndexReader
+}
+
+func (d *docFreqs) close() {
+	if d.r != nil {
+		_ = d.r.Close()
+	}
+}
+
+// rank returns the distinct cjk tokens of text with their document
+// frequencies, rarest first.
+func (d *docFreqs) rank(text string) ([]termDF, error) {
+	toks := d.ix.cjk.Analyze([]byte(text))
 	if len(toks) == 0 {
 		return nil, nil
 	}
-	ai, err := ix.bi.Advanced()
-	if err != nil {
-		return nil, fmt.Errorf("search index %s: %w", ix.dir, err)
+	if d.r == nil {
+		ai, err := d.ix.bi.Advanced()
+		if err != nil {
+			return nil, fmt.Errorf("search index %s: %w", d.ix.dir, err)
+		}
+		if d.r, err = ai.Reader(); err != nil {
+			return nil, fmt.Errorf("search index %s: %w", d.ix.dir, err)
+		}
 	}
-	r, err := ai.Reader()
-	if err != nil {
-		return nil, fmt.Errorf("search index %s: %w", ix.dir, err)
-	}
-	defer r.Close()
 	out := make([]termDF, 0, len(toks))
 	seen := make(map[string]bool, len(toks))
 	for _, tok := range toks {
@@ -194,9 +230,9 @@ func (ix *Index) termsByFrequency(text string) ([]termDF, error) {
 			continue
 		}
 		seen[t] = true
-		tfr, err := r.TermFieldReader(context.Background(), tok.Term, fieldNorm, false, false, false)
+		tfr, err := d.r.TermFieldReader(context.Background(), tok.Term, fieldNorm, false, false, false)
 		if err != nil {
-			return nil, fmt.Errorf("search index %s: %w", ix.dir, err)
+			return nil, fmt.Errorf("search index %s: %w", d.ix.dir, err)
 		}
 		out = append(out, termDF{t, tfr.Count()})
 		_ = tfr.Close()

@@ -66,7 +66,7 @@ func classifyLine(norm string) lineKind {
 	if metaLineRe.MatchString(s) {
 		return lineMeta
 	}
-	if boilerplateRe.MatchString(s) {
+	if mayBeBoilerplate(s) && boilerplateRe.MatchString(s) {
 		return lineBoilerplate
 	}
 	if isNavRow(s) {
@@ -83,6 +83,29 @@ func classifyLine(norm string) lineKind {
 		return lineBoilerplate
 	}
 	return lineBody
+}
+
+// boilerplateKeys are words one of which every unanchored alternative of
+// boilerplateRe contains: a line without any of them, and longer than the
+// anchored patterns' short lines, cannot match, and the regexp (a
+// backtracker over ~45 alternatives) need not run. This is most of the
+// cost of cleaning.
+var boilerplateKeys = []string{
+	"位置", "首页", "ICP", "备案", "公网安备", "版权", "Copyright", "©", "(C)", "所载", "本站", "本网",
+	"关于我们", "联系", "投稿", "法律声明", "广告", "网站地图", "@", "mail", "Mail", "扫一扫", "分享到",
+	"打印", "关闭窗口", "字号", "点击", "浏览", "阅读", "资料图", "图片来源", "上一篇", "下一篇",
+}
+
+func mayBeBoilerplate(s string) bool {
+	if utf8.RuneCountInString(s) <= 16 {
+		return true
+	}
+	for _, k := range boilerplateKeys {
+		if strings.Contains(s, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // isNavRow reports a menu such as "首页 | 投资 | 产业 | 创投".

@@ -74,7 +74,7 @@ func (s *Server) onUpload(ctx context.Context, d *models.Document, t target, ev 
 		s.send(ctx, t, "没能保存这个文件:"+esc(err.Error()), nil)
 		return
 	}
-	rep, err := s.ix.Ingest(ctx, []string{p}, index.IngestOptions{})
+	rep, err := s.ix.Ingest(ctx, []string{p}, index.IngestOptions{KeepDocs: true})
 	if err != nil {
 		ev.outcome, ev.err = "error", fmt.Errorf("index %s: %w", p, err)
 		s.send(ctx, t, "保存了文件,但建立索引时出错:"+esc(err.Error()), nil)

@@ -93,8 +93,70 @@ func entryFromRecord(r *fileRecord) *fileEntry {
 	return e
 }
 
-// loadFiles reads every file document into ix.files. It runs once, at
-// open, so that no later call needs bleve to learn about files.
+// loadAll completes ix.files on a lazily opened index.
+func (ix *Index) loadAll() error {
+	ix.mu.RLock()
+	done := !ix.lazy || ix.allLoaded
+	ix.mu.RUnlock()
+	if done {
+		return nil
+	}
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.allLoaded {
+		return nil
+	}
+	if err := ix.loadFiles(); err != nil {
+		return err
+	}
+	ix.allLoaded = true
+	return nil
+}
+
+// loadSome reads the records of the given paths that a lazily opened
+// index has not read yet: one search by document ID for all of them.
+func (ix *Index) loadSome(paths []string) error {
+	ix.mu.RLock()
+	if !ix.lazy || ix.allLoaded {
+		ix.mu.RUnlock()
+		return nil
+	}
+	var ids []string
+	seen := map[string]bool{}
+	for _, p := range paths {
+		if ix.files[p] == nil && !seen[p] {
+			seen[p] = true
+			ids = append(ids, fileID(p))
+		}
+	}
+	ix.mu.RUnlock()
+	if len(ids) == 0 {
+		return nil
+	}
+	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery(ids), len(ids), 0, false)
+	req.Fields = []string{fieldMeta}
+	res, err := ix.bi.Search(req)
+	if err != nil {
+		return fmt.Errorf("load file records: %w", err)
+	}
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	for _, h := range res.Hits {
+		s, _ := h.Fields[fieldMeta].(string)
+		var r fileRecord
+		if err := json.Unmarshal([]byte(s), &r); err != nil {
+			return fmt.Errorf("load file records: document %s: %w", h.ID, err)
+		}
+		if ix.files[r.Path] == nil {
+			ix.files[r.Path] = entryFromRecord(&r)
+		}
+	}
+	return nil
+}
+
+// loadFiles reads every file document into ix.files. A writable index
+// runs it once, at open, so that no later call needs bleve to learn about
+// files; ix.mu must be held, or the index not yet shared.
 func (ix *Index) loadFiles() error {
 	q := query.NewTermQuery(kindFile)
 	q.SetField(fieldKind)
@@ -129,6 +191,7 @@ func (ix *Index) loadFiles() error {
 // Unchanged reports whether path is indexed with content hash hash, so
 // the caller can skip reading and extracting it.
 func (ix *Index) Unchanged(path, hash string) bool {
+	_ = ix.loadSome([]string{path}) // unknown: not unchanged
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	e := ix.files[path]
@@ -137,6 +200,7 @@ func (ix *Index) Unchanged(path, hash string) bool {
 
 // File returns the FileInfo of an indexed path.
 func (ix *Index) File(path string) (FileInfo, bool) {
+	_ = ix.loadSome([]string{path}) // unknown: not found
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	e := ix.files[path]
@@ -149,6 +213,7 @@ func (ix *Index) File(path string) (FileInfo, bool) {
 // Files returns every indexed file, newest report first (by Date, then
 // Path).
 func (ix *Index) Files() []FileInfo {
+	_ = ix.loadAll() // on failure, the files known so far
 	ix.mu.RLock()
 	out := make([]FileInfo, 0, len(ix.files))
 	for _, e := range ix.files {
@@ -167,6 +232,7 @@ func (ix *Index) Files() []FileInfo {
 // Stats counts files, sentences and figures and measures the directory.
 func (ix *Index) Stats() Stats {
 	var st Stats
+	_ = ix.loadAll() // on failure, the files known so far
 	ix.mu.RLock()
 	for _, e := range ix.files {
 		st.Files++

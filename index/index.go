@@ -96,6 +96,12 @@ type Index struct {
 
 	mu      sync.RWMutex
 	files   map[string]*fileEntry // committed
+	// lazy: a read-only open loads file records when first needed (one
+	// path at a time for hits; all of them for Files and Stats), so that
+	// "reportbot ask" on an index of tens of thousands of files starts
+	// without reading them all. allLoaded says ix.files is complete.
+	lazy      bool
+	allLoaded bool
 	pending map[string]*fileEntry // in a batch being applied
 
 	closed atomic.Bool
@@ -245,9 +251,14 @@ func newIndex(bi bleve.Index, dir string, readOnly bool) (*Index, error) {
 	if ix.kw = m.AnalyzerNamed(keyword.Name); ix.kw == nil {
 		return nil, fmt.Errorf("open index %s: analyzer %s not available", dir, keyword.Name)
 	}
+	if readOnly {
+		ix.lazy = true
+		return ix, nil
+	}
 	if err = ix.loadFiles(); err != nil {
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
+	ix.allLoaded = true
 	return ix, nil
 }
 

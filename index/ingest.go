@@ -11,6 +11,7 @@ import (
 	"sort"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/reportbot/reportbot/corpus"
 )
@@ -29,6 +30,16 @@ type IngestOptions struct {
 	Prune bool
 	// Progress, if set, receives a progress line about twice a second.
 	Progress io.Writer
+	// MaxTextBytes refuses a file whose decoded text is larger, with a
+	// Skip that says so; 0 means DefaultMaxTextBytes. Indexing holds a
+	// whole file in memory at about 130 times its text size (its Document
+	// and its bleve batch), so one huge file must not take the machine.
+	MaxTextBytes int
+	// KeepDocs keeps the documents written in IngestReport.Docs, for a
+	// caller that reports what was learned of an uploaded file. Off for
+	// bulk indexing, where holding every document would grow memory with
+	// the corpus.
+	KeepDocs bool
 	// BatchBytes groups small files into one write; 0 means the Writer's default (DefaultBatchBytes).
 	BatchBytes int
 }
@@ -51,10 +62,15 @@ type IngestReport struct {
 	Bytes     int64         `json:"bytes"` // text bytes analysed
 	Skipped   []Skip        `json:"skipped,omitempty"`
 	Elapsed   time.Duration `json:"elapsed"`
-	// Docs holds the documents written this run, when asked for by
-	// IngestFiles' caller (bot uploads report what was learned).
+	// Docs holds the documents written this run when IngestOptions.KeepDocs
+	// is set.
 	Docs []*corpus.Document `json:"-"`
 }
+
+// DefaultMaxTextBytes is the largest report indexed as one file: 8 MiB of
+// text is some 2,500 pages, far beyond any work report, and costs about
+// 1 GiB of memory while it is indexed.
+const DefaultMaxTextBytes = 8 << 20
 
 type walked struct {
 	path string
@@ -98,6 +114,10 @@ func (ix *Index) Ingest(ctx context.Context, paths []string, opts IngestOptions)
 		unchanged bool
 		err       error
 	}
+	maxText := opts.MaxTextBytes
+	if maxText <= 0 {
+		maxText = DefaultMaxTextBytes
+	}
 	jobs := make(chan walked)
 	results := make(chan result, workers*2)
 	var wg sync.WaitGroup
@@ -109,6 +129,17 @@ func (ix *Index) Ingest(ctx context.Context, paths []string, opts IngestOptions)
 				raw, err := corpus.ReadFile(f.path)
 				if err != nil {
 					results <- result{path: f.path, size: f.size, err: err}
+					continue
+				}
+				if len(raw.Text) > maxText {
+					results <- result{path: f.path, size: f.size, err: fmt.Errorf("too large to index as one report (%.1f MB of text, the limit is %.1f MB): split it into smaller files, or raise the limit (-max-text-mb)",
+						float64(len(raw.Text))/(1<<20), float64(maxText)/(1<<20))}
+					continue
+				}
+				if !utf8.ValidString(raw.Path) {
+					// The index keeps paths as UTF-8 text; another name would
+					// be stored altered and indexed again on every run.
+					results <- result{path: f.path, size: f.size, err: fmt.Errorf("the file name is not valid UTF-8: rename the file")}
 					continue
 				}
 				if ix.Unchanged(raw.Path, raw.Hash) {
@@ -172,7 +203,9 @@ func (ix *Index) Ingest(ctx context.Context, paths []string, opts IngestOptions)
 						rep.Figures += len(s.Figures)
 					}
 				}
-				rep.Docs = append(rep.Docs, r.doc)
+				if opts.KeepDocs {
+					rep.Docs = append(rep.Docs, r.doc)
+				}
 			}
 		}
 		if opts.Progress != nil && time.Since(lastProgress) > 500*time.Millisecond {

@@ -117,9 +117,10 @@ func (ix *Index) buildQuery(q Query, budget uint64) (query.Query, error) {
 		}
 		var sum uint64
 		for _, t := range terms {
-			if t.df == 0 {
-				continue // in no sentence: nothing to find or score
-			}
+			// A bigram in no sentence of the planning snapshot is kept: it
+			// costs nothing to walk, and a batch that lands between
+			// planning and searching may bring it, so leaving it out would
+			// show part of that file.
 			if sum > 0 && sum+t.df > budget {
 				break
 			}
@@ -132,8 +133,8 @@ func (ix *Index) buildQuery(q Query, budget uint64) (query.Query, error) {
 		if err != nil {
 			return nil, err
 		}
-		if len(terms) == 0 || terms[0].df == 0 {
-			continue // some bigram is in no sentence: the phrase is in none
+		if len(terms) == 0 {
+			continue
 		}
 		// All bigrams are required, so the rarest ones do the work; the
 		// commonest (工业, 投资 of 规模以上工业投资) are left out within the
@@ -265,6 +266,15 @@ func termsQuery(field string, values []string) query.Query {
 // hits decodes bleve hits and joins them to their files.
 func (ix *Index) hits(ms search.DocumentMatchCollection) ([]Hit, error) {
 	out := make([]Hit, 0, len(ms))
+	paths := make([]string, 0, len(ms))
+	for _, m := range ms {
+		if path, _, ok := splitID(m.ID); ok {
+			paths = append(paths, path)
+		}
+	}
+	if err := ix.loadSome(paths); err != nil {
+		return nil, fmt.Errorf("search index %s: %w", ix.dir, err)
+	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	for _, m := range ms {
@@ -306,6 +316,9 @@ func (ix *Index) joinLocked(path, tag string) FileInfo {
 // Paragraph returns the sentences of paragraph para (Paragraph.Index) of
 // path, in order: the "whole paragraph" of an answer.
 func (ix *Index) Paragraph(path string, para int) ([]corpus.Sentence, error) {
+	if err := ix.loadSome([]string{path}); err != nil {
+		return nil, err
+	}
 	ix.mu.RLock()
 	e := ix.files[path]
 	ix.mu.RUnlock()
@@ -328,6 +341,9 @@ func (ix *Index) Paragraph(path string, para int) ([]corpus.Sentence, error) {
 
 // Sentences returns all sentences of path, in order.
 func (ix *Index) Sentences(path string) ([]corpus.Sentence, error) {
+	if err := ix.loadSome([]string{path}); err != nil {
+		return nil, err
+	}
 	ix.mu.RLock()
 	e := ix.files[path]
 	ix.mu.RUnlock()

@@ -94,15 +94,15 @@ type Index struct {
 	inflight map[string]bool // paths in batches being written (also under mu)
 	flying   int             // batches being written
 
-	mu      sync.RWMutex
-	files   map[string]*fileEntry // committed
+	mu    sync.RWMutex
+	files map[string]*fileEntry // committed
 	// lazy: a read-only open loads file records when first needed (one
 	// path at a time for hits; all of them for Files and Stats), so that
 	// "reportbot ask" on an index of tens of thousands of files starts
 	// without reading them all. allLoaded says ix.files is complete.
 	lazy      bool
 	allLoaded bool
-	pending map[string]*fileEntry // in a batch being applied
+	pending   map[string]*fileEntry // in a batch being applied
 
 	closed atomic.Bool
 

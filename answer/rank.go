@@ -62,7 +62,10 @@ func rankFigures(q Question, hits []index.Hit, earlier earlierText) []candidate 
 	for _, h := range hits {
 		for _, f := range h.Sentence.Figures {
 			s, ok := scoreFigure(q, qb, f, h, contextBefore(h.Sentence, f))
-			if !ok && earlier != nil {
+			// Earlier sentences are read only for a figure whose own
+			// metric shares enough with the question (a paragraph read is
+			// a search of its own).
+			if !ok && earlier != nil && metricCoverage(qb, f.Metric) >= 0.25 {
 				if prev := earlier(h); prev != "" {
 					s, ok = scoreFigure(q, qb, f, h, prev+contextBefore(h.Sentence, f))
 					s -= 0.05 // context from another sentence is weaker
@@ -96,6 +99,20 @@ func contextBefore(s corpus.Sentence, f corpus.Figure) string {
 		return canonical(s.Norm)
 	}
 	return canonical(s.Text[:end])
+}
+
+// metricCoverage is the share of the question's bigrams in a metric.
+func metricCoverage(qb map[string]struct{}, metric string) float64 {
+	if len(qb) == 0 {
+		return 0
+	}
+	n := 0
+	for g := range bigrams(canonical(metric)) {
+		if _, ok := qb[g]; ok {
+			n++
+		}
+	}
+	return float64(n) / float64(len(qb))
 }
 
 // scoreFigure returns the score of f as an answer to q; ok is false when f

@@ -287,11 +287,6 @@ func searchText(q Question) string {
 	if q.placeShort != "" {
 		parts = append(parts, q.placeShort)
 	}
-	// The asked period: among many years' sentences of an indicator, those
-	// that name it should be among the candidates.
-	if q.Period.Raw != "" {
-		parts = append(parts, q.Period.Raw)
-	}
 	return strings.Join(parts, " ")
 }
 

@@ -58,16 +58,28 @@ func rankFigures(q Question, hits []index.Hit, earlier earlierText) []candidate 
 		return nil
 	}
 	qb := bigrams(q.Indicator)
+	// Many figures share a metric; its canonical form and bigrams are
+	// worked out once per question.
+	metrics := map[string]*metricInfo{}
 	var out []candidate
 	for _, h := range hits {
 		for _, f := range h.Sentence.Figures {
-			s, ok := scoreFigure(q, qb, f, h, contextBefore(h.Sentence, f))
-			// Earlier sentences are read only for a figure whose own
-			// metric shares enough with the question (a paragraph read is
-			// a search of its own).
-			if !ok && earlier != nil && metricCoverage(qb, f.Metric) >= 0.25 {
+			m := metrics[f.Metric]
+			if m == nil {
+				m = newMetricInfo(qb, f.Metric)
+				metrics[f.Metric] = m
+			}
+			// A figure whose metric shares too little with the question
+			// cannot pass, whatever its context: skip the costlier part.
+			if m.coverage < minMetricCoverage || f.Kind == corpus.KindOther {
+				continue
+			}
+			s, ok := scoreFigure(q, qb, m, f, h, contextBefore(h.Sentence, f))
+			// Earlier sentences (a paragraph read is a search of its own)
+			// can only help a figure that failed for want of context.
+			if !ok && earlier != nil {
 				if prev := earlier(h); prev != "" {
-					s, ok = scoreFigure(q, qb, f, h, prev+contextBefore(h.Sentence, f))
+					s, ok = scoreFigure(q, qb, m, f, h, prev+contextBefore(h.Sentence, f))
 					s -= 0.05 // context from another sentence is weaker
 				}
 			}
@@ -101,31 +113,43 @@ func contextBefore(s corpus.Sentence, f corpus.Figure) string {
 	return canonical(s.Text[:end])
 }
 
-// metricCoverage is the share of the question's bigrams in a metric.
-func metricCoverage(qb map[string]struct{}, metric string) float64 {
-	if len(qb) == 0 {
-		return 0
-	}
+// minMetricCoverage is the least share of the question's bigrams that a
+// figure's own metric must hold.
+const minMetricCoverage = 0.25
+
+// metricInfo is a metric prepared for comparison with one question.
+type metricInfo struct {
+	canon    string
+	bigrams  map[string]struct{}
+	coverage float64 // share of the question's bigrams in the metric
+}
+
+func newMetricInfo(qb map[string]struct{}, metric string) *metricInfo {
+	m := &metricInfo{canon: canonical(metric)}
+	m.bigrams = bigrams(m.canon)
 	n := 0
-	for g := range bigrams(canonical(metric)) {
+	for g := range m.bigrams {
 		if _, ok := qb[g]; ok {
 			n++
 		}
 	}
-	return float64(n) / float64(len(qb))
+	if len(qb) > 0 {
+		m.coverage = float64(n) / float64(len(qb))
+	}
+	return m
 }
 
 // scoreFigure returns the score of f as an answer to q; ok is false when f
 // cannot be an answer at all.
-func scoreFigure(q Question, qb map[string]struct{}, f corpus.Figure, h index.Hit, context string) (float64, bool) {
+func scoreFigure(q Question, qb map[string]struct{}, m *metricInfo, f corpus.Figure, h index.Hit, context string) (float64, bool) {
 	if f.Kind == corpus.KindOther || f.Metric == "" {
 		return 0, false
 	}
-	metric := canonical(f.Metric)
+	metric := m.canon
 	if q.nameHint != "" && !strings.Contains(metric, q.nameHint) {
 		return 0, false
 	}
-	mb := bigrams(metric)
+	mb := m.bigrams
 	sb := bigrams(context)
 
 	inMetric, inSentence := 0, 0
@@ -152,7 +176,7 @@ func scoreFigure(q Question, qb map[string]struct{}, f corpus.Figure, h index.Hi
 		ex = float64(extra) / float64(len(mb))
 	}
 	// Every asked word must be found around the figure.
-	if cs < 0.7 || cm < 0.25 {
+	if cs < 0.7 || cm < minMetricCoverage {
 		return 0, false
 	}
 	exact := 0.0

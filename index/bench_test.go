@@ -400,7 +400,7 @@ func BenchmarkIngest(b *testing.B) {
 		if err := ix.Close(); err != nil {
 			b.Fatal(err)
 		}
-		size := dirSize(dir)
+		size := SizeOnDisk(dir)
 		b.ReportMetric(float64(text)/1e6/el.Seconds(), "MB/s")
 		b.ReportMetric(float64(size)/float64(text), "disk/text")
 		b.ReportMetric(float64(text)/1e6, "text-MB")

@@ -244,14 +244,14 @@ func (ix *Index) Stats() Stats {
 	}
 	ix.mu.RUnlock()
 	if ix.dir != "" {
-		st.SizeOnDisk = dirSize(ix.dir)
+		st.SizeOnDisk = SizeOnDisk(ix.dir)
 	}
 	return st
 }
 
-// dirSize sums the regular files under dir. Errors are skipped: scorch
-// removes obsolete segment files while we walk.
-func dirSize(dir string) int64 {
+// SizeOnDisk sums the regular files under an index directory. Errors are
+// skipped: scorch removes obsolete segment files while we walk.
+func SizeOnDisk(dir string) int64 {
 	var n int64
 	_ = filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
 		if err == nil && d.Type().IsRegular() {

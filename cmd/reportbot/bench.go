@@ -10,7 +10,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -195,7 +194,8 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := ix.Close(); err != nil {
 		return err
 	}
-	diskSize := treeSize(ixDir)
+	// Measured after Close, once scorch has persisted its last merges.
+	diskSize := index.SizeOnDisk(ixDir)
 	if st.Sentences != m.Sentences {
 		fmt.Fprintf(stderr, "warning: the index holds %d sentences, the generator wrote %d\n", st.Sentences, m.Sentences)
 	}
@@ -550,20 +550,6 @@ func loadAvg() string {
 		return f[0]
 	}
 	return "n/a"
-}
-
-// treeSize sums the regular files under dir.
-func treeSize(dir string) int64 {
-	var n int64
-	_ = filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
-		if err == nil && d.Type().IsRegular() {
-			if fi, err := d.Info(); err == nil {
-				n += fi.Size()
-			}
-		}
-		return nil
-	})
-	return n
 }
 
 // startCPUProfile profiles into dir/name until the returned function is

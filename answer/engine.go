@@ -136,6 +136,9 @@ func (e *Engine) answer(question string, q Question, n int) (Result, error) {
 	}
 	sq := index.Query{Text: searchText(q), Terms: searchTerms(q), Limit: limit}
 	switch {
+	case q.Place != "":
+		// A county's figures are in its own reports and in its city's.
+		sq.Regions = []string{q.Region, q.Place}
 	case q.Region != "":
 		sq.Regions = []string{q.Region}
 	case q.Province != "":

@@ -55,3 +55,32 @@ func TestReportStyles(t *testing.T) {
 		}
 	}
 }
+
+// TestCountyReports: a county's own report answers questions about the
+// county, and never questions about its city.
+func TestCountyReports(t *testing.T) {
+	e := memEngine(t,
+		report(t, "county/安岳县2023年政府工作报告.txt", "", "",
+			"安岳县2023年政府工作报告\n发布时间:2024-01-20\n2023年,全县地区生产总值增长6.8%,规模以上工业增加值增长9.1%。\n"),
+		report(t, "city/资阳2023年经济运行.txt", "", "",
+			"资阳市2023年经济运行情况\n发布时间:2024-01-25\n2023年,全市地区生产总值增长5.5%。\n"),
+	)
+	for _, tt := range []struct{ q, value string }{
+		{"安岳GDP增速", "6.8"},
+		{"安岳县规上工业增加值增速", "9.1"},
+		{"资阳GDP增速", "5.5"},
+		{"资阳规上工业增加值增速", ""}, // only the county states it
+	} {
+		res, err := e.Ask(tt.q, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		if len(res.Answers) > 0 {
+			got = res.Answers[0].Value
+		}
+		if got != tt.value {
+			t.Errorf("%s = %q, want %q", tt.q, got, tt.value)
+		}
+	}
+}

@@ -165,7 +165,7 @@ func Process(raw *RawFile, opts Options) *Document {
 		}
 		ev.Body = append(ev.Body, k.n.text)
 	}
-	doc.Region = g.ResolveRegion(ev)
+	doc.Region = countyRegion(g, g.ResolveRegion(ev), ev)
 	if doc.Region.Name == "" {
 		doc.Warnings = append(doc.Warnings, "region unknown: name it in a sidecar file (region: 泰安市) or in the file name")
 	}
@@ -199,6 +199,42 @@ func Process(raw *RawFile, opts Options) *Document {
 		ctx.endParagraph()
 	}
 	return doc
+}
+
+// countyRegion narrows a region to a county when what decided it names
+// only the county: "安岳县2023年政府工作报告" is about 安岳县, whose 全县
+// figures are not 资阳市's. Body mentions of counties do not narrow it: a
+// city's report names its counties.
+func countyRegion(g *Gazetteer, r Region, ev RegionEvidence) Region {
+	var text string
+	switch r.Via {
+	case ViaSidecar:
+		text = ev.Sidecar
+	case ViaFileName:
+		text = strings.TrimSuffix(ev.FileName, filepath.Ext(ev.FileName))
+	case ViaTitle:
+		text = ev.Title
+	case ViaSource:
+		text = ev.Source
+	default:
+		return r
+	}
+	var county Place
+	for _, m := range g.Find(NormalizeText(text)) {
+		for _, c := range m.Candidates {
+			switch {
+			case c.Code == r.Code:
+				return r // the region itself is named
+			case c.Level == LevelCounty && g.Prefecture(c).Code == r.Code && county.Code == "":
+				county = c
+			}
+		}
+	}
+	if county.Code == "" {
+		return r
+	}
+	r.Name, r.Code, r.Evidence = county.Name, county.Code, county.Name
+	return r
 }
 
 // titlePeriod is the part of a year a title is about ("上半年经济运行情况",

@@ -184,7 +184,7 @@ func (c *extractContext) extract(n *normText, a, b int) []Figure {
 		if qualAfter != "" {
 			f.Qualifier = qualAfter
 		}
-		rank := strings.HasSuffix(before, "第") && (unit == "位" || unit == "名" || unit == "")
+		rank := strings.HasSuffix(before, "第") && (unit == "位" || unit == "名" || unit == "" && endsClause(s[t.End:]))
 		if rank && unit == "" {
 			unit = "位"
 			f.Unit = "位"
@@ -527,6 +527,13 @@ func modalityIn(prefix string) string {
 		best = "target"
 	}
 	return best
+}
+
+// endsClause reports whether rest starts where a clause ends: "居全省第三,"
+// is a rank, "居全省第一方阵" is not.
+func endsClause(rest string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	return rest == "" || strings.ContainsRune(",;:。!?、)” ", r)
 }
 
 // floorRune moves i back to the start of the rune it falls in.

@@ -104,6 +104,11 @@ func TestExtractFigures(t *testing.T) {
 		}},
 		{"全市工業投資同比增長１２．５％。", "", []string{"12.5 % growth 工业投资"}},
 		{"直购电均价降低0.019元/千瓦时。", "", []string{"-0.019 元/千瓦时 change 直购电均价"}},
+		{"规上工业增加值增长7.2%,增速位居全省第一方阵。", "", []string{"7.2 % growth 规上工业增加值"}},
+		{"全市地区生产总值增长6.1%,增速全省排名第三。", "", []string{
+			"6.1 % growth 地区生产总值",
+			"3 位 rank 地区生产总值 scope=全省",
+		}},
 	}
 	for _, tt := range tests {
 		doc := processText(tt.text, tt.date)

@@ -45,7 +45,7 @@ var howManyRe = regexp.MustCompile(`(有|是|为|共|一共)?(多少|几)(个百
 var selfWords = []string{"我市", "全市", "本市", "我县", "全县", "我区", "全区"}
 
 // scopeStrip are comparison words that are not part of an indicator.
-var scopeStrip = []string{"比全省", "比全国", "比全市", "高于全省", "高于全国", "全省", "全国", "比", "较"}
+var scopeStrip = []string{"比上年同期", "比去年同期", "较上年同期", "比上年", "较上年", "同比", "比全省", "比全国", "比全市", "高于全省", "高于全国", "全省", "全国", "比", "较"}
 
 // ParseQuestion reads a question in simplified, traditional or full-width
 // form. now resolves 今年 and 去年.

@@ -235,13 +235,17 @@ func (c *extractContext) extract(n *normText, a, b int) []Figure {
 		figs = append(figs, f)
 		prevEnd = unitEnd
 	}
-	for ; pi < len(periods); pi++ {
-		if usablePeriod(periods[pi]) {
-			curPeriod = resolvePeriod(periods[pi].Period, c.date, s)
+	// Only a period that heads the sentence ("1-5月,全市…") sets the
+	// period of the sentences after it; one said in passing ("…二季度目标
+	// 完成83.2%") dates its own figures only.
+	head := clauseEnd(s)
+	for _, pm := range periods {
+		if usablePeriod(pm) && pm.Start < head {
+			p := resolvePeriod(pm.Period, c.date, s)
+			p.Raw = ""
+			c.period = p
 		}
 	}
-	curPeriod.Raw = ""
-	c.period = curPeriod
 	return figs
 }
 
@@ -527,6 +531,16 @@ func modalityIn(prefix string) string {
 		best = "target"
 	}
 	return best
+}
+
+// clauseEnd is where the first clause of s ends.
+func clauseEnd(s string) int {
+	for i, r := range s {
+		if strings.ContainsRune(",;:。!?", r) {
+			return i
+		}
+	}
+	return len(s)
 }
 
 // endsClause reports whether rest starts where a clause ends: "居全省第三,"

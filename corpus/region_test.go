@@ -177,16 +177,16 @@ func TestResolveRegion(t *testing.T) {
 		{
 			name: "金川 in 甘肃",
 			ev: RegionEvidence{Body: []string{
-				"今年以来，金川集团精密铜材公司关键产品成功量产。",
-				"对照《甘肃省优质中小企业梯度培育管理实施细则》，完善梯度培育体系。",
+				"金川集团的两条新生产线今年投产。",
+				"我们按甘肃省的办法扶持中小企业。",
 			}},
 			region: "金昌市", code: "6203", via: ViaBody, evidence: "金川",
 		},
 		{
 			name: "金川 in 四川",
 			ev: RegionEvidence{Body: []string{
-				"今年以来，金川高原特色农业加快发展。",
-				"对照《四川省优质中小企业梯度培育管理实施细则》，完善梯度培育体系。",
+				"金川的高原特色农业今年发展很快。",
+				"我们按四川省的办法扶持中小企业。",
 			}},
 			region: "阿坝藏族羌族自治州", code: "5132", via: ViaBody, evidence: "金川",
 		},

@@ -41,6 +41,9 @@ func TestParseQuestion(t *testing.T) {
 		{"金昌5G基站建成多少个", "金昌市", "", "5g基站建成", corpus.KindCount, ""},
 		{"泰安技改投资", "泰安市", "", "技改投资", "", ""},
 		{"２＋４产业集群产值", "", "", "2+4产业集群产值", corpus.KindAmount, ""},
+		{"山东泰安工业投资增速", "泰安市", "", "工业投资", corpus.KindGrowth, ""},
+		{"甘肃金川区规上工业增加值增速", "金昌市", "金川区", "规上工业增加值", corpus.KindGrowth, ""},
+		{"四川金川县规上工业增加值增速", "阿坝藏族羌族自治州", "金川县", "规上工业增加值", corpus.KindGrowth, ""},
 	}
 	for _, tt := range tests {
 		q := ParseQuestion(tt.q, g, testNow)

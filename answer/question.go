@@ -57,17 +57,23 @@ func ParseQuestion(text string, g *corpus.Gazetteer, now time.Time) Question {
 
 	// Region: the first place named.
 	if g != nil {
+		// A province may come first (山东泰安): it is kept, and the place
+		// after it, read within it, is the region.
+		provinceCode := ""
 		for _, m := range g.Find(norm) {
-			if q.Region != "" || q.Province != "" {
+			if q.Region != "" {
 				break
 			}
-			p, ok := pickPlace(g, m.Candidates)
+			p, ok := pickPlace(g, m.Candidates, provinceCode)
 			if !ok {
 				continue
 			}
 			switch p.Level {
 			case corpus.LevelProvince:
-				q.Province = p.Name
+				if q.Province != "" {
+					continue
+				}
+				q.Province, provinceCode = p.Name, p.Code
 			case corpus.LevelPrefecture:
 				q.Region = p.Name
 			default:
@@ -80,6 +86,9 @@ func ParseQuestion(text string, g *corpus.Gazetteer, now time.Time) Question {
 			}
 			q.placeText = m.Text
 			rest = strings.Replace(rest, m.Text, " ", 1)
+		}
+		if q.Region != "" {
+			q.Province = ""
 		}
 	}
 	for _, w := range selfWords {
@@ -169,13 +178,19 @@ func (q Question) asName() (Question, bool) {
 	return r, r.nameHint != ""
 }
 
-// pickPlace chooses among the places a name may mean: a prefecture first,
-// then a county, then a province.
-func pickPlace(g *corpus.Gazetteer, cands []corpus.Place) (corpus.Place, bool) {
-	for _, lvl := range []corpus.Level{corpus.LevelPrefecture, corpus.LevelCounty, corpus.LevelProvince} {
-		for _, p := range cands {
-			if p.Level == lvl {
-				return p, true
+// pickPlace chooses among the places a name may mean: within the province
+// already named, if any; a prefecture first, then a county, then a
+// province.
+func pickPlace(g *corpus.Gazetteer, cands []corpus.Place, provinceCode string) (corpus.Place, bool) {
+	for _, inProvince := range []bool{true, false} {
+		if inProvince && provinceCode == "" {
+			continue
+		}
+		for _, lvl := range []corpus.Level{corpus.LevelPrefecture, corpus.LevelCounty, corpus.LevelProvince} {
+			for _, p := range cands {
+				if p.Level == lvl && (!inProvince || p.ProvinceCode == provinceCode) {
+					return p, true
+				}
 			}
 		}
 	}

@@ -16,10 +16,10 @@ type Searcher interface {
 	Search(q index.Query) ([]index.Hit, error)
 }
 
-// paragraphReader is what the engine uses, when the index has it, to read
-// the sentences before a candidate in its paragraph.
-type paragraphReader interface {
-	Paragraph(path string, para int) ([]corpus.Sentence, error)
+// paragraphsReader is what the engine uses, when the index has it, to read
+// the sentences before its candidates in their paragraphs.
+type paragraphsReader interface {
+	Paragraphs(refs []index.ParaRef) (map[index.ParaRef][]corpus.Sentence, error)
 }
 
 // Engine answers questions from an index.
@@ -207,39 +207,51 @@ func (e *Engine) answer(question string, q Question, n int) (Result, error) {
 }
 
 // maxParagraphReads bounds the paragraphs read for one question.
-const maxParagraphReads = 16
+const maxParagraphReads = 24
 
-// earlierText returns a function that gives the canonical text of the
-// sentences before a hit in its paragraph, reading each paragraph once.
+// paragraphs reads, for earlierText, the paragraphs of the hits it is
+// asked about, all at once.
+type paragraphs struct {
+	ix    paragraphsReader
+	sents map[index.ParaRef][]corpus.Sentence
+}
+
+func (p *paragraphs) fetch(hs []index.Hit) {
+	var refs []index.ParaRef
+	seen := map[index.ParaRef]bool{}
+	for _, h := range hs {
+		ref := index.ParaRef{Path: h.File.Path, Para: h.Sentence.Para}
+		if !seen[ref] && h.Sentence.Index > 1 && len(refs) < maxParagraphReads {
+			seen[ref] = true
+			refs = append(refs, ref)
+		}
+	}
+	if len(refs) == 0 {
+		return
+	}
+	// On failure the figures are judged on their own sentence.
+	p.sents, _ = p.ix.Paragraphs(refs)
+}
+
+func (p *paragraphs) text(h index.Hit) string {
+	var b strings.Builder
+	for _, s := range p.sents[index.ParaRef{Path: h.File.Path, Para: h.Sentence.Para}] {
+		if s.Index >= h.Sentence.Index {
+			break
+		}
+		b.WriteString(s.Norm)
+	}
+	return canonical(b.String())
+}
+
+// earlierText returns the engine's reader of earlier sentences, or nil
+// when its index cannot read paragraphs.
 func (e *Engine) earlierText() earlierText {
-	pr, ok := e.Index.(paragraphReader)
+	pr, ok := e.Index.(paragraphsReader)
 	if !ok {
 		return nil
 	}
-	type key struct {
-		path string
-		para int
-	}
-	cache := map[key][]corpus.Sentence{}
-	return func(h index.Hit) string {
-		k := key{h.File.Path, h.Sentence.Para}
-		sents, seen := cache[k]
-		if !seen {
-			if len(cache) >= maxParagraphReads {
-				return ""
-			}
-			sents, _ = pr.Paragraph(k.path, k.para)
-			cache[k] = sents
-		}
-		var b strings.Builder
-		for _, s := range sents {
-			if s.Index >= h.Sentence.Index {
-				break
-			}
-			b.WriteString(s.Norm)
-		}
-		return canonical(b.String())
-	}
+	return &paragraphs{ix: pr}
 }
 
 // provinceRegions lists the regions a question about a province may be

@@ -46,9 +46,13 @@ func (c candidate) answer() Answer {
 	}
 }
 
-// earlierText returns the canonical text of the sentences before a hit in
-// its paragraph, or "" when it is not known.
-type earlierText func(h index.Hit) string
+// earlierText gives the canonical text of the sentences before a hit in
+// its paragraph ("" when it is not known). fetch is told first which hits
+// will be asked about, so that their paragraphs are read at once.
+type earlierText interface {
+	fetch(hs []index.Hit)
+	text(h index.Hit) string
+}
 
 // rankFigures scores every figure of every hit against q, best first.
 // earlier, if not nil, gives the paragraph's earlier sentences, which may
@@ -62,6 +66,12 @@ func rankFigures(q Question, hits []index.Hit, earlier earlierText) []candidate 
 	// worked out once per question.
 	metrics := map[string]*metricInfo{}
 	var out []candidate
+	type retry struct {
+		h index.Hit
+		f corpus.Figure
+		m *metricInfo
+	}
+	var retries []retry
 	for _, h := range hits {
 		for _, f := range h.Sentence.Figures {
 			m := metrics[f.Metric]
@@ -75,18 +85,30 @@ func rankFigures(q Question, hits []index.Hit, earlier earlierText) []candidate 
 				continue
 			}
 			s, ok := scoreFigure(q, qb, m, f, h, contextBefore(h.Sentence, f))
-			// Earlier sentences (a paragraph read is a search of its own)
-			// can only help a figure that failed for want of context.
-			if !ok && earlier != nil {
-				if prev := earlier(h); prev != "" {
-					s, ok = scoreFigure(q, qb, m, f, h, prev+contextBefore(h.Sentence, f))
-					s -= 0.05 // context from another sentence is weaker
-				}
-			}
 			if !ok {
+				// Earlier sentences can only help a figure that failed
+				// for want of context: tried below, in one read.
+				retries = append(retries, retry{h, f, m})
 				continue
 			}
 			out = append(out, candidate{hit: h, fig: f, score: s})
+		}
+	}
+	if earlier != nil && len(retries) > 0 {
+		hs := make([]index.Hit, len(retries))
+		for i, r := range retries {
+			hs[i] = r.h
+		}
+		earlier.fetch(hs)
+		for _, r := range retries {
+			prev := earlier.text(r.h)
+			if prev == "" {
+				continue
+			}
+			if s, ok := scoreFigure(q, qb, r.m, r.f, r.h, prev+contextBefore(r.h.Sentence, r.f)); ok {
+				// Context from another sentence is weaker.
+				out = append(out, candidate{hit: r.h, fig: r.f, score: s - 0.05})
+			}
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {

@@ -395,3 +395,70 @@ func (ix *Index) load(ids []string) ([]corpus.Sentence, error) {
 	}
 	return out, nil
 }
+
+// ParaRef names one paragraph of an indexed file.
+type ParaRef struct {
+	Path string
+	Para int
+}
+
+// Paragraphs returns the sentences of several paragraphs, in order, with
+// one read of the index: a question's candidates may need the sentences
+// before them, and a read per paragraph costs a search each. Paragraphs
+// that are not indexed are absent from the result.
+func (ix *Index) Paragraphs(refs []ParaRef) (map[ParaRef][]corpus.Sentence, error) {
+	paths := make([]string, 0, len(refs))
+	for _, r := range refs {
+		paths = append(paths, r.Path)
+	}
+	if err := ix.loadSome(paths); err != nil {
+		return nil, err
+	}
+	var ids []string
+	ix.mu.RLock()
+	for _, ref := range refs {
+		e := ix.files[ref.Path]
+		if e == nil {
+			continue
+		}
+		for _, r := range e.paras {
+			if r.Para == ref.Para {
+				for n := r.First; n < r.First+r.Count; n++ {
+					ids = append(ids, sentenceID(ref.Path, n))
+				}
+			}
+		}
+	}
+	ix.mu.RUnlock()
+	out := make(map[ParaRef][]corpus.Sentence, len(refs))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	if ix.closed.Load() {
+		return nil, ErrClosed
+	}
+	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery(ids), len(ids), 0, false)
+	req.Fields = []string{fieldBlob}
+	res, err := ix.bi.Search(req)
+	if err != nil {
+		return nil, fmt.Errorf("index %s: load paragraphs: %w", ix.dir, err)
+	}
+	for _, m := range res.Hits {
+		path, _, ok := splitID(m.ID)
+		if !ok {
+			continue
+		}
+		blob, _ := m.Fields[fieldBlob].(string)
+		_, s, err := decodeSentence([]byte(blob))
+		if err != nil {
+			return nil, fmt.Errorf("index %s: document %s: %w", ix.dir, m.ID, err)
+		}
+		k := ParaRef{path, s.Para}
+		out[k] = append(out[k], s)
+	}
+	for k := range out {
+		ss := out[k]
+		sort.Slice(ss, func(i, j int) bool { return ss[i].Index < ss[j].Index })
+	}
+	return out, nil
+}

@@ -146,6 +146,7 @@ func TestNoAnswerWhenNotConfident(t *testing.T) {
 		"泰安工业民间投资比全省高多少", // a difference that is not stated
 		"泰安固定资产投资增速",     // only parts of it (工业投资, 制造业投资) are stated
 		"泰安民间投资增速",       // only 工业民间投资 is stated
+		"泰安制造业民间投资增速",    // 工业民间投资 is another sector's
 	} {
 		res, err := e.Ask(q, 3)
 		if err != nil {

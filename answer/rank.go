@@ -201,6 +201,9 @@ func scoreFigure(q Question, qb map[string]struct{}, m *metricInfo, f corpus.Fig
 	if cs < 0.7 || cm < minMetricCoverage {
 		return 0, false
 	}
+	if siblingIndicator(q.Indicator, metric) {
+		return 0, false
+	}
 	exact := 0.0
 	narrower := false
 	switch {
@@ -277,6 +280,49 @@ func scoreFigure(q Question, qb map[string]struct{}, m *metricInfo, f corpus.Fig
 		}
 	}
 	return score, true
+}
+
+// siblingIndicator reports a metric that fills the asked indicator's frame
+// with another word: 集中开工项目总投资 for 集中签约项目总投资, 工业民间投资
+// for 制造业民间投资. Whatever the sentence around it says, it is another
+// number.
+func siblingIndicator(asked, metric string) bool {
+	a, m := []rune(asked), []rune(metric)
+	p := 0
+	for p < len(a) && p < len(m) && a[p] == m[p] {
+		p++
+	}
+	s := 0
+	for s < len(a)-p && s < len(m)-p && a[len(a)-1-s] == m[len(m)-1-s] {
+		s++
+	}
+	if s == 0 {
+		return false
+	}
+	ac, mc := string(a[p:len(a)-s]), string(m[p:len(m)-s])
+	if ac == "" || mc == "" {
+		return false
+	}
+	for _, r := range ac {
+		if strings.ContainsRune(mc, r) {
+			return false
+		}
+	}
+	// Within a shared frame (集中[签约]项目总投资) any other word makes
+	// another indicator; before a shared head (制造业 or 工业 民间投资) only
+	// another sector does: "平台已入驻企业" may be the 会客厅's.
+	if p > 0 {
+		return true
+	}
+	// The shared head may have taken a sector's last character (制造[业]
+	// and 工[业] share 业民间投资).
+	for k := 0; k <= 2 && k <= s; k++ {
+		tail := string(a[len(a)-s : len(a)-s+k])
+		if sectorQualified(ac+tail) && sectorQualified(mc+tail) {
+			return true
+		}
+	}
+	return false
 }
 
 // sectorQualifiers narrow an indicator to a part of the economy: 工业投资

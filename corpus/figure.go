@@ -520,7 +520,7 @@ func comparatorIn(clause string) string {
 // modalityIn reads the last target or forecast word of a sentence prefix.
 func modalityIn(prefix string) string {
 	best, at := "", -1
-	for w, m := range map[string]string{"力争": "target", "目标为": "target", "目标是": "target", "确保": "target",
+	for w, m := range map[string]string{"力争": "target", "目标为": "target", "目标是": "target",
 		"预计": "forecast", "预期": "forecast", "有望": "forecast", "将达": "forecast", "将突破": "forecast",
 		"将超过": "forecast", "将实现": "forecast", "将新增": "forecast", "计划到": "target"} {
 		if i := strings.LastIndex(prefix, w); i > at {

@@ -61,12 +61,12 @@ func canonical(s string) string {
 }
 
 // fillers are words that do not tell indicators apart: predicates
-// (完成投资 is 投资) and 领域 (工业领域资金 is 工业资金). 完成率 keeps its
-// 完成.
+// (完成投资 is 投资), 领域 (工业领域资金 is 工业资金) and 数量 (技改项目数量 is
+// the count of 技改项目). 完成率 keeps its 完成.
 var fillers = strings.NewReplacer(
 	"完成率", "完成率",
 	"累计完成", "", "共完成", "", "完成", "", "实现", "", "累计", "", "达到", "", "争取", "",
-	"领域", "", "的", "",
+	"领域", "", "的", "", "数量", "",
 )
 
 // SameIndicator reports whether two metrics name the same indicator once

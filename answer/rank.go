@@ -334,11 +334,12 @@ var sectorQualifiers = []string{
 	"工业", "制造业", "民间", "技改", "服务业", "农业", "建筑业", "房地产", "基础设施", "基建",
 	"高技术", "高新技术", "战略性新兴", "新兴产业", "外资", "外商", "国有", "民营", "第一产业", "第二产业",
 	"第三产业", "城镇", "农村", "亿元以上", "重点", "出口", "进口", "消费品", "装备", "电子信息",
+	"新增", // the new ones, not all of them
 }
 
 func sectorQualified(prefix string) bool {
 	for _, q := range sectorQualifiers {
-		if strings.HasSuffix(prefix, q) {
+		if strings.Contains(prefix, q) {
 			return true
 		}
 	}

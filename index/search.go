@@ -359,6 +359,28 @@ func (ix *Index) Sentences(path string) ([]corpus.Sentence, error) {
 
 // load fetches sentences by ID, in the order of ids.
 func (ix *Index) load(ids []string) ([]corpus.Sentence, error) {
+	got, err := ix.fetch(ids, "load sentences")
+	if err != nil {
+		return nil, err
+	}
+	sort.Slice(got, func(i, j int) bool { return got[i].n < got[j].n })
+	out := make([]corpus.Sentence, len(got))
+	for i := range got {
+		out[i] = got[i].s
+	}
+	return out, nil
+}
+
+// fetched is a stored sentence read by ID.
+type fetched struct {
+	path string
+	n    int
+	s    corpus.Sentence
+}
+
+// fetch reads stored sentences by ID, in no particular order, with one
+// search; what names the read in errors.
+func (ix *Index) fetch(ids []string, what string) ([]fetched, error) {
 	if ix.closed.Load() {
 		return nil, ErrClosed
 	}
@@ -369,15 +391,11 @@ func (ix *Index) load(ids []string) ([]corpus.Sentence, error) {
 	req.Fields = []string{fieldBlob}
 	res, err := ix.bi.Search(req)
 	if err != nil {
-		return nil, fmt.Errorf("index %s: load sentences: %w", ix.dir, err)
+		return nil, fmt.Errorf("index %s: %s: %w", ix.dir, what, err)
 	}
-	type numbered struct {
-		n int
-		s corpus.Sentence
-	}
-	got := make([]numbered, 0, len(res.Hits))
+	got := make([]fetched, 0, len(res.Hits))
 	for _, m := range res.Hits {
-		_, n, ok := splitID(m.ID)
+		path, n, ok := splitID(m.ID)
 		if !ok {
 			continue
 		}
@@ -386,14 +404,9 @@ func (ix *Index) load(ids []string) ([]corpus.Sentence, error) {
 		if err != nil {
 			return nil, fmt.Errorf("index %s: document %s: %w", ix.dir, m.ID, err)
 		}
-		got = append(got, numbered{n, s})
+		got = append(got, fetched{path, n, s})
 	}
-	sort.Slice(got, func(i, j int) bool { return got[i].n < got[j].n })
-	out := make([]corpus.Sentence, len(got))
-	for i := range got {
-		out[i] = got[i].s
-	}
-	return out, nil
+	return got, nil
 }
 
 // ParaRef names one paragraph of an indexed file.
@@ -430,31 +443,14 @@ func (ix *Index) Paragraphs(refs []ParaRef) (map[ParaRef][]corpus.Sentence, erro
 		}
 	}
 	ix.mu.RUnlock()
-	out := make(map[ParaRef][]corpus.Sentence, len(refs))
-	if len(ids) == 0 {
-		return out, nil
-	}
-	if ix.closed.Load() {
-		return nil, ErrClosed
-	}
-	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery(ids), len(ids), 0, false)
-	req.Fields = []string{fieldBlob}
-	res, err := ix.bi.Search(req)
+	got, err := ix.fetch(ids, "load paragraphs")
 	if err != nil {
-		return nil, fmt.Errorf("index %s: load paragraphs: %w", ix.dir, err)
+		return nil, err
 	}
-	for _, m := range res.Hits {
-		path, _, ok := splitID(m.ID)
-		if !ok {
-			continue
-		}
-		blob, _ := m.Fields[fieldBlob].(string)
-		_, s, err := decodeSentence([]byte(blob))
-		if err != nil {
-			return nil, fmt.Errorf("index %s: document %s: %w", ix.dir, m.ID, err)
-		}
-		k := ParaRef{path, s.Para}
-		out[k] = append(out[k], s)
+	out := make(map[ParaRef][]corpus.Sentence, len(refs))
+	for _, f := range got {
+		k := ParaRef{f.path, f.s.Para}
+		out[k] = append(out[k], f.s)
 	}
 	for k := range out {
 		ss := out[k]

@@ -171,14 +171,18 @@ func (e *Engine) answer(question string, q Question, n int) (Result, error) {
 		}
 		res.Answers = append(res.Answers, c.answer())
 	}
+	// With nothing for the asked period, the figures of other periods are
+	// what the reader should see as related.
+	related := cands
+	if len(cands) == 0 && !q.Period.IsZero() {
+		loose := q
+		loose.Period = corpus.Period{}
+		related = rankFigures(loose, hits, nil)
+	}
 	if len(res.Answers) == 0 && res.Note == "" {
 		res.Note = "没有找到足够确定的数字"
-		if !q.Period.IsZero() && len(cands) == 0 {
-			loose := q
-			loose.Period = corpus.Period{}
-			if lc := rankFigures(loose, hits, nil); len(lc) > 0 && lc[0].score >= confidentScore {
-				res.Note = fmt.Sprintf("报告里没有%s的这项数字,下面是其他时期的", q.Period.Text)
-			}
+		if len(cands) == 0 && len(related) > 0 && related[0].score >= confidentScore {
+			res.Note = fmt.Sprintf("报告里没有%s的这项数字,下面是其他时期的", q.Period.Text)
 		}
 	}
 
@@ -187,7 +191,7 @@ func (e *Engine) answer(question string, q Question, n int) (Result, error) {
 	for _, a := range res.Answers {
 		seen[fmt.Sprintf("%s#%d", a.File, a.SentenceNo)] = true
 	}
-	for _, h := range relatedHits(q, hits, cands) {
+	for _, h := range relatedHits(hits, related) {
 		if len(res.Related) >= 3 {
 			break
 		}
@@ -313,16 +317,9 @@ func searchTerms(q Question) []string {
 }
 
 // relatedHits orders hits for the related list: first the sentences of
-// the best figures, as the ranking saw them when the period is not held
-// against them (the reader sees the period and judges), then the search's
-// own order.
-func relatedHits(q Question, hits []index.Hit, cands []candidate) []index.Hit {
+// the best figures, then the search's own order.
+func relatedHits(hits []index.Hit, cands []candidate) []index.Hit {
 	var out []index.Hit
-	if len(cands) == 0 && !q.Period.IsZero() {
-		loose := q
-		loose.Period = corpus.Period{}
-		cands = rankFigures(loose, hits, nil)
-	}
 	for _, c := range cands {
 		out = append(out, c.hit)
 	}

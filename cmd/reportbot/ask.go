@@ -23,14 +23,11 @@ func runAsk(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		fs.Usage()
 		return usageError{"ask needs a question"}
 	}
-	ix, note, err := openForQuestions(ctx, *dir)
+	ix, err := openForQuestions(ctx, *dir, stderr)
 	if err != nil {
 		return err
 	}
 	defer ix.Close()
-	if note != "" {
-		fmt.Fprintln(stderr, note)
-	}
 	eng := answer.New(ix)
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)

@@ -33,14 +33,11 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		}
 		cases = append(cases, cs...)
 	}
-	ix, note, err := openForQuestions(ctx, *dir)
+	ix, err := openForQuestions(ctx, *dir, stderr)
 	if err != nil {
 		return err
 	}
 	defer ix.Close()
-	if note != "" {
-		fmt.Fprintln(stderr, note)
-	}
 	rep, err := answer.Evaluate(answer.New(ix), cases)
 	if err != nil {
 		return err

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -45,18 +46,18 @@ func indexExists(dir string) bool {
 }
 
 // openForQuestions opens the index at dir for reading, or, when there is
-// none yet, an in-memory index of the built-in sample data. sampleNote is
-// the line to show the user in that case.
-func openForQuestions(ctx context.Context, dir string) (ix *index.Index, sampleNote string, err error) {
+// none yet, an in-memory index of the built-in sample data, and then says
+// so on stderr.
+func openForQuestions(ctx context.Context, dir string, stderr io.Writer) (*index.Index, error) {
 	if indexExists(dir) {
-		ix, err := index.Open(dir, index.Options{ReadOnly: true})
-		return ix, "", err
+		return index.Open(dir, index.Options{ReadOnly: true})
 	}
-	ix, err = loadSample(ctx)
+	ix, err := loadSample(ctx)
 	if err != nil {
-		return nil, "", err
+		return nil, err
 	}
-	return ix, fmt.Sprintf("(no index at %s yet: answering from the built-in sample data; build an index with: reportbot index PATH...)", dir), nil
+	fmt.Fprintf(stderr, "(no index at %s yet: answering from the built-in sample data; build an index with: reportbot index PATH...)\n", dir)
+	return ix, nil
 }
 
 // loadSample builds an in-memory index of the embedded sample fact sheets.

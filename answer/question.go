@@ -1,11 +1,11 @@
 package answer
 
 import (
-	"regexp"
 	"strings"
 	"time"
 
 	"github.com/reportbot/reportbot/corpus"
+	"github.com/reportbot/reportbot/lexicon"
 )
 
 // Question is what a question asks, once understood.
@@ -37,15 +37,6 @@ type Question struct {
 	// search is the normalized text used for retrieval.
 	search string
 }
-
-// howManyRe matches "how many" with its counter or unit: 多少个, 几家, 多少亿元.
-var howManyRe = regexp.MustCompile(`(有|是|为|共|一共)?(多少|几)(个百分点|万平方米|平方米|亿元|万元|亿|万|元|个|家|户|项|座|条|名|人|吨|亩|次|批)?`)
-
-// selfWords name the report's own place without naming it.
-var selfWords = []string{"我市", "全市", "本市", "我县", "全县", "我区", "全区"}
-
-// scopeStrip are comparison words that are not part of an indicator.
-var scopeStrip = []string{"比上年同期", "比去年同期", "较上年同期", "比上年", "较上年", "同比", "比全省", "比全国", "比全市", "高于全省", "高于全国", "全省", "全国", "比", "较"}
 
 // ParseQuestion reads a question in simplified, traditional or full-width
 // form. now resolves 今年 and 去年.
@@ -91,8 +82,8 @@ func ParseQuestion(text string, g *corpus.Gazetteer, now time.Time) Question {
 			q.Province = ""
 		}
 	}
-	for _, w := range selfWords {
-		rest = strings.ReplaceAll(rest, w, " ")
+	for _, w := range lexicon.SelfWords {
+		rest = strings.ReplaceAll(rest, w.Text, " ")
 	}
 
 	// Period.
@@ -109,48 +100,44 @@ func ParseQuestion(text string, g *corpus.Gazetteer, now time.Time) Question {
 	}
 
 	// What is wanted.
-	for _, r := range wantRules {
-		for _, w := range r.words {
-			if strings.Contains(rest, w) {
-				if q.Want == "" {
-					q.Want = r.kind
-				}
+	for _, r := range lexicon.WantRules {
+		for _, w := range r.Words {
+			if strings.Contains(rest, w) && q.Want == "" {
+				q.Want = corpus.Kind(r.Kind)
 			}
 		}
 	}
-	for _, r := range wantRules {
-		if !r.strip {
+	for _, r := range lexicon.WantRules {
+		if !r.Strip {
 			continue
 		}
-		for _, w := range r.words {
+		for _, w := range r.Words {
 			rest = strings.ReplaceAll(rest, w, " ")
 		}
 	}
-	for w, m := range modalityWords {
-		if strings.Contains(rest, w) {
-			q.Modality = m
-			if w == "目标" || w == "预计" || w == "预期" || w == "预测" {
-				rest = strings.ReplaceAll(rest, w, " ")
+	for _, w := range lexicon.QuestionModalities {
+		if strings.Contains(rest, w.Text) {
+			q.Modality = string(w.Modality)
+			if w.Strip {
+				rest = strings.ReplaceAll(rest, w.Text, " ")
 			}
 		}
 	}
-	for _, h := range unitHints {
-		if strings.Contains(norm, h.word) {
-			q.Units = append(q.Units, h.units...)
+	for _, h := range lexicon.UnitHints {
+		if strings.Contains(norm, h.Word) {
+			q.Units = append(q.Units, h.Units...)
 		}
 	}
-	for _, w := range scopeStrip {
-		if len(w) > len("比") {
-			rest = strings.ReplaceAll(rest, w, " ")
-		}
+	for _, w := range lexicon.QuestionComparators {
+		rest = strings.ReplaceAll(rest, w.Text, " ")
 	}
-	rest = howManyRe.ReplaceAllString(rest, " ")
-	for _, w := range questionWords {
-		rest = strings.ReplaceAll(rest, w, " ")
+	rest = lexicon.HowManyPattern.ReplaceAllString(rest, " ")
+	for _, w := range lexicon.QuestionWords {
+		rest = strings.ReplaceAll(rest, w.Text, " ")
 	}
 	// Amount words that are not part of the indicator's name.
-	for _, w := range []string{"多少亿", "多少万", "面积"} {
-		rest = strings.ReplaceAll(rest, w, " ")
+	for _, w := range lexicon.AmountWords {
+		rest = strings.ReplaceAll(rest, w.Text, " ")
 	}
 	rest = strings.TrimSpace(rest)
 	rest = strings.TrimPrefix(rest, "比")

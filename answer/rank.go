@@ -6,6 +6,7 @@ import (
 
 	"github.com/reportbot/reportbot/corpus"
 	"github.com/reportbot/reportbot/index"
+	"github.com/reportbot/reportbot/lexicon"
 )
 
 // Ranking scores figures, not sentences. A figure's score adds up:
@@ -325,21 +326,11 @@ func siblingIndicator(asked, metric string) bool {
 	return false
 }
 
-// sectorQualifiers narrow an indicator to a part of the economy: 工业投资
-// is a part of 投资, 制造业技改投资 a part of 技改投资. A metric that is
-// the asked indicator with one of these before it is another number.
-// (Other words before it — a verb such as 兑现, a subject such as 企业获得,
-// a grade such as 省市级 — do not change what is counted.)
-var sectorQualifiers = []string{
-	"工业", "制造业", "民间", "技改", "服务业", "农业", "建筑业", "房地产", "基础设施", "基建",
-	"高技术", "高新技术", "战略性新兴", "新兴产业", "外资", "外商", "国有", "民营", "第一产业", "第二产业",
-	"第三产业", "城镇", "农村", "亿元以上", "重点", "出口", "进口", "消费品", "装备", "电子信息",
-	"新增", // the new ones, not all of them
-}
-
+// sectorQualified reports whether the words before an indicator narrow it
+// to a part of the economy (lexicon.Sectors).
 func sectorQualified(prefix string) bool {
-	for _, q := range sectorQualifiers {
-		if strings.Contains(prefix, q) {
+	for _, q := range lexicon.Sectors {
+		if strings.Contains(prefix, q.Word) {
 			return true
 		}
 	}

@@ -1,0 +1,96 @@
+package answer
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/reportbot/reportbot/corpus"
+	"github.com/reportbot/reportbot/lexicon"
+)
+
+// The examples of every lexicon table that questions and metrics use, run
+// through the code that applies the table.
+
+func parseExample(t *testing.T, q string) Question {
+	t.Helper()
+	return ParseQuestion(q, corpus.DefaultGazetteer(), time.Date(2023, 7, 1, 0, 0, 0, 0, time.UTC))
+}
+
+func TestLexiconAbbreviationExamples(t *testing.T) {
+	for _, a := range lexicon.Abbreviations {
+		got := canonical(a.Example)
+		if !strings.Contains(got, a.Short) || strings.Contains(got, a.Long) && !strings.Contains(a.Short, a.Long) {
+			t.Errorf("abbreviation %s→%s: canonical(%q) = %q", a.Long, a.Short, a.Example, got)
+		}
+	}
+}
+
+func TestLexiconFillerExamples(t *testing.T) {
+	for _, f := range lexicon.IndicatorFillers {
+		got := canonical(f.Example)
+		if strings.Contains(got, f.Text) != f.Keep {
+			t.Errorf("filler %s (keep %v): canonical(%q) = %q", f.Text, f.Keep, f.Example, got)
+		}
+	}
+}
+
+func TestLexiconSectorExamples(t *testing.T) {
+	for _, s := range lexicon.Sectors {
+		narrow, whole, _ := strings.Cut(s.Example, "|")
+		n, w := canonical(narrow), canonical(whole)
+		if !strings.HasSuffix(n, w) || !sectorQualified(strings.TrimSuffix(n, w)) {
+			t.Errorf("sector %s: %q is not read as a part of %q", s.Word, n, w)
+		}
+	}
+}
+
+func TestLexiconWantRuleExamples(t *testing.T) {
+	for _, r := range lexicon.WantRules {
+		if q := parseExample(t, r.Example); string(q.Want) != string(r.Kind) {
+			t.Errorf("%q wants %q, the rule says %s", r.Example, q.Want, r.Kind)
+		}
+	}
+}
+
+func TestLexiconUnitHintExamples(t *testing.T) {
+	for _, h := range lexicon.UnitHints {
+		q := parseExample(t, h.Example)
+		for _, u := range h.Units {
+			if !slices.Contains(q.Units, u) {
+				t.Errorf("%q: units %v lack %s", h.Example, q.Units, u)
+			}
+		}
+	}
+}
+
+func TestLexiconModalityExamples(t *testing.T) {
+	for _, m := range lexicon.QuestionModalities {
+		q := parseExample(t, m.Example)
+		if q.Modality != string(m.Modality) {
+			t.Errorf("%q: modality %q, want %s", m.Example, q.Modality, m.Modality)
+		}
+		if m.Strip && strings.Contains(q.Indicator, m.Text) {
+			t.Errorf("%q: indicator %q keeps %s", m.Example, q.Indicator, m.Text)
+		}
+	}
+}
+
+// Words a question may carry that must not reach its indicator.
+func TestLexiconStrippedQuestionWords(t *testing.T) {
+	var rows []lexicon.Word
+	rows = append(rows, lexicon.QuestionWords...)
+	rows = append(rows, lexicon.QuestionComparators...)
+	rows = append(rows, lexicon.AmountWords...)
+	rows = append(rows, lexicon.SelfWords...)
+	for _, w := range rows {
+		q := parseExample(t, w.Example)
+		if strings.Contains(q.Indicator, w.Text) {
+			t.Errorf("%q: indicator %q keeps %s", w.Example, q.Indicator, w.Text)
+		}
+		if q.Indicator == "" {
+			t.Errorf("%q: no indicator left", w.Example)
+		}
+	}
+}

@@ -1,0 +1,37 @@
+package lexicon
+
+// Abbreviation is a long form of an indicator word and the short form that
+// reports and officials use for it. Indicators are compared in their short
+// form, so 规模以上工业增加值 meets 规上工业增加值.
+type Abbreviation struct {
+	Long, Short string
+	// Example is an indicator written with the long form.
+	Example string
+}
+
+// Abbreviations are applied longest long form first.
+var Abbreviations = longestFirst([]Abbreviation{
+	{"规模以上", "规上", "规模以上工业增加值"},
+	{"规模以下", "规下", "规模以下工业企业"},
+	{"规模工业", "规上工业", "规模工业增加值"},
+	{"技术改造", "技改", "工业技术改造投资"},
+	{"固定资产投资", "投资", "工业固定资产投资"},
+	{"固投", "投资", "全社会固投"},
+	{"社会消费品零售总额", "社零", "社会消费品零售总额"},
+	{"社零总额", "社零", "社零总额"},
+	{"社消零", "社零", "社消零"},
+	{"地区生产总值", "gdp", "全市地区生产总值"},
+	{"国内生产总值", "gdp", "国内生产总值"},
+	{"生产总值", "gdp", "全县生产总值"},
+	{"一般公共预算收入", "公共预算收入", "地方一般公共预算收入"},
+	{"高新技术企业", "高企", "国家高新技术企业"},
+	{"专精特新中小企业", "专精特新企业", "省级专精特新中小企业"},
+	{"招商引资", "招商", "招商引资到位资金"},
+	{"实际到位资金", "到位资金", "招商项目实际到位资金"},
+	{"营业收入", "营收", "规上服务业营业收入"},
+	{"利润总额", "利润", "规上工业企业利润总额"},
+	{"进出口总额", "进出口", "外贸进出口总额"},
+	{"外贸进出口", "进出口", "外贸进出口"},
+	{"城镇居民人均可支配收入", "城镇居民收入", "城镇居民人均可支配收入"},
+	{"农村居民人均可支配收入", "农村居民收入", "农村居民人均可支配收入"},
+}, func(a Abbreviation) string { return a.Long })

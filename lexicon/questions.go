@@ -1,0 +1,124 @@
+package lexicon
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Question words say what kind of figure a question wants and which words
+// of it are not the indicator.
+
+// WantRule maps the words of a question to the kind of figure wanted.
+type WantRule struct {
+	Kind  Kind
+	Words []string
+	// Strip says whether the words are removed from the indicator: 增速
+	// is a question about 工业投资, not part of its name; 总数 is part of
+	// 规上工业企业总数.
+	Strip bool
+	// Example is a question that wants this kind.
+	Example string
+}
+
+// WantRules are tried in order; the first rule with a word in the
+// question decides.
+var WantRules = []WantRule{
+	{KindRank, []string{"排第几", "排名第几", "第几位", "第几名", "居第几", "排第", "排名多少", "排名", "位次", "第几"}, true,
+		"资阳技改投资全省排第几"},
+	{KindDiff, []string{"高多少", "高出多少", "高几个百分点", "低多少", "快多少", "慢多少", "差多少", "高于全省多少", "高于全国多少", "百分点"}, true,
+		"泰安工业投资增速比全省高多少"},
+	{KindChange, []string{"比上年同期增加", "比去年同期增加", "比上年增加", "较上年增加", "增加多少", "减少多少", "多了多少", "少了多少", "增加了多少"}, true,
+		"泰安规上企业比上年同期增加多少"},
+	{KindGrowth, []string{"增速", "增幅", "增长率", "增长多少", "增长了多少", "增长几", "涨了多少", "涨幅", "同比增长", "增长", "下降多少", "降幅", "降了多少"}, true,
+		"泰安工业投资增速"},
+	{KindShare, []string{"占比", "比重", "占多少", "所占", "完成率"}, false,
+		"泰安高新技术产业产值占比"},
+	{KindCount, []string{"多少个", "多少家", "多少户", "多少项", "多少座", "多少条", "多少名", "多少人", "几个", "几家", "几户", "几项", "数量", "总数", "有多少"}, false,
+		"泰安新增规上企业多少户"},
+	{KindAmount, []string{"多少亿", "多少万", "多少元", "多少钱", "金额", "总额", "面积", "产值", "产量", "完成多少", "投资额", "规模", "多少吨", "多少亩", "多少平方米", "总投资"}, false,
+		"嘉峪关工业投资完成多少"},
+}
+
+// QuestionWords carry no meaning for matching once the kind wanted is
+// known: 是多少, 请问, 呢.
+var QuestionWords = []Word{
+	{"是多少", "工业投资增速是多少"}, {"有多少", "高企有多少"}, {"为多少", "GDP为多少"},
+	{"达到多少", "营收达到多少"}, {"完成多少", "投资完成多少"}, {"多少", "社零多少"},
+	{"是几", "技改投资排名是几"}, {"几", "社零增长几"}, {"什么", "增速是什么水平"},
+	{"怎么样", "工业投资怎么样"}, {"如何", "社零增速如何"}, {"情况", "招商引资情况"},
+	{"吗", "有数据吗"}, {"呢", "技改投资呢"}, {"请问", "请问泰安GDP"},
+	{"请告诉我", "请告诉我社零增速"}, {"告诉我", "告诉我GDP"}, {"查一下", "查一下技改投资"},
+	{"查询", "查询工业投资"}, {"一下", "看一下社零"}, {"了", "工业投资增长了多少"},
+	{"是", "工业投资增速是"}, {"的", "泰安的GDP"},
+}
+
+// AmountWords ask for an amount without being part of the indicator.
+var AmountWords = []Word{
+	{"多少亿", "工业投资多少亿"}, {"多少万", "到位资金多少万"}, {"面积", "厂房面积"},
+}
+
+// UnitHint maps a word of a question to the units that answer it.
+type UnitHint struct {
+	Word    string
+	Units   []string
+	Example string
+}
+
+// UnitHints prefer figures with the units a question asks for.
+var UnitHints = []UnitHint{
+	{"多少亿", []string{"亿元", "亿美元", "万亿元"}, "工业投资完成多少亿"},
+	{"多少万", []string{"万元", "万平方米", "万亩", "万吨", "万千瓦", "万人"}, "新增就业多少万"},
+	{"面积", []string{"万平方米", "平方米", "亩", "万亩", "公顷", "平方公里"}, "竣工面积"},
+	{"户", []string{"户"}, "新增规上企业多少户"},
+	{"家", []string{"家"}, "高企多少家"},
+	{"个", []string{"个"}, "签约项目多少个"},
+	{"项", []string{"项"}, "专利多少项"},
+	{"亩", []string{"亩", "万亩"}, "用地多少亩"},
+	{"吨", []string{"吨", "万吨"}, "产量多少吨"},
+}
+
+// Modality is what a figure states besides an achievement.
+type Modality string
+
+const (
+	ModalityTarget   Modality = "target"
+	ModalityForecast Modality = "forecast"
+)
+
+// ModalityWord in a question asks for a target or a forecast. Strip says
+// whether the word is removed from the indicator (计划 may be part of an
+// indicator's name: 计划投资).
+type ModalityWord struct {
+	Text     string
+	Modality Modality
+	Strip    bool
+	Example  string
+}
+
+// QuestionModalities are the words of a question that ask for a target or
+// a forecast rather than an achievement.
+var QuestionModalities = []ModalityWord{
+	{"目标", ModalityTarget, true, "泰安GDP增长目标"},
+	{"力争", ModalityTarget, false, "力争工业投资增长多少"},
+	{"计划", ModalityTarget, false, "计划投资多少"},
+	{"任务", ModalityTarget, false, "招商引资任务"},
+	{"预计", ModalityForecast, true, "预计全年GDP增速"},
+	{"预期", ModalityForecast, true, "预期增长多少"},
+	{"预测", ModalityForecast, true, "预测社零增速"},
+}
+
+// HowManyPattern matches "how many" with its counter or unit in a
+// question: 多少个, 几家, 多少亿元. It is built from Units, so a new unit is
+// asked about without a new pattern.
+var HowManyPattern = func() *regexp.Regexp {
+	var alts []string
+	for _, u := range Units {
+		switch u.Class {
+		case UnitPercent, UnitMultiple, UnitOther, UnitOrdinal:
+			continue
+		}
+		alts = append(alts, regexp.QuoteMeta(u.Text))
+	}
+	// Units are longest first, so the alternation prefers 万平方米 to 万.
+	return regexp.MustCompile(`(有|是|为|共|一共)?(多少|几)(` + strings.Join(alts, "|") + `)?`)
+}()

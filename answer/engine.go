@@ -2,6 +2,7 @@ package answer
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 	"sync"
@@ -30,6 +31,8 @@ type Engine struct {
 	Now func() time.Time
 	// Candidates is how many sentences are retrieved per question.
 	Candidates int
+	// Weights score candidate figures; nil means DefaultWeights.
+	Weights *Weights
 
 	provMu    sync.Mutex
 	provCache map[string][]string
@@ -52,6 +55,16 @@ type Result struct {
 	// Note explains an empty answer: no report of the region, no figure
 	// of the indicator.
 	Note string `json:"note,omitempty"`
+	// Why shows how the answer was reached, when asked for (Options.Explain).
+	Why *Explanation `json:"why,omitempty"`
+}
+
+// Options tune the answer to one question.
+type Options struct {
+	// N is the most answers given; 0 means 3.
+	N int
+	// Explain fills Result.Why with the score terms of the top candidates.
+	Explain bool
 }
 
 // Answer is one figure that answers a question, with its evidence.
@@ -95,6 +108,12 @@ type Related struct {
 
 // Ask answers one question with at most n answers (n ≤ 0 means 3).
 func (e *Engine) Ask(question string, n int) (Result, error) {
+	return e.AskWith(question, Options{N: n})
+}
+
+// AskWith answers one question.
+func (e *Engine) AskWith(question string, opt Options) (Result, error) {
+	n := opt.N
 	if n <= 0 {
 		n = 3
 	}
@@ -103,6 +122,7 @@ func (e *Engine) Ask(question string, n int) (Result, error) {
 		now = e.Now
 	}
 	q := ParseQuestion(question, e.Gazetteer, now())
+	q.explain = opt.Explain
 	if strings.TrimSpace(q.search) == "" && q.Indicator == "" {
 		return Result{Question: question, Understood: q, Answers: []Answer{}, Related: []Related{},
 			Note: "问题里没有指标:请写明要查的指标,例如“泰安工业投资增速”"}, nil
@@ -120,10 +140,20 @@ func (e *Engine) Ask(question string, n int) (Result, error) {
 			return res, err
 		}
 		if len(res2.Answers) > 0 {
+			if res2.Why != nil {
+				res2.Why.Reading = "place name read as part of the indicator (" + alt.nameHint + ")"
+			}
 			return res2, nil
 		}
 	}
 	return res, nil
+}
+
+func (e *Engine) weights() *Weights {
+	if e.Weights != nil {
+		return e.Weights
+	}
+	return &DefaultWeights
 }
 
 // answer runs one reading of a question.
@@ -152,18 +182,19 @@ func (e *Engine) answer(question string, q Question, n int) (Result, error) {
 		res.Note = fmt.Sprintf("没有关于%s的报告", q.Region+q.Province)
 	}
 
-	cands := rankFigures(q, hits, e.earlierText())
+	w := e.weights()
+	cands := rankFigures(w, q, hits, e.earlierText())
 	for _, c := range cands {
 		if len(res.Answers) >= n {
 			break
 		}
-		if c.score < confidentScore {
+		if c.score < w.Confident {
 			break
 		}
 		// Further answers are the same indicator in other sentences,
 		// periods or reports, or figures scored nearly as high: never a
 		// weaker guess at another indicator.
-		if len(res.Answers) > 0 && canonical(c.fig.Metric) != canonical(res.Answers[0].Metric) && c.score < cands[0].score-0.05 {
+		if len(res.Answers) > 0 && canonical(c.fig.Metric) != canonical(res.Answers[0].Metric) && c.score < cands[0].score-w.RunnerUpGap {
 			continue
 		}
 		if dup(res.Answers, c) {
@@ -177,13 +208,25 @@ func (e *Engine) answer(question string, q Question, n int) (Result, error) {
 	if len(cands) == 0 && !q.Period.IsZero() {
 		loose := q
 		loose.Period = corpus.Period{}
-		related = rankFigures(loose, hits, nil)
+		related = rankFigures(w, loose, hits, nil)
 	}
-	if len(res.Answers) == 0 && res.Note == "" {
+	outcome := OutcomeAnswered
+	switch {
+	case len(res.Answers) > 0:
+	case res.Note != "":
+		outcome = OutcomeNoReports
+	case len(cands) == 0 && len(related) > 0 && related[0].score >= w.Confident:
+		outcome = OutcomeOtherPeriods
+		res.Note = fmt.Sprintf("报告里没有%s的这项数字,下面是其他时期的", q.Period.Text)
+	case len(cands) == 0:
+		outcome = OutcomeNoFigure
 		res.Note = "没有找到足够确定的数字"
-		if len(cands) == 0 && len(related) > 0 && related[0].score >= confidentScore {
-			res.Note = fmt.Sprintf("报告里没有%s的这项数字,下面是其他时期的", q.Period.Text)
-		}
+	default:
+		outcome = OutcomeBelowConfidence
+		res.Note = "没有找到足够确定的数字"
+	}
+	if q.explain {
+		res.Why = explain(w, q, len(hits), cands, related, outcome)
 	}
 
 	// Related sentences: the best hits that are not already answers.
@@ -329,5 +372,5 @@ func relatedHits(hits []index.Hit, cands []candidate) []index.Hit {
 }
 
 func round2(f float64) float64 {
-	return float64(int(f*100+0.5)) / 100
+	return math.Round(f*100) / 100
 }

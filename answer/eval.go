@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"sort"
 	"strings"
 )
 
@@ -50,14 +51,28 @@ func ReadEvalCases(r io.Reader) ([]EvalCase, error) {
 type EvalMiss struct {
 	Case EvalCase
 	Got  []Answer
+	// Cause is CauseWrong when a first answer was given and is not the
+	// expected one, else the engine's outcome (no figure of the indicator,
+	// other periods only, below confidence, no reports for the region).
+	Cause string
+	// Result is the whole answer, with its explanation.
+	Result Result
 }
+
+// CauseWrong is a miss whose first answer is another figure: the worst
+// outcome, a confident wrong number.
+const CauseWrong = "wrong-first-answer"
 
 // EvalReport is the outcome of a question set.
 type EvalReport struct {
 	Questions, Top1, Top3 int
-	Negatives, Answered   int // negatives, and how many of them got an answer
-	Misses                []EvalMiss
-	WrongNegatives        []EvalMiss
+	// Wrong counts questions whose first answer is not the expected one.
+	Wrong               int
+	Negatives, Answered int // negatives, and how many of them got an answer
+	Misses              []EvalMiss
+	WrongNegatives      []EvalMiss
+	// Explain prints each miss's explanation.
+	Explain bool
 }
 
 // Correct reports whether a answers c: same file, value and unit, and a
@@ -72,7 +87,7 @@ func (c EvalCase) Correct(a Answer) bool {
 func Evaluate(e *Engine, cases []EvalCase) (EvalReport, error) {
 	var rep EvalReport
 	for _, c := range cases {
-		res, err := e.Ask(c.Question, 3)
+		res, err := e.AskWith(c.Question, Options{N: 3, Explain: true})
 		if err != nil {
 			return rep, fmt.Errorf("%s: %w", c.ID, err)
 		}
@@ -80,7 +95,7 @@ func Evaluate(e *Engine, cases []EvalCase) (EvalReport, error) {
 			rep.Negatives++
 			if len(res.Answers) > 0 {
 				rep.Answered++
-				rep.WrongNegatives = append(rep.WrongNegatives, EvalMiss{c, res.Answers})
+				rep.WrongNegatives = append(rep.WrongNegatives, EvalMiss{Case: c, Got: res.Answers, Cause: CauseWrong, Result: res})
 			}
 			continue
 		}
@@ -99,7 +114,15 @@ func Evaluate(e *Engine, cases []EvalCase) (EvalReport, error) {
 			rep.Top3++
 		}
 		if !top1 {
-			rep.Misses = append(rep.Misses, EvalMiss{c, res.Answers})
+			m := EvalMiss{Case: c, Got: res.Answers, Result: res}
+			switch {
+			case len(res.Answers) > 0:
+				m.Cause = CauseWrong
+				rep.Wrong++
+			case res.Why != nil:
+				m.Cause = string(res.Why.Outcome)
+			}
+			rep.Misses = append(rep.Misses, m)
 		}
 	}
 	return rep, nil
@@ -115,16 +138,66 @@ func (r EvalReport) Write(w io.Writer) {
 	}
 	fmt.Fprintf(w, "top-1: %d/%d (%.1f%%)\n", r.Top1, r.Questions, pct(r.Top1, r.Questions))
 	fmt.Fprintf(w, "top-3: %d/%d (%.1f%%)\n", r.Top3, r.Questions, pct(r.Top3, r.Questions))
+	fmt.Fprintf(w, "wrong first answers: %d/%d (%.1f%%)\n", r.Wrong, r.Questions, pct(r.Wrong, r.Questions))
 	if r.Negatives > 0 {
 		fmt.Fprintf(w, "negatives answered: %d/%d (should be 0)\n", r.Answered, r.Negatives)
 	}
+	if causes := r.Causes(); len(causes) > 0 {
+		fmt.Fprint(w, "misses by cause:")
+		for _, c := range causes {
+			fmt.Fprintf(w, " %s %d;", c.Cause, c.N)
+		}
+		fmt.Fprintln(w)
+	}
 	for _, m := range r.Misses {
-		fmt.Fprintf(w, "\nMISS %s %s\n  want: %s %s in %s («%s»)\n", m.Case.ID, m.Case.Question, m.Case.Value, m.Case.Unit, m.Case.File, m.Case.SentenceContains)
+		fmt.Fprintf(w, "\nMISS %s %s [%s]\n  want: %s %s in %s («%s»)\n", m.Case.ID, m.Case.Question, m.Cause, m.Case.Value, m.Case.Unit, m.Case.File, m.Case.SentenceContains)
 		writeGot(w, m.Got)
+		if r.Explain {
+			writeIndented(w, m.Result)
+		}
 	}
 	for _, m := range r.WrongNegatives {
 		fmt.Fprintf(w, "\nANSWERED NEGATIVE %s %s\n", m.Case.ID, m.Case.Question)
 		writeGot(w, m.Got)
+		if r.Explain {
+			writeIndented(w, m.Result)
+		}
+	}
+}
+
+// CauseCount is how many misses share a cause.
+type CauseCount struct {
+	Cause string
+	N     int
+}
+
+// Causes counts the misses by cause, most first.
+func (r EvalReport) Causes() []CauseCount {
+	n := map[string]int{}
+	for _, m := range r.Misses {
+		n[m.Cause]++
+	}
+	var out []CauseCount
+	for c, k := range n {
+		out = append(out, CauseCount{c, k})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].N != out[j].N {
+			return out[i].N > out[j].N
+		}
+		return out[i].Cause < out[j].Cause
+	})
+	return out
+}
+
+// writeIndented prints an explanation four spaces in.
+func writeIndented(w io.Writer, res Result) {
+	var b strings.Builder
+	WriteExplanation(&b, res)
+	for _, line := range strings.SplitAfter(b.String(), "\n") {
+		if line != "" {
+			io.WriteString(w, "    "+line)
+		}
 	}
 }
 

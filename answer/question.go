@@ -36,6 +36,8 @@ type Question struct {
 	Units    []string `json:"units,omitempty"`
 	// search is the normalized text used for retrieval.
 	search string
+	// explain keeps the terms of every score, for Explain.
+	explain bool
 }
 
 // ParseQuestion reads a question in simplified, traditional or full-width

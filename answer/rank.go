@@ -9,7 +9,8 @@ import (
 	"github.com/reportbot/reportbot/lexicon"
 )
 
-// Ranking scores figures, not sentences. A figure's score adds up:
+// Ranking scores figures, not sentences. A figure's score adds up the
+// terms of Weights (weights.go):
 //
 //   - indicator: how much of the asked indicator its metric covers, how
 //     much of it the sentence covers, and a penalty for metric words the
@@ -19,16 +20,15 @@ import (
 //   - period: an asked period must match; a matching one wins;
 //   - place, modality and unit hints as smaller terms.
 //
-// A figure is an answer only with confidentScore or more and with enough
-// of the indicator covered; otherwise the engine says it found nothing.
-
-// confidentScore is the least score of an answer.
-const confidentScore = 0.62
+// A figure is an answer only with Weights.Confident or more and with
+// enough of the indicator covered; otherwise the engine says it found
+// nothing.
 
 type candidate struct {
 	hit   index.Hit
 	fig   corpus.Figure
 	score float64
+	terms []Term
 }
 
 func (c candidate) answer() Answer {
@@ -58,7 +58,7 @@ type earlierText interface {
 // rankFigures scores every figure of every hit against q, best first.
 // earlier, if not nil, gives the paragraph's earlier sentences, which may
 // name what a figure is about ("…137个工业项目…。…开复工率78.1%").
-func rankFigures(q Question, hits []index.Hit, earlier earlierText) []candidate {
+func rankFigures(w *Weights, q Question, hits []index.Hit, earlier earlierText) []candidate {
 	if q.Indicator == "" {
 		return nil
 	}
@@ -82,17 +82,17 @@ func rankFigures(q Question, hits []index.Hit, earlier earlierText) []candidate 
 			}
 			// A figure whose metric shares too little with the question
 			// cannot pass, whatever its context: skip the costlier part.
-			if m.coverage < minMetricCoverage || f.Kind == corpus.KindOther {
+			if m.coverage < w.MinMetricCoverage || f.Kind == corpus.KindOther {
 				continue
 			}
-			s, ok := scoreFigure(q, qb, m, f, h, contextBefore(h.Sentence, f))
+			s, ok := scoreFigure(w, q, qb, m, f, h, contextBefore(h.Sentence, f))
 			if !ok {
 				// Earlier sentences can only help a figure that failed
 				// for want of context: tried below, in one read.
 				retries = append(retries, retry{h, f, m})
 				continue
 			}
-			out = append(out, candidate{hit: h, fig: f, score: s})
+			out = append(out, candidate{hit: h, fig: f, score: s.Total, terms: s.Terms})
 		}
 	}
 	if earlier != nil && len(retries) > 0 {
@@ -106,9 +106,9 @@ func rankFigures(q Question, hits []index.Hit, earlier earlierText) []candidate 
 			if prev == "" {
 				continue
 			}
-			if s, ok := scoreFigure(q, qb, r.m, r.f, r.h, prev+contextBefore(r.h.Sentence, r.f)); ok {
-				// Context from another sentence is weaker.
-				out = append(out, candidate{hit: r.h, fig: r.f, score: s - 0.05})
+			if s, ok := scoreFigure(w, q, qb, r.m, r.f, r.h, prev+contextBefore(r.h.Sentence, r.f)); ok {
+				s.add("earlier-context", -w.EarlierContext, "indicator named only in earlier sentences")
+				out = append(out, candidate{hit: r.h, fig: r.f, score: s.Total, terms: s.Terms})
 			}
 		}
 	}
@@ -136,10 +136,6 @@ func contextBefore(s corpus.Sentence, f corpus.Figure) string {
 	return canonical(s.Text[:end])
 }
 
-// minMetricCoverage is the least share of the question's bigrams that a
-// figure's own metric must hold.
-const minMetricCoverage = 0.25
-
 // metricInfo is a metric prepared for comparison with one question.
 type metricInfo struct {
 	canon    string
@@ -162,17 +158,18 @@ func newMetricInfo(qb map[string]struct{}, metric string) *metricInfo {
 	return m
 }
 
-// scoreFigure returns the score of f as an answer to q; ok is false when f
-// cannot be an answer at all.
-func scoreFigure(q Question, qb map[string]struct{}, m *metricInfo, f corpus.Figure, h index.Hit, context string) (float64, bool) {
+// scoreFigure returns the score of f as an answer to q, term by term; ok
+// is false when f cannot be an answer at all.
+func scoreFigure(w *Weights, q Question, qb map[string]struct{}, mi *metricInfo, f corpus.Figure, h index.Hit, context string) (sc Score, ok bool) {
+	sc.explain = q.explain
 	if f.Kind == corpus.KindOther || f.Metric == "" {
-		return 0, false
+		return sc, false
 	}
-	metric := m.canon
+	metric := mi.canon
 	if q.nameHint != "" && !strings.Contains(metric, q.nameHint) {
-		return 0, false
+		return sc, false
 	}
-	mb := m.bigrams
+	mb := mi.bigrams
 	sb := bigrams(context)
 
 	inMetric, inSentence := 0, 0
@@ -199,41 +196,49 @@ func scoreFigure(q Question, qb map[string]struct{}, m *metricInfo, f corpus.Fig
 		ex = float64(extra) / float64(len(mb))
 	}
 	// Every asked word must be found around the figure.
-	if cs < 0.7 || cm < minMetricCoverage {
-		return 0, false
+	if cs < w.MinSentenceCoverage || cm < w.MinMetricCoverage {
+		return sc, false
 	}
 	if siblingIndicator(q.Indicator, metric) {
-		return 0, false
+		return sc, false
 	}
-	exact := 0.0
+	exact, exactWhy := 0.0, ""
 	narrower := false
 	switch {
 	case metric == q.Indicator:
-		exact = 1
+		exact, exactWhy = 1, "metric is the indicator"
 	case strings.HasSuffix(metric, q.Indicator) && sectorQualified(strings.TrimSuffix(metric, q.Indicator)):
 		// 工业投资 for 投资, 制造业技改投资 for 技改投资: a part of what was
 		// asked, and another number.
 		narrower = true
 	case strings.Contains(metric, q.Indicator):
-		exact = 0.5
+		exact, exactWhy = w.ContainsShare, "metric contains the indicator"
 	case strings.Contains(q.Indicator, metric) && len([]rune(metric)) >= 2:
-		exact = 0.3
+		exact, exactWhy = w.WithinShare, "metric within the indicator"
 	}
-	score := 0.35*cm + 0.3*cs + 0.25*exact - 0.2*ex + 0.1
+	sc.add("metric-coverage", w.MetricCoverage*cm, "%d/%d bigrams in %q", inMetric, len(qb), metric)
+	sc.add("sentence-coverage", w.SentenceCoverage*cs, "%d/%d bigrams around the figure", inSentence, len(qb))
+	if exact != 0 {
+		sc.add("exact-metric", w.ExactMetric*exact, "%s", exactWhy)
+	}
+	if ex != 0 {
+		sc.add("extra-words", -w.ExtraWords*ex, "%d/%d metric bigrams not asked", extra, len(mb))
+	}
+	sc.add("base", w.Base, "")
 	if narrower {
-		score -= 0.5
+		sc.add("narrower", -w.Narrower, "%q narrows %q", strings.TrimSuffix(metric, q.Indicator), q.Indicator)
 	}
 
 	// Kind.
 	switch {
 	case q.Want == "":
 		if f.Kind == corpus.KindGrowth || f.Kind == corpus.KindAmount || f.Kind == corpus.KindCount || f.Kind == corpus.KindShare {
-			score += 0.1
+			sc.add("any-kind", w.AnyKind, "%s", string(f.Kind))
 		}
 	case kindMatches(q.Want, f):
-		score += 0.3
+		sc.add("kind-match", w.KindMatch, "%s", string(f.Kind))
 	default:
-		score -= 0.5
+		sc.add("kind-mismatch", -w.KindMismatch, "%s, asked %s", f.Kind, q.Want)
 	}
 
 	// Period.
@@ -244,43 +249,41 @@ func scoreFigure(q Question, qb map[string]struct{}, m *metricInfo, f corpus.Fig
 		}
 		switch {
 		case fp.IsZero():
-			score -= 0.1
+			sc.add("period-unknown", -w.PeriodUnknown, "")
 		case fp.Matches(q.Period):
-			score += 0.1
+			sc.add("period-match", w.PeriodMatch, "%s", fp.Text)
 		default:
-			return 0, false
+			return sc, false
 		}
 	}
 
 	// Place: a county asked about should be named near the figure.
 	if q.Place != "" {
 		if f.Region == q.Place || strings.Contains(h.Sentence.Norm, q.placeShort) {
-			score += 0.1
+			sc.add("place-near", w.PlaceNear, "%s", q.Place)
 		} else {
-			score -= 0.15
+			sc.add("place-far", -w.PlaceFar, "%s not named", q.Place)
 		}
 	} else if q.Region != "" && f.Region != "" && f.Region != q.Region {
-		score -= 0.05
+		sc.add("other-region", -w.OtherRegion, "%s", f.Region)
 	}
 
 	// Modality.
 	switch {
 	case q.Modality != "" && f.Modality == q.Modality:
-		score += 0.15
+		sc.add("modality-match", w.ModalityMatch, "%s", f.Modality)
 	case q.Modality == "" && f.Modality != "":
-		score -= 0.05
+		sc.add("modality-unasked", -w.ModalityUnasked, "%s", f.Modality)
 	}
 
 	// Units.
-	if len(q.Units) > 0 {
-		for _, u := range q.Units {
-			if f.Unit == u {
-				score += 0.08
-				break
-			}
+	for _, u := range q.Units {
+		if f.Unit == u {
+			sc.add("unit-hint", w.UnitHint, "%s", u)
+			break
 		}
 	}
-	return score, true
+	return sc, true
 }
 
 // siblingIndicator reports a metric that fills the asked indicator's frame

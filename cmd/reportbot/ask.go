@@ -11,11 +11,12 @@ import (
 )
 
 func runAsk(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("ask", "reportbot ask [-index DIR] [-json] [-n N] QUESTION...",
+	fs := newFlagSet("ask", "reportbot ask [-index DIR] [-json] [-explain] [-n N] QUESTION...",
 		"Answers each question with the figure, the sentence that states it, and its source.\nExit status 3 when no question got an answer.", stderr)
 	dir := indexFlag(fs)
 	asJSON := fs.Bool("json", false, "print one JSON object per question, one per line")
 	n := fs.Int("n", 3, "answers per question at most")
+	explain := fs.Bool("explain", false, "show the question as understood and the score terms of the top candidates (with -json: a \"why\" field)")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}
@@ -34,7 +35,7 @@ func runAsk(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	answered := 0
 	for i, q := range fs.Args() {
 		q = strings.TrimSpace(q)
-		res, err := eng.Ask(q, *n)
+		res, err := eng.AskWith(q, answer.Options{N: *n, Explain: *explain})
 		if err != nil {
 			return err
 		}
@@ -51,6 +52,10 @@ func runAsk(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 			fmt.Fprintln(stdout)
 		}
 		answer.WriteText(stdout, res)
+		if *explain {
+			fmt.Fprintln(stdout)
+			answer.WriteExplanation(stdout, res)
+		}
 	}
 	if answered == 0 {
 		return errNotFound

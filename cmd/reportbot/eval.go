@@ -10,9 +10,10 @@ import (
 )
 
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("eval", "reportbot eval [-index DIR] QA.jsonl [NEGATIVES.jsonl]",
+	fs := newFlagSet("eval", "reportbot eval [-index DIR] [-explain] QA.jsonl [NEGATIVES.jsonl]",
 		"Runs a question set and prints top-1, top-3, negatives answered, and every miss.", stderr)
 	dir := indexFlag(fs)
+	explain := fs.Bool("explain", false, "show, for each miss, the question as understood and the score terms of the top candidates")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}
@@ -42,6 +43,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
+	rep.Explain = *explain
 	rep.Write(stdout)
 	return nil
 }

@@ -371,6 +371,12 @@ func relatedHits(hits []index.Hit, cands []candidate) []index.Hit {
 	return append(out, rest...)
 }
 
+// round2 rounds a score for display. A search score can be NaN (bleve's
+// scoring of a query whose terms are all absent); JSON has no NaN, so it
+// shows as 0.
 func round2(f float64) float64 {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return 0
+	}
 	return math.Round(f*100) / 100
 }

@@ -97,7 +97,7 @@ func WriteExplanation(w io.Writer, res Result) {
 		fmt.Fprintf(w, "#%d %.2f  %s%s %s [%s] %s %s  %s#%d\n", i+1, c.Score, c.Value, c.Unit, c.Kind,
 			c.Metric, c.Period, c.Region, filepath.Base(c.File), c.Sentence)
 		for _, t := range c.Terms {
-			fmt.Fprintf(w, "     %+.2f %-18s %s\n", t.Value, t.Name, t.Detail)
+			fmt.Fprintln(w, strings.TrimRight(fmt.Sprintf("     %+.2f %-18s %s", t.Value, t.Name, t.Detail), " "))
 		}
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/reportbot/reportbot/corpus"
 )
 
 // EvalCase is one line of a question set such as dev_qa.jsonl. A case
@@ -76,11 +78,34 @@ type EvalReport struct {
 }
 
 // Correct reports whether a answers c: same file, value and unit, and a
-// source sentence that contains the expected words.
+// source sentence that contains the expected words. A question set may
+// write the value and unit as the report does (一百一十七, 億元) or in
+// Arabic digits and simplified script (117, 亿元): both mean the same
+// figure, so values are compared as numbers and units and sentences in
+// normalized script.
 func (c EvalCase) Correct(a Answer) bool {
 	return filepath.Base(a.File) == filepath.Base(c.File) &&
-		a.Value == c.Value && a.Unit == c.Unit &&
-		strings.Contains(a.SourceText, c.SentenceContains)
+		sameValue(a.Value, c.Value) &&
+		corpus.NormalizeText(a.Unit) == corpus.NormalizeText(c.Unit) &&
+		(strings.Contains(a.SourceText, c.SentenceContains) ||
+			strings.Contains(corpus.NormalizeText(a.SourceText), corpus.NormalizeText(c.SentenceContains)))
+}
+
+func sameValue(got, want string) bool {
+	if got == want {
+		return true
+	}
+	g, ok1 := parseValue(got)
+	w, ok2 := parseValue(want)
+	return ok1 && ok2 && g == w
+}
+
+func parseValue(s string) (float64, bool) {
+	s = strings.ReplaceAll(corpus.NormalizeText(s), ",", "")
+	if v, ok := corpus.ParseArabicNumber(s); ok {
+		return v, true
+	}
+	return corpus.ParseChineseNumber(s)
 }
 
 // Evaluate runs every case through e.

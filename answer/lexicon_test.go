@@ -94,3 +94,30 @@ func TestLexiconStrippedQuestionWords(t *testing.T) {
 		}
 	}
 }
+
+func TestLexiconPeriodFormExamples(t *testing.T) {
+	now := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	for _, f := range append([]lexicon.PeriodForm{lexicon.TwoDigitYear}, lexicon.QuestionPeriodForms...) {
+		in, want, _ := strings.Cut(f.Example, "|")
+		if got := rewritePeriods(in, now); got != want {
+			t.Errorf("%s: %q → %q, want %q", f.Name, in, got, want)
+		}
+	}
+}
+
+func TestQuestionPeriods(t *testing.T) {
+	for _, tt := range []struct{ q, period, indicator string }{
+		{"江西21年一季度GDP增速全国排第几", "2021年一季度", "gdp"},
+		{"湖南2020上半年社零下降多少", "2020年上半年", "社零"},
+		{"湖南1-8月规上工业增速 2024", "2024年1-8月", "规上工业"},
+		{"湖南2016年前5月规上工业增速", "2016年1-5月", "规上工业"},
+		{"新疆前三季度GDP增速 2021", "2021年前三季度", "gdp"},
+		{"大庆户籍人口城镇化率 2020", "2020年", "户籍人口城镇化率"},
+		{"近10年GDP增速", "", "-"}, // a count of years, not a year
+	} {
+		q := parseExample(t, tt.q)
+		if q.Period.Text != tt.period || tt.indicator != "-" && q.Indicator != tt.indicator {
+			t.Errorf("%s: period %q indicator %q, want %q %q", tt.q, q.Period.Text, q.Indicator, tt.period, tt.indicator)
+		}
+	}
+}

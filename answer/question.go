@@ -1,6 +1,8 @@
 package answer
 
 import (
+	"fmt"
+	"regexp"
 	"strings"
 	"time"
 
@@ -88,18 +90,25 @@ func ParseQuestion(text string, g *corpus.Gazetteer, now time.Time) Question {
 		rest = strings.ReplaceAll(rest, w.Text, " ")
 	}
 
-	// Period.
+	// Period: a year and a part of it may be written apart ("1-8月…
+	// 2024"); they make one period.
+	rest = rewritePeriods(rest, now)
+	var periods []corpus.Period
 	for _, pm := range corpus.FindPeriods(rest) {
 		if pm.Comparator || pm.Date {
 			continue
 		}
-		q.Period = pm.Period
-		if strings.Contains(pm.Period.Raw, "今年") || strings.Contains(pm.Period.Raw, "去年") || strings.Contains(pm.Period.Raw, "上年") {
-			q.Period = pm.Period.Resolve(now.Format("2006-01-02"))
+		p := pm.Period
+		if strings.Contains(p.Raw, "今年") || strings.Contains(p.Raw, "去年") || strings.Contains(p.Raw, "上年") {
+			p = p.Resolve(now.Format("2006-01-02"))
 		}
-		rest = rest[:pm.Start] + " " + rest[pm.End:]
-		break
+		periods = append(periods, p)
+		rest = rest[:pm.Start] + strings.Repeat(" ", pm.End-pm.Start) + rest[pm.End:]
+		if len(periods) == 2 {
+			break
+		}
 	}
+	q.Period = mergePeriods(periods)
 
 	// What is wanted.
 	for _, r := range lexicon.WantRules {
@@ -151,6 +160,60 @@ func ParseQuestion(text string, g *corpus.Gazetteer, now time.Time) Question {
 		q.Want = corpus.KindShare
 	}
 	return q
+}
+
+// periodForms are lexicon.QuestionPeriodForms, compiled.
+var periodForms = func() []*regexp.Regexp {
+	var out []*regexp.Regexp
+	for _, f := range lexicon.QuestionPeriodForms {
+		out = append(out, regexp.MustCompile(f.Pattern))
+	}
+	return out
+}()
+
+var twoDigitYear = regexp.MustCompile(lexicon.TwoDigitYear.Pattern)
+
+// rewritePeriods puts the periods of a question in the form reports use.
+func rewritePeriods(s string, now time.Time) string {
+	s = twoDigitYear.ReplaceAllStringFunc(s, func(m string) string {
+		g := twoDigitYear.FindStringSubmatch(m)
+		yy := int(g[2][0]-'0')*10 + int(g[2][1]-'0')
+		return fmt.Sprintf("%s%d年%s", g[1], lexicon.YearOfTwoDigits(yy, now.Year()), g[3])
+	})
+	for i, re := range periodForms {
+		s = re.ReplaceAllString(s, lexicon.QuestionPeriodForms[i].Rewrite)
+	}
+	return s
+}
+
+// mergePeriods makes one period of a year and a part of a year named
+// apart; otherwise the first period named wins.
+func mergePeriods(ps []corpus.Period) corpus.Period {
+	switch len(ps) {
+	case 0:
+		return corpus.Period{}
+	case 1:
+		return ps[0]
+	}
+	a, b := ps[0], ps[1]
+	if a.Year != 0 && b.Year != 0 || a.Year == 0 && b.Year == 0 {
+		return a
+	}
+	year, part := a, b
+	if a.Year == 0 {
+		year, part = b, a
+	}
+	if !(year.StartMonth <= 1 && (year.EndMonth == 12 || year.EndMonth == 0)) {
+		return a // the year named already has its part
+	}
+	merged := part
+	merged.Year = year.Year
+	if p, ok := corpus.ParsePeriod(fmt.Sprintf("%d年%s", year.Year, part.Text)); ok {
+		p.Raw = year.Raw + part.Raw
+		return p
+	}
+	merged.Text = fmt.Sprintf("%d年%s", year.Year, part.Text)
+	return merged
 }
 
 // asName is the second reading of a question whose place name may be part

@@ -29,7 +29,13 @@ func canonical(s string) string {
 	for _, ab := range lexicon.Abbreviations {
 		s = strings.ReplaceAll(s, ab.Long, ab.Short)
 	}
-	return fillers.Replace(s)
+	s = fillers.Replace(s)
+	for _, c := range lexicon.Completions {
+		if s == c.Short {
+			return c.Full
+		}
+	}
+	return s
 }
 
 // fillers removes lexicon.IndicatorFillers; a filler to keep replaces

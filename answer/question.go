@@ -34,8 +34,11 @@ type Question struct {
 	// Period is the time asked about; zero when none is named.
 	Period corpus.Period `json:"period"`
 	// Modality is "target" or "forecast" when the question asks for one.
-	Modality string   `json:"modality,omitempty"`
-	Units    []string `json:"units,omitempty"`
+	Modality string `json:"modality,omitempty"`
+	// Scope is the whole a rank, share or difference is asked against
+	// (全省 in 比全省高多少); empty when none is named.
+	Scope string   `json:"scope,omitempty"`
+	Units []string `json:"units,omitempty"`
 	// search is the normalized text used for retrieval.
 	search string
 	// explain keeps the terms of every score, for Explain.
@@ -140,6 +143,13 @@ func ParseQuestion(text string, g *corpus.Gazetteer, now time.Time) Question {
 		}
 	}
 	for _, w := range lexicon.QuestionComparators {
+		if strings.Contains(rest, w.Text) && q.Scope == "" {
+			for _, sc := range lexicon.Scopes {
+				if strings.Contains(w.Text, sc.Text) {
+					q.Scope = sc.Text
+				}
+			}
+		}
 		rest = strings.ReplaceAll(rest, w.Text, " ")
 	}
 	rest = lexicon.HowManyPattern.ReplaceAllString(rest, " ")

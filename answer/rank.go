@@ -3,6 +3,7 @@ package answer
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/reportbot/reportbot/corpus"
 	"github.com/reportbot/reportbot/index"
@@ -207,9 +208,9 @@ func scoreFigure(w *Weights, q Question, qb map[string]struct{}, mi *metricInfo,
 	switch {
 	case metric == q.Indicator:
 		exact, exactWhy = 1, "metric is the indicator"
-	case strings.HasSuffix(metric, q.Indicator) && sectorQualified(strings.TrimSuffix(metric, q.Indicator)):
-		// 工业投资 for 投资, 制造业技改投资 for 技改投资: a part of what was
-		// asked, and another number.
+	case narrows(metric, q.Indicator):
+		// 工业投资 for 投资, 制造业技改投资 for 技改投资, 人均GDP for GDP:
+		// a part of what was asked, or derived from it: another number.
 		narrower = true
 	case strings.Contains(metric, q.Indicator):
 		exact, exactWhy = w.ContainsShare, "metric contains the indicator"
@@ -226,7 +227,7 @@ func scoreFigure(w *Weights, q Question, qb map[string]struct{}, mi *metricInfo,
 	}
 	sc.add("base", w.Base, "")
 	if narrower {
-		sc.add("narrower", -w.Narrower, "%q narrows %q", strings.TrimSuffix(metric, q.Indicator), q.Indicator)
+		sc.add("narrower", -w.Narrower, "%q narrows %q", metric, q.Indicator)
 	}
 
 	// Kind.
@@ -252,7 +253,20 @@ func scoreFigure(w *Weights, q Question, qb map[string]struct{}, mi *metricInfo,
 			sc.add("period-unknown", -w.PeriodUnknown, "")
 		case fp.Matches(q.Period):
 			sc.add("period-match", w.PeriodMatch, "%s", fp.Text)
+			if q.Period.Year != 0 && fp.Year == 0 {
+				sc.add("period-year-unknown", -w.PeriodYearUnknown, "%s has no year", fp.Text)
+			}
 		default:
+			return sc, false
+		}
+	}
+
+	// Scope: 比全省高多少 wants the 全省 difference.
+	if q.Scope != "" && (f.Kind == corpus.KindRank || f.Kind == corpus.KindDiff || f.Kind == corpus.KindShare) {
+		switch fs := figureScope(f); {
+		case fs == q.Scope:
+			sc.add("scope-match", w.ScopeMatch, "%s", fs)
+		case fs != "":
 			return sc, false
 		}
 	}
@@ -274,6 +288,8 @@ func scoreFigure(w *Weights, q Question, qb map[string]struct{}, mi *metricInfo,
 		sc.add("modality-match", w.ModalityMatch, "%s", f.Modality)
 	case q.Modality == "" && f.Modality != "":
 		sc.add("modality-unasked", -w.ModalityUnasked, "%s", f.Modality)
+	case q.Modality != "" && f.Modality == "":
+		sc.add("modality-missing", -w.ModalityMissing, "asked %s", q.Modality)
 	}
 
 	// Units.
@@ -329,6 +345,34 @@ func siblingIndicator(asked, metric string) bool {
 	return false
 }
 
+// figureScope is the scope word a figure is measured against, if any.
+func figureScope(f corpus.Figure) string {
+	for _, s := range []string{f.Scope, f.Comparator} {
+		for _, sc := range lexicon.Scopes {
+			if s == sc.Text {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+// narrows reports whether metric is the asked indicator narrowed to a
+// part (a sector before it: 教育业投资 for 投资) or derived from it (人均).
+func narrows(metric, asked string) bool {
+	i := strings.Index(metric, asked)
+	if i <= 0 {
+		return false
+	}
+	prefix := metric[:i]
+	for _, d := range lexicon.Derived {
+		if strings.Contains(prefix, d.Text) && !strings.Contains(asked, d.Text) {
+			return true
+		}
+	}
+	return sectorQualified(prefix)
+}
+
 // sectorQualified reports whether the words before an indicator narrow it
 // to a part of the economy (lexicon.Sectors).
 func sectorQualified(prefix string) bool {
@@ -336,6 +380,14 @@ func sectorQualified(prefix string) bool {
 		if strings.Contains(prefix, q.Word) {
 			return true
 		}
+	}
+	if utf8.RuneCountInString(prefix) >= 2 && strings.HasSuffix(prefix, lexicon.IndustrySuffix) {
+		for _, w := range lexicon.NotIndustries {
+			if strings.HasSuffix(prefix, w.Text) {
+				return false
+			}
+		}
+		return true
 	}
 	return false
 }

@@ -34,6 +34,10 @@ type Weights struct {
 	// subtracted when neither the figure nor its report's date gives one.
 	// A figure of another period is never an answer.
 	PeriodMatch, PeriodUnknown float64
+	// PeriodYearUnknown is subtracted when a year is asked and the
+	// figure's period has none (前三季度 in an undated page) while another
+	// report may state the year.
+	PeriodYearUnknown float64
 	// PlaceNear rewards a figure that names the county asked about (or is
 	// in its report); PlaceFar is subtracted when it does not: 安岳 asked,
 	// the city's total is another number.
@@ -45,6 +49,13 @@ type Weights struct {
 	// ModalityUnasked is subtracted for a target when none was asked
 	// (力争增长10% is not what was achieved).
 	ModalityMatch, ModalityUnasked float64
+	// ModalityMissing is subtracted for an achievement when a target is
+	// asked: 2019年GDP增长目标 is the 9% planned, not the 9.3% achieved.
+	ModalityMissing float64
+	// ScopeMatch rewards a rank, difference or share against the scope
+	// the question names (比全省高多少 → the 全省 difference, not the 全国
+	// one); a figure against another scope is never an answer.
+	ScopeMatch float64
 	// UnitHint rewards the unit the question asks for: 多少户 → 户.
 	UnitHint float64
 	// EarlierContext is subtracted when the indicator was found only in
@@ -80,11 +91,14 @@ var DefaultWeights = Weights{
 	KindMismatch:        0.5,
 	PeriodMatch:         0.1,
 	PeriodUnknown:       0.1,
+	PeriodYearUnknown:   0.05,
 	PlaceNear:           0.1,
 	PlaceFar:            0.15,
 	OtherRegion:         0.05,
 	ModalityMatch:       0.15,
 	ModalityUnasked:     0.05,
+	ModalityMissing:     0.15,
+	ScopeMatch:          0.1,
 	UnitHint:            0.08,
 	EarlierContext:      0.05,
 	Confident:           0.62,

@@ -35,3 +35,28 @@ var Abbreviations = longestFirst([]Abbreviation{
 	{"城镇居民人均可支配收入", "城镇居民收入", "城镇居民人均可支配收入"},
 	{"农村居民人均可支配收入", "农村居民收入", "农村居民人均可支配收入"},
 }, func(a Abbreviation) string { return a.Long })
+
+// Completion is an indicator named by its sector alone, and the indicator
+// it means: 规上工业增速 asks for the growth of 规上工业增加值.
+type Completion struct {
+	Short, Full string
+	Example     string
+}
+
+// Completions apply only when the whole indicator is the short form.
+var Completions = []Completion{
+	{"规上工业", "规上工业增加值", "规上工业"},
+	{"工业", "工业增加值", "工业"},
+	{"服务业", "服务业增加值", "服务业"},
+	{"第一产业", "第一产业增加值", "第一产业"},
+	{"第二产业", "第二产业增加值", "第二产业"},
+	{"第三产业", "第三产业增加值", "第三产业"},
+}
+
+// Derived words make another indicator of the same name: 人均地区生产总值
+// is not 地区生产总值, 户均 not the total.
+var Derived = []Word{
+	{"人均", "人均地区生产总值"},
+	{"户均", "户均存款"},
+	{"平均", "平均工资"},
+}

@@ -36,6 +36,10 @@ func allTables() map[string][]row {
 	for _, a := range Abbreviations {
 		t["Abbreviations"] = append(t["Abbreviations"], row{a.Long, a.Example})
 	}
+	for _, c := range Completions {
+		t["Completions"] = append(t["Completions"], row{c.Short, c.Example})
+	}
+	t["Derived"] = wordRows(Derived)
 	for _, s := range Sectors {
 		t["Sectors"] = append(t["Sectors"], row{s.Word, s.Example})
 	}
@@ -133,6 +137,8 @@ func TestNoConflictsAcrossTables(t *testing.T) {
 		{"Abbreviations", "Sectors"},              // an abbreviation is one indicator
 		{"Abbreviations", "QuestionWords"},        //
 		{"CombiningAttributes", "MetricSuffixes"}, // 总数 is kept
+		{"Derived", "Sectors"},                     // a per-capita figure is no part
+		{"Derived", "IndicatorFillers"},            // and it is not dropped
 	} {
 		in := map[string]bool{}
 		for _, r := range tables[pair[0]] {

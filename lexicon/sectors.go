@@ -46,4 +46,17 @@ var Sectors = []Sector{
 	{"装备", "装备制造业增加值|制造业增加值"},
 	{"电子信息", "电子信息产业营收|产业营收"},
 	{"新增", "新增规上企业|规上企业"}, // the new ones, not all of them
+	{"园区", "产业园区规上工业增加值|规上工业增加值"},
+	{"开发区", "开发区工业投资|工业投资"},
+}
+
+// IndustrySuffix ends the name of an industry (教育业, 卫生业, 文化体育业):
+// an industry before an indicator narrows it like a sector.
+const IndustrySuffix = "业"
+
+// NotIndustries end with IndustrySuffix but name no industry: 企业营收 is
+// all enterprises' 营收.
+var NotIndustries = []Word{
+	{"企业", "企业营收"}, {"行业", "全行业利润"}, {"产业", "产业投资"}, {"就业", "就业人数"},
+	{"创业", "创业投资"}, {"专业", "专业市场"}, {"物业", "物业收入"}, {"作业", "作业面积"},
 }

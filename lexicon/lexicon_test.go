@@ -137,8 +137,8 @@ func TestNoConflictsAcrossTables(t *testing.T) {
 		{"Abbreviations", "Sectors"},              // an abbreviation is one indicator
 		{"Abbreviations", "QuestionWords"},        //
 		{"CombiningAttributes", "MetricSuffixes"}, // 总数 is kept
-		{"Derived", "Sectors"},                     // a per-capita figure is no part
-		{"Derived", "IndicatorFillers"},            // and it is not dropped
+		{"Derived", "Sectors"},                    // a per-capita figure is no part
+		{"Derived", "IndicatorFillers"},           // and it is not dropped
 	} {
 		in := map[string]bool{}
 		for _, r := range tables[pair[0]] {

@@ -1,0 +1,58 @@
+package corpus
+
+import (
+	"github.com/reportbot/reportbot/corpus/formats"
+)
+
+// This file keeps the API that package corpus had before it was split:
+// every exported name of the subpackages that callers used as corpus.X is
+// still corpus.X, with the same meaning. Types are aliases (the same type,
+// not a copy), constants are the subpackages' constants, and functions
+// forward. New code may use either name.
+//
+// Not forwarded are the tunable package variables (formats.MaxFileSize,
+// formats.DocxMaxXMLSize, formats.PDFToText, formats.PDFTimeout): a copy
+// here would silently not take effect when set, so set them in their
+// package.
+
+// Reading files: package formats.
+
+// RawFile is a report file decoded to UTF-8 text; see formats.RawFile.
+type RawFile = formats.RawFile
+
+// DecodedText is text decoded from bytes of an unknown encoding; see
+// formats.DecodedText.
+type DecodedText = formats.DecodedText
+
+// CorruptError is returned for a file that cannot be parsed; see
+// formats.CorruptError.
+type CorruptError = formats.CorruptError
+
+// Sentinel errors of reading; see package formats.
+var (
+	ErrUnsupported = formats.ErrUnsupported
+	ErrBinary      = formats.ErrBinary
+	ErrTooLarge    = formats.ErrTooLarge
+	ErrCorrupt     = formats.ErrCorrupt
+	ErrNoPDFTool   = formats.ErrNoPDFTool
+)
+
+// FileFormat returns the format read for a file name (txt, md, html, docx,
+// pdf), or ""; see formats.FileFormat.
+func FileFormat(name string) string { return formats.FileFormat(name) }
+
+// ReadFile reads and decodes one report file; see formats.ReadFile.
+func ReadFile(path string) (*RawFile, error) { return formats.ReadFile(path) }
+
+// ReadBytes decodes a report held in memory; see formats.ReadBytes.
+func ReadBytes(name string, data []byte) (*RawFile, error) { return formats.ReadBytes(name, data) }
+
+// ReportFiles walks root and calls fn for every report file under it; see
+// formats.ReportFiles.
+func ReportFiles(root string, fn func(path string, err error) error) error {
+	return formats.ReportFiles(root, fn)
+}
+
+// DecodeText decodes the bytes of a plain-text file to UTF-8; see
+// formats.DecodeText.
+func DecodeText(data []byte) (DecodedText, error) { return formats.DecodeText(data) }

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"github.com/reportbot/reportbot/corpus/formats"
+	"github.com/reportbot/reportbot/corpus/text"
 )
 
 // This file keeps the API that package corpus had before it was split:
@@ -56,3 +57,16 @@ func ReportFiles(root string, fn func(path string, err error) error) error {
 // DecodeText decodes the bytes of a plain-text file to UTF-8; see
 // formats.DecodeText.
 func DecodeText(data []byte) (DecodedText, error) { return formats.DecodeText(data) }
+
+// Text normalization: package text.
+
+// Span is a byte range [Start, End) of Document.Text; see text.Span.
+type Span = text.Span
+
+// NormalizeText returns the normalized form of s (simplified script,
+// half-width characters, annotations removed); see text.NormalizeText.
+func NormalizeText(s string) string { return text.NormalizeText(s) }
+
+// Simplified returns the simplified form of a traditional character, or
+// r; see text.Simplified.
+func Simplified(r rune) rune { return text.Simplified(r) }

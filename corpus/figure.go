@@ -3,6 +3,8 @@ package corpus
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/reportbot/reportbot/corpus/text"
 )
 
 // Figure extraction reads a normalized sentence the way an official does:
@@ -111,8 +113,8 @@ var (
 )
 
 // extract returns the figures of the sentence n.text[a:b].
-func (c *extractContext) extract(n *normText, a, b int) []Figure {
-	s := n.text[a:b]
+func (c *extractContext) extract(n *text.NormText, a, b int) []Figure {
+	s := n.Text[a:b]
 	nums := ScanNumbers(s)
 	periods := FindPeriods(s)
 	var places []PlaceMention
@@ -231,7 +233,7 @@ func (c *extractContext) extract(n *normText, a, b int) []Figure {
 		if !curPeriodExplicit {
 			f.Period.Raw = ""
 		}
-		f.Span = n.span(a+t.Start, a+unitEnd)
+		f.Span = n.Span(a+t.Start, a+unitEnd)
 		figs = append(figs, f)
 		prevEnd = unitEnd
 	}
@@ -343,7 +345,7 @@ func glued(s string, t NumberToken) bool {
 	if t.End < len(s) && (s[t.End] == '+' || s[t.End] == '*') {
 		return true
 	}
-	if t.Start > 0 && (s[t.Start-1] == '+' || s[t.Start-1] == '-' && t.Start > 1 && isASCIIAlnum(rune(s[t.Start-2]))) {
+	if t.Start > 0 && (s[t.Start-1] == '+' || s[t.Start-1] == '-' && t.Start > 1 && text.IsASCIIAlnum(rune(s[t.Start-2]))) {
 		return true
 	}
 	if t.End < len(s) && s[t.End] == ':' && t.End+1 < len(s) && s[t.End+1] >= '0' && s[t.End+1] <= '9' {
@@ -710,7 +712,7 @@ func isVerbOnly(m string) bool {
 func nounAfter(rest string) (string, bool) {
 	end := len(rest)
 	for i, r := range rest {
-		if !isHan(r) && r != '“' && r != '”' {
+		if !text.IsHan(r) && r != '“' && r != '”' {
 			end = i
 			break
 		}

@@ -1,11 +1,5 @@
 package corpus
 
-// Span is a byte range [Start, End) of Document.Text.
-type Span struct {
-	Start int `json:"start"`
-	End   int `json:"end"`
-}
-
 // Document is one report, read, cleaned and analysed.
 type Document struct {
 	Path     string `json:"path"`

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"github.com/reportbot/reportbot/corpus/formats"
+	"github.com/reportbot/reportbot/corpus/geo"
 	"github.com/reportbot/reportbot/corpus/text"
 )
 
@@ -70,3 +71,52 @@ func NormalizeText(s string) string { return text.NormalizeText(s) }
 // Simplified returns the simplified form of a traditional character, or
 // r; see text.Simplified.
 func Simplified(r rune) rune { return text.Simplified(r) }
+
+// Places and regions: package geo.
+
+// Region is the place a report is about; see geo.Region.
+type Region = geo.Region
+
+// RegionEvidence is everything known about a report that may name its
+// region; see geo.RegionEvidence.
+type RegionEvidence = geo.RegionEvidence
+
+// Gazetteer finds and resolves place names; see geo.Gazetteer.
+type Gazetteer = geo.Gazetteer
+
+// Place is one administrative division; see geo.Place.
+type Place = geo.Place
+
+// PlaceMention is a place name found in a text; see geo.PlaceMention.
+type PlaceMention = geo.PlaceMention
+
+// Level is the tier of an administrative division; see geo.Level.
+type Level = geo.Level
+
+// The tiers of administrative divisions; see geo.LevelProvince.
+const (
+	LevelProvince   = geo.LevelProvince
+	LevelPrefecture = geo.LevelPrefecture
+	LevelCounty     = geo.LevelCounty
+)
+
+// Via values of Region; see geo.ViaSidecar.
+const (
+	ViaSidecar  = geo.ViaSidecar
+	ViaFileName = geo.ViaFileName
+	ViaTitle    = geo.ViaTitle
+	ViaSource   = geo.ViaSource
+	ViaBody     = geo.ViaBody
+)
+
+// DefaultGazetteer returns the gazetteer built from the embedded division
+// table; see geo.DefaultGazetteer.
+func DefaultGazetteer() *Gazetteer { return geo.DefaultGazetteer() }
+
+// NewGazetteer builds a gazetteer from a division table; see
+// geo.NewGazetteer.
+func NewGazetteer(data string) (*Gazetteer, error) { return geo.NewGazetteer(data) }
+
+// IsMunicipality reports whether p is 北京, 天津, 上海 or 重庆; see
+// geo.IsMunicipality.
+func IsMunicipality(p Place) bool { return geo.IsMunicipality(p) }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/reportbot/reportbot/corpus/geo"
 	"github.com/reportbot/reportbot/corpus/text"
 )
 
@@ -28,9 +29,9 @@ import (
 
 // extractContext carries what earlier sentences of a report established.
 type extractContext struct {
-	region Region
+	region geo.Region
 	date   string
-	gaz    *Gazetteer
+	gaz    *geo.Gazetteer
 	period Period // the last period stated, for sentences that state none
 	// docPeriod is the period the title names, for paragraphs that state
 	// none.
@@ -117,7 +118,7 @@ func (c *extractContext) extract(n *text.NormText, a, b int) []Figure {
 	s := n.Text[a:b]
 	nums := ScanNumbers(s)
 	periods := FindPeriods(s)
-	var places []PlaceMention
+	var places []geo.PlaceMention
 	if c.gaz != nil {
 		places = c.gaz.Find(s)
 	}
@@ -578,7 +579,7 @@ func clauseStart(s string, pos int) int {
 
 // stripPlacesAndPeriods removes place names and period expressions from
 // the clause before a number: "1-10月完成工业固定资产投资" → "完成工业固定资产投资".
-func stripPlacesAndPeriods(before string, offset int, places []PlaceMention, periods []PeriodMention) string {
+func stripPlacesAndPeriods(before string, offset int, places []geo.PlaceMention, periods []PeriodMention) string {
 	type cut struct{ a, b int }
 	var cuts []cut
 	for _, p := range places {
@@ -745,13 +746,13 @@ func nounAfter(rest string) (string, bool) {
 
 // figureRegion is the county a clause names (安岳天然气综合产值), or the
 // report's region.
-func (c *extractContext) figureRegion(places []PlaceMention, lo, pos int) string {
+func (c *extractContext) figureRegion(places []geo.PlaceMention, lo, pos int) string {
 	for _, p := range places {
 		if p.Start < lo || p.End > pos {
 			continue
 		}
 		for _, cand := range p.Candidates {
-			if cand.Level == LevelCounty && c.region.Code != "" && cand.CityCode == c.region.Code {
+			if cand.Level == geo.LevelCounty && c.region.Code != "" && cand.CityCode == c.region.Code {
 				return cand.Name
 			}
 		}

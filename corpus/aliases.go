@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"github.com/reportbot/reportbot/corpus/figures"
 	"github.com/reportbot/reportbot/corpus/formats"
 	"github.com/reportbot/reportbot/corpus/geo"
 	"github.com/reportbot/reportbot/corpus/text"
@@ -120,3 +121,58 @@ func NewGazetteer(data string) (*Gazetteer, error) { return geo.NewGazetteer(dat
 // IsMunicipality reports whether p is 北京, 天津, 上海 or 重庆; see
 // geo.IsMunicipality.
 func IsMunicipality(p Place) bool { return geo.IsMunicipality(p) }
+
+// Figures, numbers and periods: package figures.
+
+// Figure is one number in a sentence, with its meaning; see
+// figures.Figure.
+type Figure = figures.Figure
+
+// Kind is what a figure measures; see figures.Kind.
+type Kind = figures.Kind
+
+// The kinds of figures; see figures.KindGrowth.
+const (
+	KindGrowth = figures.KindGrowth
+	KindAmount = figures.KindAmount
+	KindShare  = figures.KindShare
+	KindCount  = figures.KindCount
+	KindRank   = figures.KindRank
+	KindDiff   = figures.KindDiff
+	KindChange = figures.KindChange
+	KindOther  = figures.KindOther
+)
+
+// Period is the time a figure covers; see figures.Period.
+type Period = figures.Period
+
+// PeriodMention is a time expression found in a sentence; see
+// figures.PeriodMention.
+type PeriodMention = figures.PeriodMention
+
+// NumberToken is one number found in a sentence; see figures.NumberToken.
+type NumberToken = figures.NumberToken
+
+// FindPeriods finds the time expressions of a normalized sentence; see
+// figures.FindPeriods.
+func FindPeriods(text string) []PeriodMention { return figures.FindPeriods(text) }
+
+// ParsePeriod parses a string that is only a period expression, as a
+// question states it; see figures.ParsePeriod.
+func ParsePeriod(s string) (Period, bool) { return figures.ParsePeriod(s) }
+
+// ScanNumbers finds the numbers of a normalized sentence; see
+// figures.ScanNumbers.
+func ScanNumbers(text string) []NumberToken { return figures.ScanNumbers(text) }
+
+// ParseArabicNumber parses a number written in Arabic digits; see
+// figures.ParseArabicNumber.
+func ParseArabicNumber(s string) (float64, bool) { return figures.ParseArabicNumber(s) }
+
+// ParseChineseNumber parses a number written in Chinese numerals; see
+// figures.ParseChineseNumber.
+func ParseChineseNumber(s string) (value float64, ok bool) { return figures.ParseChineseNumber(s) }
+
+// FormatNumber renders a value the way an answer shows it; see
+// figures.FormatNumber.
+func FormatNumber(v float64) string { return figures.FormatNumber(v) }

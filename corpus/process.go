@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/reportbot/reportbot/corpus/figures"
 	"github.com/reportbot/reportbot/corpus/text"
 )
 
@@ -176,8 +177,7 @@ func Process(raw *RawFile, opts Options) *Document {
 	}
 
 	// Paragraphs, sentences, figures.
-	ctx := extractContext{region: doc.Region, date: doc.Date, gaz: g, docPeriod: titlePeriod(doc.Title, doc.Date)}
-	ctx.period = ctx.docPeriod
+	ctx := figures.NewExtractor(doc.Region, doc.Date, g, titlePeriod(doc.Title, doc.Date))
 	sentNo := 0
 	for _, k := range body {
 		p := Paragraph{Index: len(doc.Paragraphs) + 1, Span: k.n.Span(0, len(k.n.Text))}
@@ -192,13 +192,13 @@ func Process(raw *RawFile, opts Options) *Document {
 				Text:  raw.Text[sp.Start:sp.End],
 				Norm:  text,
 			}
-			s.Figures = ctx.extract(&k.n, r.Start, r.End)
+			s.Figures = ctx.Extract(&k.n, r.Start, r.End)
 			p.Sentences = append(p.Sentences, s)
 		}
 		if len(p.Sentences) > 0 {
 			doc.Paragraphs = append(doc.Paragraphs, p)
 		}
-		ctx.endParagraph()
+		ctx.EndParagraph()
 	}
 	return doc
 }

@@ -1,4 +1,4 @@
-package corpus
+package figures
 
 import (
 	"strings"
@@ -27,8 +27,8 @@ import (
 // Periods (1-5月, 一季度) hold from where they are said until another is
 // said; modality (力争, 预计) holds to the end of the sentence.
 
-// extractContext carries what earlier sentences of a report established.
-type extractContext struct {
+// Extractor carries what earlier sentences of a report established.
+type Extractor struct {
 	region geo.Region
 	date   string
 	gaz    *geo.Gazetteer
@@ -38,10 +38,17 @@ type extractContext struct {
 	docPeriod Period
 }
 
-// endParagraph forgets the period: a period stated in one paragraph is
+// EndParagraph forgets the period: a period stated in one paragraph is
 // too often wrong for the next (a new paragraph turns to another year or
 // another indicator), and no period is better than a wrong one.
-func (c *extractContext) endParagraph() { c.period = c.docPeriod }
+func (c *Extractor) EndParagraph() { c.period = c.docPeriod }
+
+// NewExtractor starts the figure extraction of a report about region,
+// published on date (YYYY-MM-DD, YYYY-MM, YYYY or ""), whose title names
+// docPeriod. Places are looked up in gaz; nil means none.
+func NewExtractor(region geo.Region, date string, gaz *geo.Gazetteer, docPeriod Period) *Extractor {
+	return &Extractor{region: region, date: date, gaz: gaz, docPeriod: docPeriod, period: docPeriod}
+}
 
 // units, longest first within each leading rune so that 万平方米 wins over
 // 万 and 个百分点 over 个.
@@ -113,8 +120,8 @@ var (
 	scopeWords = []string{"全国", "全省", "全市", "全州", "全区", "全县", "西部", "中部", "东部", "同类城市", "同级城市"}
 )
 
-// extract returns the figures of the sentence n.text[a:b].
-func (c *extractContext) extract(n *text.NormText, a, b int) []Figure {
+// Extract returns the figures of the sentence n.Text[a:b].
+func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
 	s := n.Text[a:b]
 	nums := ScanNumbers(s)
 	periods := FindPeriods(s)
@@ -746,7 +753,7 @@ func nounAfter(rest string) (string, bool) {
 
 // figureRegion is the county a clause names (安岳天然气综合产值), or the
 // report's region.
-func (c *extractContext) figureRegion(places []geo.PlaceMention, lo, pos int) string {
+func (c *Extractor) figureRegion(places []geo.PlaceMention, lo, pos int) string {
 	for _, p := range places {
 		if p.Start < lo || p.End > pos {
 			continue

@@ -5,7 +5,7 @@
 // ../shared from the repository root (the directory holding go.mod), on
 // the developers' machines and in CI. Tests find the root by walking up
 // from their package directory, so a package may sit at any depth (corpus,
-// corpus/places) and the repository may be any checkout or worktree.
+// corpus/geo) and the repository may be any checkout or worktree.
 //
 // A test that needs the folder calls Dir or Path. When what it needs is
 // missing, the test fails under CI=true, because CI must provide the

@@ -138,27 +138,6 @@ func TestFigureSpanQuotesOriginal(t *testing.T) {
 	}
 }
 
-func TestSplitSentences(t *testing.T) {
-	tests := []struct {
-		in   string
-		want []string
-	}{
-		{"甲增长5%。乙增长6%;丙增长7%!", []string{"甲增长5%。", "乙增长6%;", "丙增长7%!"}},
-		{"他说:“增长很快。”然后呢?", []string{"他说:“增长很快。”", "然后呢?"}},
-		{"一,二,三", []string{"一,二,三"}},
-		{"。。", nil},
-	}
-	for _, tt := range tests {
-		var got []string
-		for _, r := range splitSentences(tt.in) {
-			got = append(got, tt.in[r.start:r.end])
-		}
-		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
-			t.Errorf("splitSentences(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
 func TestCleaningDropsBoilerplate(t *testing.T) {
 	text := strings.Join([]string{
 		"首页 | 新闻 | 政务 | 投资 | 产业 | 联系",

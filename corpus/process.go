@@ -5,6 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/reportbot/reportbot/corpus/figures"
+	"github.com/reportbot/reportbot/corpus/text"
 )
 
 // Options control how a report is analysed.
@@ -46,10 +49,10 @@ func Process(raw *RawFile, opts Options) *Document {
 		Warnings: append([]string(nil), raw.Warnings...),
 	}
 
-	lines := splitLines(raw.Text)
+	lines := text.SplitLines(raw.Text)
 	type kept struct {
-		n    normText
-		kind lineKind
+		n    text.NormText
+		kind text.LineKind
 	}
 	var body []kept
 	var lineDate, lineSource string
@@ -57,20 +60,20 @@ func Process(raw *RawFile, opts Options) *Document {
 	hidden := 0
 	tail := false
 	for _, l := range lines {
-		n := normalizeSpan(raw.Text[l.start:l.end], l.start)
-		kind := classifyLine(n.text)
-		if tail && kind == lineBody && !isLongProse(n.text) {
-			kind = lineBoilerplate
+		n := text.NormalizeSpan(raw.Text[l.Start:l.End], l.Start)
+		kind := text.ClassifyLine(n.Text)
+		if tail && kind == text.LineBody && !text.IsLongProse(n.Text) {
+			kind = text.LineBoilerplate
 		}
 		switch kind {
-		case lineTail:
+		case text.LineTail:
 			tail = true
 			continue
-		case lineHidden:
-			hidden += max(hiddenChars(n.text), 1)
+		case text.LineHidden:
+			hidden += max(text.HiddenChars(n.Text), 1)
 			continue
-		case lineMeta:
-			d, s := metaFromLine(n.text)
+		case text.LineMeta:
+			d, s := metaFromLine(n.Text)
 			if lineDate == "" {
 				lineDate = d
 			}
@@ -82,7 +85,7 @@ func Process(raw *RawFile, opts Options) *Document {
 				titleCandidate = len(body) - 1
 			}
 			continue
-		case lineBlank, lineBoilerplate:
+		case text.LineBlank, text.LineBoilerplate:
 			continue
 		}
 		body = append(body, kept{n: n, kind: kind})
@@ -97,11 +100,11 @@ func Process(raw *RawFile, opts Options) *Document {
 	// figures without their indicator.
 	titleLine := -1
 	switch {
-	case titleCandidate >= 0 && looksLikeTitle(body[titleCandidate].n.text, 90):
+	case titleCandidate >= 0 && looksLikeTitle(body[titleCandidate].n.Text, 90):
 		titleLine = titleCandidate
-	case len(body) > 0 && looksLikeTitle(body[0].n.text, 40):
+	case len(body) > 0 && looksLikeTitle(body[0].n.Text, 40):
 		titleLine = 0
-	case len(body) > 0 && raw.Title != "" && body[0].n.text == NormalizeText(raw.Title):
+	case len(body) > 0 && raw.Title != "" && body[0].n.Text == NormalizeText(raw.Title):
 		titleLine = 0
 	}
 	title := ""
@@ -111,7 +114,7 @@ func Process(raw *RawFile, opts Options) *Document {
 	case raw.Title != "":
 		title = NormalizeText(raw.Title)
 	case titleLine >= 0:
-		title = body[titleLine].n.text
+		title = body[titleLine].n.Text
 	}
 	doc.Title = cleanTitle(title)
 	// The site's name that cleanTitle drops ("…_德阳市经济和信息化局") still
@@ -147,7 +150,7 @@ func Process(raw *RawFile, opts Options) *Document {
 		doc.Source = lineSource
 	}
 	if doc.Source == "" && len(body) > 0 {
-		doc.Source = sourceFromDateline(body[0].n.text)
+		doc.Source = sourceFromDateline(body[0].n.Text)
 	}
 
 	// Region.
@@ -159,11 +162,11 @@ func Process(raw *RawFile, opts Options) *Document {
 	}
 	for i, k := range body {
 		if i == 0 {
-			if s := sourceFromDateline(k.n.text); s != "" && s != ev.Source {
+			if s := sourceFromDateline(k.n.Text); s != "" && s != ev.Source {
 				ev.Source = strings.TrimSpace(ev.Source + " " + s)
 			}
 		}
-		ev.Body = append(ev.Body, k.n.text)
+		ev.Body = append(ev.Body, k.n.Text)
 	}
 	doc.Region = countyRegion(g, g.ResolveRegion(ev), ev)
 	if doc.Region.Name == "" {
@@ -174,14 +177,13 @@ func Process(raw *RawFile, opts Options) *Document {
 	}
 
 	// Paragraphs, sentences, figures.
-	ctx := extractContext{region: doc.Region, date: doc.Date, gaz: g, docPeriod: titlePeriod(doc.Title, doc.Date)}
-	ctx.period = ctx.docPeriod
+	ctx := figures.NewExtractor(doc.Region, doc.Date, g, titlePeriod(doc.Title, doc.Date))
 	sentNo := 0
 	for _, k := range body {
-		p := Paragraph{Index: len(doc.Paragraphs) + 1, Span: k.n.span(0, len(k.n.text))}
-		for _, r := range splitSentences(k.n.text) {
-			text := k.n.text[r.start:r.end]
-			sp := k.n.span(r.start, r.end)
+		p := Paragraph{Index: len(doc.Paragraphs) + 1, Span: k.n.Span(0, len(k.n.Text))}
+		for _, r := range text.SplitSentences(k.n.Text) {
+			text := k.n.Text[r.Start:r.End]
+			sp := k.n.Span(r.Start, r.End)
 			sentNo++
 			s := Sentence{
 				Para:  p.Index,
@@ -190,13 +192,13 @@ func Process(raw *RawFile, opts Options) *Document {
 				Text:  raw.Text[sp.Start:sp.End],
 				Norm:  text,
 			}
-			s.Figures = ctx.extract(&k.n, r.start, r.end)
+			s.Figures = ctx.Extract(&k.n, r.Start, r.End)
 			p.Sentences = append(p.Sentences, s)
 		}
 		if len(p.Sentences) > 0 {
 			doc.Paragraphs = append(doc.Paragraphs, p)
 		}
-		ctx.endParagraph()
+		ctx.EndParagraph()
 	}
 	return doc
 }
@@ -268,60 +270,4 @@ func looksLikeTitle(s string, maxRunes int) bool {
 		return false
 	}
 	return true
-}
-
-// maxSentenceBytes is where a sentence without an end is cut: about 500
-// Chinese characters, longer than any real sentence of a report.
-const maxSentenceBytes = 1500
-
-// sentenceRange is a byte range of a paragraph's normalized text.
-type sentenceRange struct{ start, end int }
-
-// splitSentences splits normalized paragraph text at 。!?; keeping closing
-// quotes and brackets with the sentence they close.
-func splitSentences(s string) []sentenceRange {
-	var out []sentenceRange
-	start := 0
-	emit := func(end int) {
-		a, b := start, end
-		for a < b && (s[a] == ' ') {
-			a++
-		}
-		for b > a && s[b-1] == ' ' {
-			b--
-		}
-		if a < b && hasContent(s[a:b]) {
-			out = append(out, sentenceRange{a, b})
-		}
-		start = end
-	}
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		// A sentence that never ends (a table flattened into one line, a
-		// page without punctuation) is cut at a comma once it is long,
-		// so that no sentence is too long to quote.
-		if (r == ',' || r == ' ') && i-start > maxSentenceBytes {
-			emit(i)
-			continue
-		}
-		switch r {
-		case '。', '!', '?', ';', '…':
-			if r == '…' {
-				// "……" ends a sentence only when a new one follows;
-				// inside a list it stands for "and so on".
-				continue
-			}
-			for i < len(s) {
-				c, sz := utf8.DecodeRuneInString(s[i:])
-				if !strings.ContainsRune("”’」』)】》!?。", c) {
-					break
-				}
-				i += sz
-			}
-			emit(i)
-		}
-	}
-	emit(len(s))
-	return out
 }

@@ -1,11 +1,5 @@
 package corpus
 
-// Span is a byte range [Start, End) of Document.Text.
-type Span struct {
-	Start int `json:"start"`
-	End   int `json:"end"`
-}
-
 // Document is one report, read, cleaned and analysed.
 type Document struct {
 	Path     string `json:"path"`
@@ -29,20 +23,6 @@ type Document struct {
 	Warnings []string `json:"warnings,omitempty"`
 }
 
-// Region is the place a report is about.
-type Region struct {
-	Name     string `json:"name,omitempty"`     // 泰安市
-	Code     string `json:"code,omitempty"`     // division code, 3709
-	Province string `json:"province,omitempty"` // 山东省
-	// Via tells how the region was found: sidecar, filename, title,
-	// source, body; empty when unknown.
-	Via string `json:"via,omitempty"`
-	// Evidence is the text that decided it (泰安日报社, 仪陇 → 南充市).
-	Evidence string `json:"evidence,omitempty"`
-	// Confidence is 0 (unknown) to 1 (stated by a sidecar file).
-	Confidence float64 `json:"confidence"`
-}
-
 // Paragraph is a block of text between blank lines or line breaks.
 type Paragraph struct {
 	Index     int        `json:"index"` // 1-based
@@ -62,56 +42,3 @@ type Sentence struct {
 	Norm    string   `json:"norm"`
 	Figures []Figure `json:"figures,omitempty"`
 }
-
-// Kind is what a figure measures.
-type Kind string
-
-const (
-	KindGrowth Kind = "growth" // relative change, %; a decline is negative
-	KindAmount Kind = "amount" // a level: money, output, area, capacity
-	KindShare  Kind = "share"  // part of a whole, or a completion rate, %
-	KindCount  Kind = "count"  // number of enterprises, projects, items
-	KindRank   Kind = "rank"   // 居全省第2位
-	KindDiff   Kind = "diff"   // percentage points against a comparator
-	KindChange Kind = "change" // an absolute increase: 比上年同期增加65个
-	KindOther  Kind = "other"  // a number whose meaning is unclear
-)
-
-// Figure is one number in a sentence, with its meaning.
-type Figure struct {
-	Raw    string  `json:"raw"`    // as written: 31.9, 第一位's 一, 百分之五
-	Value  string  `json:"value"`  // Arabic digits: 31.9, 1, 5
-	Number float64 `json:"number"` // signed: a decline is negative
-	Unit   string  `json:"unit"`   // simplified: %, 个百分点, 亿元, 位
-	Kind   Kind    `json:"kind"`
-	// Metric is the indicator the figure belongs to (工业投资).
-	Metric string `json:"metric"`
-	// Scope is the comparison scope of ranks and differences: 全省, 全国.
-	Scope string `json:"scope,omitempty"`
-	// Comparator is what a growth or difference is measured against:
-	// 同比, 上年同期, 全省.
-	Comparator string `json:"comparator,omitempty"`
-	// Qualifier softens or bounds the value: 余, 近, 超过, 突破, 以上.
-	Qualifier string `json:"qualifier,omitempty"`
-	// Modality is "target" (力争, 目标) or "forecast" (预计, 将); empty
-	// for a reported fact.
-	Modality string `json:"modality,omitempty"`
-	Period   Period `json:"period"`
-	Region   string `json:"region,omitempty"`
-	// Span is the figure's text (number and unit) in Document.Text.
-	Span Span `json:"span"`
-}
-
-// Period is the time a figure covers.
-type Period struct {
-	Year       int `json:"year,omitempty"`        // 0: not known
-	StartMonth int `json:"start_month,omitempty"` // 1-12, 0: whole year or unknown
-	EndMonth   int `json:"end_month,omitempty"`
-	// Text is for display: 2023年1-5月, 一季度, 2022年.
-	Text string `json:"text,omitempty"`
-	// Raw is the expression as found in the sentence: 1-5月, 今年.
-	Raw string `json:"raw,omitempty"`
-}
-
-// IsZero reports whether nothing is known of the period.
-func (p Period) IsZero() bool { return p.Year == 0 && p.StartMonth == 0 && p.EndMonth == 0 }

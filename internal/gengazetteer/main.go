@@ -1,8 +1,8 @@
 // Command gengazetteer turns the admin-divisions CSV files (provinces.csv,
-// cities.csv, areas.csv) into corpus/gazetteer_data.tsv, the compact table
-// that package corpus embeds.
+// cities.csv, areas.csv) into corpus/geo/gazetteer_data.tsv, the compact
+// table that package geo embeds.
 //
-// It is run by `go generate ./corpus`. The output is committed, so a fresh
+// It is run by `go generate ./corpus/geo`. The output is committed, so a fresh
 // clone builds and tests without the shared data directory; rerun the
 // generator only when the source data changes.
 //
@@ -41,7 +41,7 @@ var pseudoPrefectures = map[string]bool{
 type row struct{ code, name, parent string }
 
 func main() {
-	in := flag.String("in", "../../shared/data/admin-divisions", "directory holding provinces.csv, cities.csv and areas.csv")
+	in := flag.String("in", "../../../shared/data/admin-divisions", "directory holding provinces.csv, cities.csv and areas.csv")
 	out := flag.String("out", "gazetteer_data.tsv", "output file")
 	flag.Parse()
 	if err := run(*in, *out); err != nil {

@@ -1,6 +1,6 @@
-package corpus
+package geo
 
-//go:generate go run ../internal/gengazetteer -in ../../shared/data/admin-divisions -out gazetteer_data.tsv
+//go:generate go run ../../internal/gengazetteer -in ../../../shared/data/admin-divisions -out gazetteer_data.tsv
 
 import (
 	_ "embed"

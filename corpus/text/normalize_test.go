@@ -1,4 +1,4 @@
-package corpus
+package text
 
 import (
 	"strings"
@@ -34,17 +34,17 @@ func TestNormalizeText(t *testing.T) {
 
 func TestNormalizeSpansMapBack(t *testing.T) {
 	src := "前言。1-10月完成工業(yè)固定資產(chǎn)投資76.8億元,同比增長(zhǎng)83.7%。"
-	n := normalizeSpan(src, 0)
+	n := NormalizeSpan(src, 0)
 	for _, want := range []struct{ norm, orig string }{
 		{"76.8亿元", "76.8億元"},
 		{"同比增长83.7%", "同比增長(zhǎng)83.7%"},
 		{"工业固定资产投资", "工業(yè)固定資產(chǎn)投資"},
 	} {
-		a := strings.Index(n.text, want.norm)
+		a := strings.Index(n.Text, want.norm)
 		if a < 0 {
-			t.Fatalf("%q not in %q", want.norm, n.text)
+			t.Fatalf("%q not in %q", want.norm, n.Text)
 		}
-		sp := n.span(a, a+len(want.norm))
+		sp := n.Span(a, a+len(want.norm))
 		if got := src[sp.Start:sp.End]; got != want.orig {
 			t.Errorf("span of %q = %q, want %q", want.norm, got, want.orig)
 		}
@@ -56,14 +56,14 @@ func FuzzNormalize(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		n := normalizeSpan(s, 0)
-		if !utf8.ValidString(n.text) {
+		n := NormalizeSpan(s, 0)
+		if !utf8.ValidString(n.Text) {
 			t.Fatalf("invalid UTF-8 out of %q", s)
 		}
-		if len(n.srcStart) != len(n.text) || len(n.srcEnd) != len(n.text) {
-			t.Fatalf("offset tables %d/%d for %d bytes", len(n.srcStart), len(n.srcEnd), len(n.text))
+		if len(n.srcStart) != len(n.Text) || len(n.srcEnd) != len(n.Text) {
+			t.Fatalf("offset tables %d/%d for %d bytes", len(n.srcStart), len(n.srcEnd), len(n.Text))
 		}
-		for i := range n.text {
+		for i := range n.Text {
 			a, b := int(n.srcStart[i]), int(n.srcEnd[i])
 			if a < 0 || a > b || b > len(s) {
 				t.Fatalf("byte %d maps to [%d,%d) of %d", i, a, b, len(s))
@@ -80,6 +80,6 @@ func BenchmarkNormalize(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
-		normalizeSpan(text, 0)
+		NormalizeSpan(text, 0)
 	}
 }

@@ -1,4 +1,4 @@
-package corpus
+package text
 
 import (
 	"strings"
@@ -109,22 +109,22 @@ func foldWidth(r rune) rune {
 // NormalizeText returns the normalized form of s. It is what questions go
 // through, so that a question matches the sentences it is about.
 func NormalizeText(s string) string {
-	n := normalizeSpan(s, 0)
-	return n.text
+	n := NormalizeSpan(s, 0)
+	return n.Text
 }
 
-// normText is normalized text with its way back to the original.
-type normText struct {
-	text string
+// NormText is normalized text with its way back to the original.
+type NormText struct {
+	Text string
 	// srcStart[i] and srcEnd[i] give, for the normalized byte i, the range
 	// of the original text that produced its rune, annotations included.
 	srcStart []int32
 	srcEnd   []int32
 }
 
-// span maps the normalized byte range [a, b) back to the original.
-func (n *normText) span(a, b int) Span {
-	if a >= b || a < 0 || b > len(n.text) {
+// Span maps the normalized byte range [a, b) back to the original.
+func (n *NormText) Span(a, b int) Span {
+	if a >= b || a < 0 || b > len(n.Text) {
 		if a >= 0 && a < len(n.srcStart) {
 			return Span{int(n.srcStart[a]), int(n.srcStart[a])}
 		}
@@ -197,13 +197,14 @@ func prefixUpTo(s string, n int) string {
 	return s[:n]
 }
 
-func isASCIIAlnum(r rune) bool {
+// IsASCIIAlnum reports an ASCII letter or digit.
+func IsASCIIAlnum(r rune) bool {
 	return r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
 }
 
-// normalizeSpan normalizes src, whose first byte is at offset base of the
+// NormalizeSpan normalizes src, whose first byte is at offset base of the
 // document text.
-func normalizeSpan(src string, base int) normText {
+func NormalizeSpan(src string, base int) NormText {
 	var b strings.Builder
 	b.Grow(len(src))
 	starts := make([]int32, 0, len(src))
@@ -241,7 +242,7 @@ func normalizeSpan(src string, base int) normText {
 				continue
 			}
 		}
-		if n := pinyinAnnotation(src[end:]); n > 0 && (isHan(r) || r == '?' || r == '？') {
+		if n := pinyinAnnotation(src[end:]); n > 0 && (IsHan(r) || r == '?' || r == '？') {
 			if r == '?' || r == '？' {
 				i = end + n
 				continue
@@ -277,7 +278,7 @@ func normalizeSpan(src string, base int) normText {
 		}
 		f = Simplified(f)
 		if pendingSpace {
-			if isASCIIAlnum(prevKept) && isASCIIAlnum(f) {
+			if IsASCIIAlnum(prevKept) && IsASCIIAlnum(f) {
 				emit(' ', pendingSpaceAt, pendingSpaceAt+1)
 			}
 			pendingSpace = false
@@ -288,10 +289,10 @@ func normalizeSpan(src string, base int) normText {
 		prevKept = f
 		i = end
 	}
-	return normText{text: b.String(), srcStart: starts, srcEnd: ends}
+	return NormText{Text: b.String(), srcStart: starts, srcEnd: ends}
 }
 
-// isHan reports a CJK ideograph, compatibility forms included.
-func isHan(r rune) bool {
+// IsHan reports a CJK ideograph, compatibility forms included.
+func IsHan(r rune) bool {
 	return r >= 0x3400 && r <= 0x9FFF || r >= 0xF900 && r <= 0xFAFF || r >= 0x20000 && r <= 0x2FFFF
 }

@@ -1,27 +1,13 @@
-package corpus
+package geo
 
 import (
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// regionSharedDir locates the project's shared data, which lives beside the
-// repository (../shared from the repository root), as on the developers'
-// machines and in CI. Missing data fails the test in CI and skips it
-// elsewhere.
-func regionSharedDir(t *testing.T, rel string) string {
-	t.Helper()
-	dir := filepath.Join("..", "..", "shared", rel)
-	if _, err := os.Stat(dir); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("shared data missing in CI: %v", err)
-		}
-		t.Skipf("shared data not available: %v", err)
-	}
-	return dir
-}
+	"github.com/reportbot/reportbot/internal/testshared"
+)
 
 // regionTestParagraphs splits raw text into non-empty trimmed lines.
 func regionTestParagraphs(text string) []string {
@@ -38,7 +24,7 @@ func regionTestParagraphs(text string) []string {
 // in simplified script from their paragraphs alone: the file names are
 // opaque hashes, so only the body can tell.
 func TestResolveRegionSeeds(t *testing.T) {
-	dir := regionSharedDir(t, filepath.Join("corpus", "seeds"))
+	dir := testshared.Path(t, "corpus/seeds")
 	g := DefaultGazetteer()
 	for _, tc := range []struct {
 		prefix, name, code string

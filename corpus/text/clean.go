@@ -1,4 +1,4 @@
-package corpus
+package text
 
 import (
 	"regexp"
@@ -11,22 +11,22 @@ import (
 // can never be altered by cleaning. Inline filler (pinyin annotations,
 // "? ? ?" runs) is left to normalization, which remembers where it was.
 
-// line is one line of Document.Text with its normalized form.
-type line struct {
-	start, end int // byte range in Document.Text, without the line break
+// Line is one line of the text given to SplitLines (Document.Text).
+type Line struct {
+	Start, End int // byte range in Document.Text, without the line break
 	norm       string
 }
 
-// lineKind classifies a line for cleaning and metadata.
-type lineKind int
+// LineKind classifies a line for cleaning and metadata.
+type LineKind int
 
 const (
-	lineBody lineKind = iota
-	lineBlank
-	lineBoilerplate
-	lineMeta   // 时间/来源 lines: read for metadata, then dropped
-	lineHidden // "此处隐藏1065字" markers
-	lineTail   // 责任编辑, 标签, 相关文章: the article has ended
+	LineBody LineKind = iota
+	LineBlank
+	LineBoilerplate
+	LineMeta   // 时间/来源 lines: read for metadata, then dropped
+	LineHidden // "此处隐藏1065字" markers
+	LineTail   // 责任编辑, 标签, 相关文章: the article has ended
 )
 
 var (
@@ -46,43 +46,46 @@ var (
 	navSepRe = regexp.MustCompile(`\s*[|｜>»]\s*`)
 )
 
-func classifyLine(norm string) lineKind {
+// ClassifyLine tells what the normalized line norm is: report body, a
+// blank line, site boilerplate, a metadata line, a hidden-text marker or
+// the end of the article.
+func ClassifyLine(norm string) LineKind {
 	s := strings.TrimSpace(norm)
 	if s == "" {
-		return lineBlank
+		return LineBlank
 	}
 	// Boilerplate, metadata and markers are short lines; a long line is
 	// prose, and running every pattern over it would cost more than all
 	// the rest of the analysis.
 	if len(s) > maxBoilerplateBytes {
-		return lineBody
+		return LineBody
 	}
 	if hiddenRe.MatchString(s) {
-		return lineHidden
+		return LineHidden
 	}
 	if tailRe.MatchString(s) {
-		return lineTail
+		return LineTail
 	}
 	if metaLineRe.MatchString(s) {
-		return lineMeta
+		return LineMeta
 	}
 	if mayBeBoilerplate(s) && boilerplateRe.MatchString(s) {
-		return lineBoilerplate
+		return LineBoilerplate
 	}
 	if isNavRow(s) {
-		return lineBoilerplate
+		return LineBoilerplate
 	}
 	n := utf8.RuneCountInString(s)
 	if n <= 60 && captionRe.MatchString(s) && !strings.ContainsAny(s, "%") {
-		return lineBoilerplate
+		return LineBoilerplate
 	}
 	if n <= 24 && bylineRe.MatchString(s) {
-		return lineBoilerplate
+		return LineBoilerplate
 	}
 	if !hasContent(s) {
-		return lineBoilerplate
+		return LineBoilerplate
 	}
-	return lineBody
+	return LineBody
 }
 
 // boilerplateKeys are words one of which every unanchored alternative of
@@ -126,21 +129,21 @@ func isNavRow(s string) bool {
 // hasContent reports whether a line has any Han character or digit.
 func hasContent(s string) bool {
 	for _, r := range s {
-		if isHan(r) || r >= '0' && r <= '9' {
+		if IsHan(r) || r >= '0' && r <= '9' {
 			return true
 		}
 	}
 	return false
 }
 
-// isLongProse tells a report paragraph from a list of related links.
-func isLongProse(s string) bool {
+// IsLongProse tells a report paragraph from a list of related links.
+func IsLongProse(s string) bool {
 	return utf8.RuneCountInString(s) >= 60 && strings.ContainsAny(s, "。,;")
 }
 
-// hiddenChars returns the number of characters a hidden-text marker says
+// HiddenChars returns the number of characters a hidden-text marker says
 // are missing, or 0.
-func hiddenChars(s string) int {
+func HiddenChars(s string) int {
 	m := hiddenRe.FindStringSubmatch(s)
 	if len(m) < 2 || m[1] == "" {
 		return 0
@@ -155,11 +158,11 @@ func hiddenChars(s string) int {
 	return n
 }
 
-// splitLines cuts text into lines. A line longer than maxLineBytes is cut
+// SplitLines cuts text into lines. A line longer than maxLineBytes is cut
 // further at the last sentence end (or comma, or space) before the limit,
 // so that a file with no line breaks is still read in bounded pieces.
-func splitLines(text string) []line {
-	var lines []line
+func SplitLines(text string) []Line {
+	var lines []Line
 	pos := 0
 	for pos <= len(text) {
 		nl := strings.IndexByte(text[pos:], '\n')
@@ -176,14 +179,14 @@ func splitLines(text string) []line {
 			if e > s && text[e-1] == '\r' {
 				e--
 			}
-			lines = append(lines, line{start: s, end: e})
+			lines = append(lines, Line{Start: s, End: e})
 			start = stop
 		}
 		if nl < 0 {
 			break
 		}
 		if pos == end { // blank line
-			lines = append(lines, line{start: pos, end: pos})
+			lines = append(lines, Line{Start: pos, End: pos})
 		}
 		pos = end + 1
 	}

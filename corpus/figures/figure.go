@@ -1,8 +1,11 @@
-package corpus
+package figures
 
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/reportbot/reportbot/corpus/geo"
+	"github.com/reportbot/reportbot/corpus/text"
 )
 
 // Figure extraction reads a normalized sentence the way an official does:
@@ -24,21 +27,28 @@ import (
 // Periods (1-5月, 一季度) hold from where they are said until another is
 // said; modality (力争, 预计) holds to the end of the sentence.
 
-// extractContext carries what earlier sentences of a report established.
-type extractContext struct {
-	region Region
+// Extractor carries what earlier sentences of a report established.
+type Extractor struct {
+	region geo.Region
 	date   string
-	gaz    *Gazetteer
+	gaz    *geo.Gazetteer
 	period Period // the last period stated, for sentences that state none
 	// docPeriod is the period the title names, for paragraphs that state
 	// none.
 	docPeriod Period
 }
 
-// endParagraph forgets the period: a period stated in one paragraph is
+// EndParagraph forgets the period: a period stated in one paragraph is
 // too often wrong for the next (a new paragraph turns to another year or
 // another indicator), and no period is better than a wrong one.
-func (c *extractContext) endParagraph() { c.period = c.docPeriod }
+func (c *Extractor) EndParagraph() { c.period = c.docPeriod }
+
+// NewExtractor starts the figure extraction of a report about region,
+// published on date (YYYY-MM-DD, YYYY-MM, YYYY or ""), whose title names
+// docPeriod. Places are looked up in gaz; nil means none.
+func NewExtractor(region geo.Region, date string, gaz *geo.Gazetteer, docPeriod Period) *Extractor {
+	return &Extractor{region: region, date: date, gaz: gaz, docPeriod: docPeriod, period: docPeriod}
+}
 
 // units, longest first within each leading rune so that 万平方米 wins over
 // 万 and 个百分点 over 个.
@@ -110,12 +120,12 @@ var (
 	scopeWords = []string{"全国", "全省", "全市", "全州", "全区", "全县", "西部", "中部", "东部", "同类城市", "同级城市"}
 )
 
-// extract returns the figures of the sentence n.text[a:b].
-func (c *extractContext) extract(n *normText, a, b int) []Figure {
-	s := n.text[a:b]
+// Extract returns the figures of the sentence n.Text[a:b].
+func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
+	s := n.Text[a:b]
 	nums := ScanNumbers(s)
 	periods := FindPeriods(s)
-	var places []PlaceMention
+	var places []geo.PlaceMention
 	if c.gaz != nil {
 		places = c.gaz.Find(s)
 	}
@@ -231,7 +241,7 @@ func (c *extractContext) extract(n *normText, a, b int) []Figure {
 		if !curPeriodExplicit {
 			f.Period.Raw = ""
 		}
-		f.Span = n.span(a+t.Start, a+unitEnd)
+		f.Span = n.Span(a+t.Start, a+unitEnd)
 		figs = append(figs, f)
 		prevEnd = unitEnd
 	}
@@ -343,7 +353,7 @@ func glued(s string, t NumberToken) bool {
 	if t.End < len(s) && (s[t.End] == '+' || s[t.End] == '*') {
 		return true
 	}
-	if t.Start > 0 && (s[t.Start-1] == '+' || s[t.Start-1] == '-' && t.Start > 1 && isASCIIAlnum(rune(s[t.Start-2]))) {
+	if t.Start > 0 && (s[t.Start-1] == '+' || s[t.Start-1] == '-' && t.Start > 1 && text.IsASCIIAlnum(rune(s[t.Start-2]))) {
 		return true
 	}
 	if t.End < len(s) && s[t.End] == ':' && t.End+1 < len(s) && s[t.End+1] >= '0' && s[t.End+1] <= '9' {
@@ -576,7 +586,7 @@ func clauseStart(s string, pos int) int {
 
 // stripPlacesAndPeriods removes place names and period expressions from
 // the clause before a number: "1-10月完成工业固定资产投资" → "完成工业固定资产投资".
-func stripPlacesAndPeriods(before string, offset int, places []PlaceMention, periods []PeriodMention) string {
+func stripPlacesAndPeriods(before string, offset int, places []geo.PlaceMention, periods []PeriodMention) string {
 	type cut struct{ a, b int }
 	var cuts []cut
 	for _, p := range places {
@@ -710,7 +720,7 @@ func isVerbOnly(m string) bool {
 func nounAfter(rest string) (string, bool) {
 	end := len(rest)
 	for i, r := range rest {
-		if !isHan(r) && r != '“' && r != '”' {
+		if !text.IsHan(r) && r != '“' && r != '”' {
 			end = i
 			break
 		}
@@ -743,13 +753,13 @@ func nounAfter(rest string) (string, bool) {
 
 // figureRegion is the county a clause names (安岳天然气综合产值), or the
 // report's region.
-func (c *extractContext) figureRegion(places []PlaceMention, lo, pos int) string {
+func (c *Extractor) figureRegion(places []geo.PlaceMention, lo, pos int) string {
 	for _, p := range places {
 		if p.Start < lo || p.End > pos {
 			continue
 		}
 		for _, cand := range p.Candidates {
-			if cand.Level == LevelCounty && c.region.Code != "" && cand.CityCode == c.region.Code {
+			if cand.Level == geo.LevelCounty && c.region.Code != "" && cand.CityCode == c.region.Code {
 				return cand.Name
 			}
 		}

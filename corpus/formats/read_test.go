@@ -1,4 +1,4 @@
-package corpus
+package formats
 
 import (
 	"bytes"
@@ -19,7 +19,7 @@ import (
 
 // The fixtures under testdata/read are made by TestWriteReadFixtures:
 //
-//	REPORTBOT_WRITE_FIXTURES=1 go test ./corpus -run TestWriteReadFixtures
+//	REPORTBOT_WRITE_FIXTURES=1 go test ./corpus/formats -run TestWriteReadFixtures
 //
 // page.html is written by hand.
 

@@ -50,7 +50,7 @@ var Units = longestFirst([]Unit{
 	{"亿元", UnitMoney, "元", 1e8, "完成投资76.8亿元"},
 	{"万元", UnitMoney, "元", 1e4, "人均4.1万元"},
 	{"千元", UnitMoney, "元", 1e3, "人均12千元"},
-	{"美元", UnitMoney, "", 0, "人均1.3万美元"},
+	{"美元", UnitMoney, "", 0, "单价12美元"},
 	{"元", UnitMoney, "", 0, "收入32650元"},
 	{"万平方米", UnitArea, "平方米", 1e4, "竣工面积85万平方米"},
 	{"平方米", UnitArea, "", 0, "厂房1200平方米"},

@@ -6,6 +6,7 @@ import (
 
 	"github.com/reportbot/reportbot/corpus/geo"
 	"github.com/reportbot/reportbot/corpus/text"
+	"github.com/reportbot/reportbot/lexicon"
 )
 
 // Figure extraction reads a normalized sentence the way an official does:
@@ -50,75 +51,59 @@ func NewExtractor(region geo.Region, date string, gaz *geo.Gazetteer, docPeriod 
 	return &Extractor{region: region, date: date, gaz: gaz, docPeriod: docPeriod, period: docPeriod}
 }
 
-// units, longest first within each leading rune so that 万平方米 wins over
-// 万 and 个百分点 over 个.
-var unitList = []string{
-	"个百分点", "百分点", "%", "‰",
-	"万亿元", "亿美元", "万美元", "亿元", "万元", "千元", "美元", "元",
-	"万平方米", "平方米", "平方公里", "万亩", "亩", "公顷",
-	"万千瓦时", "亿千瓦时", "千瓦时", "万千瓦", "千瓦", "兆瓦", "万吨", "吨", "公斤", "立方米", "万立方米",
-	"万人次", "人次", "万人", "人", "家次", "批次", "批", "户次", "万户", "户", "家", "个", "项", "位", "名",
-	"座", "条", "台", "套", "辆", "万辆", "口", "所", "次", "倍", "公里", "千米", "米", "天", "场", "件", "款", "种", "份", "期",
-	"万", "亿",
-}
-
-// unitsByFirst indexes unitList by first rune.
-var unitsByFirst = func() map[rune][]string {
-	m := map[rune][]string{}
-	for _, u := range unitList {
-		r, _ := utf8.DecodeRuneInString(u)
-		m[r] = append(m[r], u)
-	}
-	for r, us := range m {
-		// longest first
-		for i := 1; i < len(us); i++ {
-			for j := i; j > 0 && len(us[j]) > len(us[j-1]); j-- {
-				us[j], us[j-1] = us[j-1], us[j]
+// The words extraction reads by live in package lexicon; these are the
+// forms the code looks them up in.
+var (
+	// unitsByFirst indexes lexicon.Units (longest first) by first rune.
+	unitsByFirst = func() map[rune][]string {
+		m := map[rune][]string{}
+		for _, u := range lexicon.Units {
+			r, _ := utf8.DecodeRuneInString(u.Text)
+			m[r] = append(m[r], u.Text)
+		}
+		return m
+	}()
+	countUnits = func() map[string]bool {
+		m := map[string]bool{}
+		for _, u := range lexicon.Units {
+			if u.IsCount() {
+				m[u.Text] = true
 			}
 		}
-		m[r] = us
+		return m
+	}()
+	nonFigureUnits      = wordTexts(lexicon.NonFigureUnits)
+	headNouns           = wordTexts(lexicon.HeadNouns)
+	attributeWords      = wordSet(lexicon.AttributeWords)
+	combiningAttributes = wordSet(lexicon.CombiningAttributes)
+	leadingVerbs        = wordTexts(lexicon.LeadingVerbs)
+	growthWords         = wordTexts(lexicon.GrowthWords)
+	declineWords        = wordTexts(lexicon.DeclineWords)
+	notDeclineWords     = wordTexts(lexicon.NotDeclineWords)
+	shareWords          = wordTexts(lexicon.ShareWords)
+	rateEndings         = wordTexts(lexicon.RateEndings)
+	belowWords          = wordTexts(lexicon.BelowWords)
+	metricPrefixes      = wordTexts(lexicon.MetricPrefixes)
+	metricSuffixes      = wordTexts(lexicon.MetricSuffixes)
+	midPredicates       = wordTexts(lexicon.MidPredicates)
+	scopeWords          = wordTexts(lexicon.Scopes)
+	qualifierWords      = wordTexts(lexicon.Qualifiers)
+	notQualifierWords   = wordTexts(lexicon.NotQualifiers)
+	againstWords        = wordTexts(lexicon.AgainstWords)
+	changeDownWords     = wordTexts(lexicon.ChangeDownWords)
+)
+
+func wordTexts(ws []lexicon.Word) []string {
+	return lexicon.Words(ws, func(w lexicon.Word) string { return w.Text })
+}
+
+func wordSet(ws []lexicon.Word) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w.Text] = true
 	}
 	return m
-}()
-
-// Units that make a number a duration or a date, not a figure.
-var nonFigureUnits = []string{"年", "个月", "月", "日", "号", "时", "周", "岁", "届", "级", "大", "期间"}
-
-var (
-	countUnits = map[string]bool{"户": true, "万户": true, "家": true, "个": true, "项": true, "名": true, "座": true,
-		"条": true, "台": true, "套": true, "辆": true, "万辆": true, "口": true, "所": true, "次": true, "人": true,
-		"万人": true, "人次": true, "万人次": true, "家次": true, "户次": true, "批": true, "批次": true, "场": true,
-		"件": true, "款": true, "种": true, "份": true}
-	// Nouns that end the noun phrase after a count: 137个工业项目.
-	headNouns = []string{"企业", "项目", "工厂", "园区", "基地", "车间", "平台", "产业链", "集群", "中心", "储备库", "培育库",
-		"企业库", "任务", "银行", "案例", "基站", "机构", "产品", "专班", "部门", "行业", "领域", "品牌", "标准", "专利", "人才", "团队"}
-	// Words that describe a figure without naming its indicator.
-	attributeWords = map[string]bool{"增速": true, "增幅": true, "增长": true, "增长率": true, "增速为": true, "比重": true,
-		"占比": true, "排名": true, "位次": true, "总数": true, "总量": true, "总额": true, "总投资": true, "数量": true,
-		"规模": true, "均价": true, "其中": true, "分别": true}
-	// Attributes that make a new indicator with the one before: 总数 of
-	// 规上工业企业.
-	combiningAttributes = map[string]bool{"总数": true, "总量": true, "总额": true, "总投资": true, "均价": true}
-	// Verbs alone are no indicator; the noun after the count is.
-	leadingVerbs = []string{"推荐", "遴选", "聚焦", "培育", "组织", "帮助", "推动", "完善", "动态完善", "引进", "签约", "支持",
-		"扶持", "认定", "对", "包括", "有", "涉及", "调度", "走访", "新培育", "筛选", "确定", "梳理", "梳理确定", "打造", "建立",
-		"创建", "争创", "与", "向", "为", "帮扶", "服务", "指导", "吸引", "带动", "惠及"}
-	growthWords  = []string{"增长", "增速", "增幅", "上涨", "提高", "提升", "增加", "增收", "增"}
-	declineWords = []string{"下降", "减少", "回落", "降低", "下滑", "收窄", "减", "降"}
-	shareWords   = []string{"占", "比重", "占比", "率", "完成", "达到"}
-	// Prefixes with no indicator meaning.
-	metricPrefixes = []string{"全市", "我市", "本市", "全县", "我县", "本县", "全区", "我区", "本区", "全州", "全省", "全国",
-		"市级", "其中", "今年以来", "去年以来", "截至目前", "截止目前", "目前", "当前", "同时", "此外", "另外", "期间",
-		"累计", "共计", "合计", "共", "已经", "已", "先后", "统计", "全年", "年内", "预计", "力争", "争取", "确保", "有望",
-		"计划到", "实现", "完成", "达到", "分别", "共", "帮助", "推动", "助力"}
-	// Suffixes that are predicates or comparators, not the indicator.
-	metricSuffixes = []string{"同比增长", "同比下降", "同比提高", "同比减少", "比上年同期增长", "较上年同期增长",
-		"比上年同期", "较上年同期", "比上年", "较上年", "比去年同期", "较去年同期", "上年同期", "同比", "环比",
-		"增长", "下降", "增速为", "增幅为", "增速", "增幅", "提高", "提升", "增加", "减少", "降低", "回落",
-		"完成", "实现", "达到", "累计", "分别", "为", "是", "达", "共", "约", "近", "超过", "超", "突破", "逾", "过",
-		"的", "已", "将", "可", "了", "在", "居", "位居", "位列", "排名", "排", "列", "第", "高于", "低于", "快于", "慢于", "共有"}
-	scopeWords = []string{"全国", "全省", "全市", "全州", "全区", "全县", "西部", "中部", "东部", "同类城市", "同级城市"}
-)
+}
 
 // Extract returns the figures of the sentence n.Text[a:b].
 func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
@@ -431,12 +416,13 @@ func parseUnit(s string, pos int) (unit string, end int, qualifier string) {
 }
 
 func qualifierBefore(before string) string {
-	for _, q := range []string{"超过", "突破", "接近", "将近", "近", "约", "逾", "超", "过", "达到", "不足", "不到", "最高", "最低"} {
+	for _, q := range notQualifierWords {
 		if strings.HasSuffix(before, q) {
-			switch q {
-			case "达到":
-				return ""
-			}
+			return ""
+		}
+	}
+	for _, q := range qualifierWords {
+		if strings.HasSuffix(before, q) {
 			return q
 		}
 	}
@@ -451,19 +437,19 @@ func classify(before, unit string, v float64, rank bool) (Kind, float64) {
 	case rank:
 		return KindRank, v
 	case unit == "个百分点" || unit == "百分点":
-		if containsAny(tail, []string{"低于", "慢于", "下降", "回落", "收窄", "减少", "降低"}) {
+		if containsAny(tail, belowWords) {
 			return KindDiff, -v
 		}
 		return KindDiff, v
 	case unit == "%" || unit == "‰" || unit == "倍":
 		near := lastRunes(before, 4)
-		if containsAny(near, declineWords) && !containsAny(near, []string{"降低成本"}) {
+		if containsAny(near, declineWords) && !containsAny(near, notDeclineWords) {
 			return KindGrowth, -v
 		}
 		if containsAny(near, growthWords) {
 			return KindGrowth, v
 		}
-		if containsAny(tail, []string{"占", "比重", "占比"}) || strings.HasSuffix(tail, "率") || strings.HasSuffix(tail, "率为") || strings.HasSuffix(tail, "率达") {
+		if containsAny(tail, shareWords) || hasSuffixAny(tail, rateEndings) {
 			return KindShare, v
 		}
 		if containsAny(tail, declineWords) {
@@ -480,7 +466,7 @@ func classify(before, unit string, v float64, rank bool) (Kind, float64) {
 		if strings.HasSuffix(near, "增加") || strings.HasSuffix(near, "多") && strings.Contains(before, "比") {
 			return KindChange, v
 		}
-		for _, w := range []string{"减少", "降低", "下降"} {
+		for _, w := range changeDownWords {
 			if strings.HasSuffix(near, w) {
 				return KindChange, -v
 			}
@@ -507,15 +493,12 @@ func scopeIn(before string) string {
 }
 
 func comparatorIn(clause string) string {
-	for _, w := range []string{"比上年同期", "较上年同期", "比去年同期", "较去年同期", "上年同期", "同比", "环比", "比上年", "较上年"} {
-		if strings.Contains(clause, w) {
-			if w == "比上年同期" || w == "较上年同期" || w == "比去年同期" || w == "较去年同期" {
-				return "上年同期"
-			}
-			return w
+	for _, b := range lexicon.Baselines {
+		if strings.Contains(clause, b.Text) {
+			return b.Means
 		}
 	}
-	for _, w := range []string{"高于", "低于", "快于", "慢于", "领先"} {
+	for _, w := range againstWords {
 		if i := strings.Index(clause, w); i >= 0 {
 			rest := clause[i+len(w):]
 			if sc := scopeIn(rest); sc != "" && strings.HasPrefix(rest, sc) {
@@ -686,7 +669,7 @@ func cleanMetric(m string) string {
 		m = strings.Trim(m, " “”\"'‘’")
 	}
 	// Predicates in the middle: 项目共完成投资 → 项目投资.
-	for _, v := range []string{"共完成", "累计完成", "预计实现", "预计完成", "预计", "实现"} {
+	for _, v := range midPredicates {
 		m = strings.ReplaceAll(m, v, "")
 	}
 	if !strings.Contains(m, "完成率") {
@@ -779,6 +762,15 @@ func lastRunes(s string, n int) string {
 func containsAny(s string, words []string) bool {
 	for _, w := range words {
 		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasSuffixAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
 			return true
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/reportbot/reportbot/lexicon"
 )
 
 // This file finds the time expressions of a normalized sentence (2023年1-5月,
@@ -279,20 +281,10 @@ func perSpanOrDate(text string, i int) (PeriodMention, bool) {
 	return PeriodMention{}, false
 }
 
-// Relative years: their offset from the report's year. perRelExclude lists
-// the runes before them that make them part of another word (以上年产值,
-// 成本年度, 过去年均, 说明年度).
-var perRelYears = [...]struct {
-	word    string
-	off     int
-	exclude string
-}{
-	{"今年", 0, ""},
-	{"本年", 0, "基根资成样版文书课日剧"},
-	{"去年", -1, "过失除离回出进"},
-	{"上年", -1, "以"},
-	{"明年", 1, "光文聪清说证透鲜分表声阐简发"},
-}
+// perRelYears are lexicon.RelativeYears: words that name a year by its
+// offset from the report's year, with the runes before them that make
+// them part of another word (以上年产值, 成本年度).
+var perRelYears = lexicon.RelativeYears
 
 // perYear matches a year at text[i]: 2023年, 二〇二三年, or a relative year.
 // rel reports a relative year (y is then the offset).
@@ -305,15 +297,15 @@ func perYear(text string, i int) (y int, rel bool, end int, ok bool) {
 		return 0, false, 0, false
 	}
 	for _, ry := range perRelYears {
-		if !perHas(text, i, ry.word) {
+		if !perHas(text, i, ry.Text) {
 			continue
 		}
-		if ry.exclude != "" {
-			if p, _ := numRuneBefore(text, i); p >= 0 && strings.ContainsRune(ry.exclude, p) {
+		if ry.NotAfter != "" {
+			if p, _ := numRuneBefore(text, i); p >= 0 && strings.ContainsRune(ry.NotAfter, p) {
 				return 0, false, 0, false
 			}
 		}
-		return ry.off, true, i + len(ry.word), true
+		return ry.Offset, true, i + len(ry.Text), true
 	}
 	// 二〇二三年: four Chinese digits read one by one.
 	j, v := i, 0
@@ -589,8 +581,8 @@ func perReportDate(s string) (year, month int) {
 func perRelative(raw string) (int, bool) {
 	raw = strings.TrimPrefix(strings.TrimPrefix(raw, "截至"), "截止")
 	for _, ry := range perRelYears {
-		if strings.HasPrefix(raw, ry.word) {
-			return ry.off, true
+		if strings.HasPrefix(raw, ry.Text) {
+			return ry.Offset, true
 		}
 	}
 	for _, w := range [...]string{"年初", "目前", "当前", "至今"} {
@@ -614,8 +606,8 @@ func perDisplay(p Period) string {
 	} else {
 		r := strings.TrimPrefix(strings.TrimPrefix(raw, "截至"), "截止")
 		for _, ry := range perRelYears {
-			if strings.HasPrefix(r, ry.word) {
-				prefix = ry.word
+			if strings.HasPrefix(r, ry.Text) {
+				prefix = ry.Text
 				break
 			}
 		}

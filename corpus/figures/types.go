@@ -1,19 +1,23 @@
 package figures
 
-import "github.com/reportbot/reportbot/corpus/text"
+import (
+	"github.com/reportbot/reportbot/corpus/text"
+	"github.com/reportbot/reportbot/lexicon"
+)
 
-// Kind is what a figure measures.
-type Kind string
+// Kind is what a figure measures (lexicon.Kind: questions ask for kinds
+// in the same words).
+type Kind = lexicon.Kind
 
 const (
-	KindGrowth Kind = "growth" // relative change, %; a decline is negative
-	KindAmount Kind = "amount" // a level: money, output, area, capacity
-	KindShare  Kind = "share"  // part of a whole, or a completion rate, %
-	KindCount  Kind = "count"  // number of enterprises, projects, items
-	KindRank   Kind = "rank"   // 居全省第2位
-	KindDiff   Kind = "diff"   // percentage points against a comparator
-	KindChange Kind = "change" // an absolute increase: 比上年同期增加65个
-	KindOther  Kind = "other"  // a number whose meaning is unclear
+	KindGrowth = lexicon.KindGrowth
+	KindAmount = lexicon.KindAmount
+	KindShare  = lexicon.KindShare
+	KindCount  = lexicon.KindCount
+	KindRank   = lexicon.KindRank
+	KindDiff   = lexicon.KindDiff
+	KindChange = lexicon.KindChange
+	KindOther  = lexicon.KindOther
 )
 
 // Figure is one number in a sentence, with its meaning.

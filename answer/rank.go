@@ -280,6 +280,10 @@ func scoreFigure(w *Weights, q Question, qb map[string]struct{}, mi *metricInfo,
 		}
 	} else if q.Region != "" && f.Region != "" && f.Region != q.Region {
 		sc.add("other-region", -w.OtherRegion, "%s", f.Region)
+	} else if q.Region == "" && q.Province != "" && f.Region != "" && f.Region != q.Province {
+		// A province's question is answered by the province's own
+		// figures: 遵义's growth is not 贵州's.
+		return sc, false
 	}
 
 	// Modality.

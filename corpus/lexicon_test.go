@@ -180,3 +180,21 @@ func figStrings(fs []Figure) []string {
 	}
 	return out
 }
+
+// A figure after a method phrase or an empty word belongs to the subject
+// stated before it.
+func TestLexiconSubjectCarriedExamples(t *testing.T) {
+	var rows []lexicon.Word
+	rows = append(rows, lexicon.MethodPhrases...)
+	rows = append(rows, lexicon.EmptyMetrics...)
+	for _, w := range rows {
+		phrase := w.Example
+		if !strings.ContainsAny(phrase, "0123456789") {
+			phrase += "7.1%"
+		}
+		figs := exampleFigures("社会消费品零售总额86.3亿元," + phrase)
+		if len(figs) < 2 || figs[len(figs)-1].Metric != "社会消费品零售总额" {
+			t.Errorf("%s in %q: %v, want the last figure to be 社会消费品零售总额's", w.Text, phrase, figStrings(figs))
+		}
+	}
+}

@@ -50,6 +50,7 @@ var MetricPrefixes = []Word{
 	{"计划到", "计划到位资金"}, {"实现", "实现营收"}, {"完成", "完成投资"},
 	{"达到", "达到高企数"}, {"分别", "分别增长"}, {"帮助", "帮助企业融资"},
 	{"推动", "推动技改项目"}, {"助力", "助力企业减负"},
+	{"虽然", "虽然全市进出口"}, {"但是", "但是工业投资"}, {"另一方面", "另一方面民间投资"},
 }
 
 // MetricSuffixes are predicates and comparators at the end of the words
@@ -75,7 +76,7 @@ var MetricSuffixes = longestFirst([]Word{
 	{"位列", "总量位列"}, {"排名", "增速排名"}, {"排", "增速排"},
 	{"列", "总量列"}, {"第", "居全省第"}, {"高于", "增速高于"},
 	{"低于", "增速低于"}, {"快于", "增速快于"}, {"慢于", "增速慢于"},
-	{"共有", "规上企业共有"},
+	{"共有", "规上企业共有"}, {"比增", "社零比增"}, {"比降", "能耗比降"},
 }, func(w Word) string { return w.Text })
 
 // MidPredicates are verbs inside the words before a figure that are not
@@ -140,4 +141,33 @@ var SelfWords = []Word{
 	{"我市", "我市工业投资增速"}, {"全市", "全市GDP"}, {"本市", "本市社零"},
 	{"我县", "我县技改投资"}, {"全县", "全县财政收入"}, {"我区", "我区进出口"},
 	{"全区", "全区规上工业增加值"},
+}
+
+// MethodPhrases say how a figure was computed, not what it measures:
+// 按可比价格计算增长6.1% is the growth of the indicator named before it.
+// They are removed wherever they stand in the words before a figure.
+var MethodPhrases = longestFirst([]Word{
+	{"按可比价格计算", "按可比价格计算增长6.1%"},
+	{"按可比价计算", "按可比价计算增长5.2%"},
+	{"按不变价格计算", "按不变价格计算,同比增长1.2%"},
+	{"按不变价计算", "按不变价计算增长3%"},
+	{"按可比口径计算", "按可比口径计算增长4.4%"},
+	{"按同口径计算", "按同口径计算增长2.1%"},
+	{"同口径", "同口径增长9%"},
+	{"可比口径", "可比口径增长7%"},
+	{"按现价计算", "按现价计算增长8%"},
+	{"扣除价格因素", "扣除价格因素实际增长4.8%"},
+	{"按年实质", "按年实质增长2.3%"},
+	{"实质", "实质增长1.5%"},
+	{"下同", "增长(下同)7.2%"},
+}, func(w Word) string { return w.Text })
+
+// EmptyMetrics are words that, left alone before a figure, name no
+// indicator: the figure belongs to the subject stated before (全县社零
+// 86.3亿元,比增7.1%).
+var EmptyMetrics = []Word{
+	{"比", "比上年增长"}, {"较", "较上年下降"}, {"和", "和增长"}, {"同", "同增长"},
+	{"及", "及增长"}, {"则", "则增长"}, {"而", "而下降"},
+	{"并", "并增长"}, {"且", "且增长"}, {"但", "但下降"}, {"实际", "实际增长"},
+	{"名义", "名义增长"}, {"年", "年增长"}, {"按", "按增长"},
 }

@@ -40,6 +40,8 @@ func allTables() map[string][]row {
 		t["Completions"] = append(t["Completions"], row{c.Short, c.Example})
 	}
 	t["Derived"] = wordRows(Derived)
+	t["MethodPhrases"] = wordRows(MethodPhrases)
+	t["EmptyMetrics"] = wordRows(EmptyMetrics)
 	for _, s := range Sectors {
 		t["Sectors"] = append(t["Sectors"], row{s.Word, s.Example})
 	}
@@ -137,6 +139,8 @@ func TestNoConflictsAcrossTables(t *testing.T) {
 		{"Abbreviations", "Sectors"},              // an abbreviation is one indicator
 		{"Abbreviations", "QuestionWords"},        //
 		{"CombiningAttributes", "MetricSuffixes"}, // 总数 is kept
+		{"EmptyMetrics", "HeadNouns"},             // an empty metric names nothing
+		{"EmptyMetrics", "Sectors"},               //
 		{"Derived", "Sectors"},                    // a per-capita figure is no part
 		{"Derived", "IndicatorFillers"},           // and it is not dropped
 	} {
@@ -176,6 +180,7 @@ func TestOrderedLongestFirst(t *testing.T) {
 	check("Units", Words(Units, func(u Unit) string { return u.Text }))
 	check("Abbreviations", Words(Abbreviations, func(a Abbreviation) string { return a.Long }))
 	check("MetricSuffixes", Words(MetricSuffixes, func(w Word) string { return w.Text }))
+	check("MethodPhrases", Words(MethodPhrases, func(w Word) string { return w.Text }))
 	check("Qualifiers", Words(Qualifiers, func(w Word) string { return w.Text }))
 	check("QuestionComparators", Words(QuestionComparators, func(w Word) string { return w.Text }))
 }

@@ -91,6 +91,8 @@ var (
 	notQualifierWords   = wordTexts(lexicon.NotQualifiers)
 	againstWords        = wordTexts(lexicon.AgainstWords)
 	changeDownWords     = wordTexts(lexicon.ChangeDownWords)
+	methodPhrases       = wordTexts(lexicon.MethodPhrases)
+	emptyMetrics        = wordSet(lexicon.EmptyMetrics)
 )
 
 func wordTexts(ws []lexicon.Word) []string {
@@ -558,6 +560,15 @@ func floorRune(s string, i int) int {
 func clauseStart(s string, pos int) int {
 	for i := pos; i > 0; {
 		r, size := utf8.DecodeLastRuneInString(s[:i])
+		if r == ')' || r == '】' || r == ']' {
+			// A note in brackets between an indicator and its number
+			// ("地区生产总值(GDP)326.8亿元", "【1】", "(下同)") does not
+			// start a new clause.
+			if open := transparentBracket(s, i); open >= 0 {
+				i = open
+				continue
+			}
+		}
 		switch r {
 		case ',', ';', ':', '(', ')', '、', '。', '!', '?', '—', '·', ' ':
 			return i
@@ -639,6 +650,10 @@ var quoteRemover = strings.NewReplacer("“", "", "”", "", "\"", "", "‘", ""
 // number: scope words, verbs, comparators, modality.
 func cleanMetric(m string) string {
 	m = quoteRemover.Replace(m)
+	m = dropBrackets(m)
+	for _, p := range methodPhrases {
+		m = strings.ReplaceAll(m, p, "")
+	}
 	m = strings.Trim(m, " 《》()")
 	for changed := true; changed && m != ""; {
 		changed = false
@@ -672,11 +687,78 @@ func cleanMetric(m string) string {
 	for _, v := range midPredicates {
 		m = strings.ReplaceAll(m, v, "")
 	}
+	if emptyMetrics[m] {
+		m = ""
+	}
 	if !strings.Contains(m, "完成率") {
 		m = strings.ReplaceAll(m, "完成", "")
 	}
 	if utf8.RuneCountInString(m) > 24 {
 		m = lastRunes(m, 24)
+	}
+	return m
+}
+
+// maxBracketNote is the longest bracketed note, in runes, that is read
+// through.
+const maxBracketNote = 12
+
+// transparentBracket returns where the bracketed note that ends at
+// s[:end] opens, when it is a note to read through: an abbreviation
+// (GDP), a footnote mark (【1】) or a method (下同, 按可比价格计算); -1
+// otherwise.
+func transparentBracket(s string, end int) int {
+	closer, size := utf8.DecodeLastRuneInString(s[:end])
+	opener := map[rune]rune{')': '(', '】': '【', ']': '['}[closer]
+	inner := end - size
+	open := strings.LastIndexByte(s[:inner], byte(opener))
+	if opener != '(' && opener != '[' {
+		open = strings.LastIndex(s[:inner], string(opener))
+	}
+	if open < 0 {
+		return -1
+	}
+	note := s[open+utf8.RuneLen(opener) : inner]
+	if note == "" || utf8.RuneCountInString(note) > maxBracketNote || strings.ContainsAny(note, ",;。()") {
+		return -1
+	}
+	if isASCIIWord(note) {
+		return open
+	}
+	for _, p := range methodPhrases {
+		if strings.Contains(note, p) {
+			return open
+		}
+	}
+	return -1
+}
+
+func isASCIIWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == ' ' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// dropBrackets removes the bracketed notes of a metric: 地区生产总值(GDP)
+// is 地区生产总值.
+func dropBrackets(m string) string {
+	for _, pair := range [][2]string{{"(", ")"}, {"【", "】"}, {"[", "]"}} {
+		for {
+			i := strings.Index(m, pair[0])
+			if i < 0 {
+				break
+			}
+			j := strings.Index(m[i:], pair[1])
+			if j < 0 {
+				m = m[:i]
+				break
+			}
+			m = m[:i] + m[i+j+len(pair[1]):]
+		}
 	}
 	return m
 }

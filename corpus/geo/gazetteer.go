@@ -388,7 +388,9 @@ func (g *Gazetteer) Find(text string) []PlaceMention {
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		node := t.rootChild(r)
-		if node <= 0 {
+		if node <= 0 || r == '月' && endsMonthCount(prev) {
+			// The 月 of 前5个月 or 1-7月 begins no place: 前5个月湖南… is
+			// not 月湖区.
 			prev = r
 			i += size
 			continue
@@ -568,7 +570,7 @@ func (t *trie) build(keys []string) {
 // leaves at least 2 runes (清新区 is 清新, not 清).
 var shortSuffixes = [...][]string{
 	LevelProvince:   {"维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市"},
-	LevelPrefecture: {"自治州", "地区", "盟", "市"},
+	LevelPrefecture: {"自治州", "地区", "盟", "市", "县"}, // 县: Taiwan's counties (南投县)
 	LevelCounty:     {"自治县", "自治旗", "新区", "矿区", "特区", "区", "县", "市", "旗"},
 }
 
@@ -808,4 +810,10 @@ func setOf(words string) map[string]bool {
 		m[w] = true
 	}
 	return m
+}
+
+// endsMonthCount reports a rune that ends the number of a month count or
+// a month (5个, 1-7, 十二).
+func endsMonthCount(prev rune) bool {
+	return prev >= '0' && prev <= '9' || prev == '个' || strings.ContainsRune("一二三四五六七八九十两", prev)
 }

@@ -87,6 +87,11 @@ func (g *Gazetteer) ResolveRegion(ev RegionEvidence) Region {
 		}
 		return reg
 	}
+	if province.Code != "" && r.speaksOfProvince(province.Code) {
+		// 宁夏_2024-07_工业.txt: the body names its cities, but its
+		// subject is the region itself.
+		return province
+	}
 	reg, ok := r.decideBody(province)
 	if ok {
 		return reg
@@ -106,6 +111,11 @@ type resolver struct {
 	// provSup is how strongly the evidence points at each province: named
 	// provinces count fully, other places half, for their province.
 	provSup map[string]float64
+	// provSubject and citySubject count the sentences whose subject is
+	// the province (全省规上工业增加值…, 全区 in an autonomous region) or
+	// the city (全市…); a report is the province's when it speaks of the
+	// province more than of any city.
+	provSubject, citySubject, regionSubject int
 	// provScope is true when the report speaks of its province (全省,
 	// 省委): it is not about a municipality.
 	provScope bool
@@ -126,6 +136,11 @@ func newResolver(g *Gazetteer, ev RegionEvidence) *resolver {
 			r.provScope = true
 			break
 		}
+	}
+	for _, t := range texts {
+		r.provSubject += countSubjects(t, provinceSelfWords)
+		r.citySubject += countSubjects(t, citySelfWords)
+		r.regionSubject += countSubjects(t, regionSelfWords)
 	}
 	name := filepath.Base(strings.ReplaceAll(ev.FileName, `\`, "/"))
 	if ev.FileName == "" {
@@ -460,6 +475,14 @@ func (r *resolver) decideBody(province Region) (Region, bool) {
 		}
 	}
 	rk := r.ranked(units)
+	if province.Code == "" && len(rk) > 0 {
+		// No province named, but the body speaks of one as its subject
+		// (全区规上工业增加值…, 呼和浩特市(23.1%)…): the report is the
+		// province's, not its first-named city's.
+		if p, ok := r.g.ByCode(rk[0].u.unit.ProvinceCode); ok && !isMunicipalityCode(p.Code) && r.speaksOfProvince(p.Code) && r.provSubject+r.regionSubject >= minProvinceSubjects {
+			return r.region(p, ViaBody, p.Name, 0.4), true
+		}
+	}
 	if len(rk) == 0 {
 		if province.Code != "" {
 			return Region{}, false
@@ -539,6 +562,60 @@ func (r *resolver) region(p Place, via, evidence string, conf float64) Region {
 
 // mentionsOwnProvince reports whether text speaks of the province the
 // report belongs to, which a municipality's report never does.
+// Words that make a province, a city or an autonomous region the subject
+// of a sentence (全省规上工业增加值增长…). 全区 is an autonomous region's
+// own word only when the report is about one; elsewhere it is a district's.
+var (
+	provinceSelfWords = []string{"全省", "我省", "本省"}
+	citySelfWords     = []string{"全市", "我市", "本市"}
+	regionSelfWords   = []string{"全区", "我区", "全自治区"}
+)
+
+// scopeBefore are the runes before a self word that make it a comparison
+// scope (居全省第2位, 高于全省), not a subject.
+const scopeBefore = "居于占比较在列和与"
+
+// countSubjects counts the self words of text used as a subject.
+func countSubjects(text string, words []string) int {
+	n := 0
+	for _, w := range words {
+		for from := 0; ; {
+			i := strings.Index(text[from:], w)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + len(w)
+			if prev, _ := utf8.DecodeLastRuneInString(text[:i]); prev != utf8.RuneError && strings.ContainsRune(scopeBefore, prev) {
+				continue
+			}
+			if next, _ := utf8.DecodeRuneInString(text[from:]); next == '第' || next == '的' || next == '平' {
+				continue
+			}
+			n++
+		}
+	}
+	return n
+}
+
+// minProvinceSubjects is how many sentences must have the province as
+// their subject before a report that names no province is taken as the
+// province's.
+const minProvinceSubjects = 3
+
+// autonomousRegions are the provinces whose reports say 全区 of themselves.
+var autonomousRegions = map[string]bool{"15": true, "45": true, "54": true, "64": true, "65": true}
+
+// speaksOfProvince reports a body whose subject is the province more often
+// than any city.
+func (r *resolver) speaksOfProvince(code string) bool {
+	prov := r.provSubject
+	if autonomousRegions[code] {
+		prov += r.regionSubject
+	}
+	return prov > 0 && prov > r.citySubject
+}
+
 func mentionsOwnProvince(text string) bool {
 	for _, w := range []string{"全省", "省委", "省政府", "我省", "本省", "省级", "省内", "省重点"} {
 		if strings.Contains(text, w) {
@@ -709,7 +786,7 @@ func allMunicipal(cands []Place) bool {
 
 func isMunicipalityCode(code string) bool {
 	switch code {
-	case "11", "12", "31", "50":
+	case "11", "12", "31", "50", "81", "82": // and Hong Kong and Macau, which stand for themselves
 		return true
 	}
 	return false

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/reportbot/reportbot/corpus/text"
 	"github.com/reportbot/reportbot/internal/testshared"
 )
 
@@ -299,4 +300,47 @@ func TestResolveRegionConfidence(t *testing.T) {
 	if !(ambiguous.Confidence < title.Confidence) {
 		t.Errorf("ambiguous title %v should be below an unambiguous one %v", ambiguous.Confidence, title.Confidence)
 	}
+}
+
+// A report is the province's when its subject is the province, even if
+// it names its cities; and a city's report stays the city's.
+func TestResolveRegionProvinceSubject(t *testing.T) {
+	g := DefaultGazetteer()
+	tests := []struct {
+		name, file, title string
+		body              []string
+		want              string
+	}{
+		{"province in file name", "宁夏_2023-05_工业.txt", "", []string{
+			"上半年,全区规上工业增加值增长8%,全区工业投资增长12%。",
+			"分市看,银川市增长9%,石嘴山市增长6%。",
+			"全区规上工业企业利润下降3%。"}, "宁夏回族自治区"},
+		{"no province named", "r.txt", "工业运行情况", []string{
+			"1-9月,全省规模以上工业增加值增长6.1%。",
+			"全省工业投资增长9%;全省技改投资增长11%。",
+			"分市看,郴州市增长8.2%,衡阳市增长7.5%。"}, "湖南省"},
+		{"city report that ranks in its province", "r.txt", "郴州市工业运行", []string{
+			"全市规模以上工业增加值增长8.2%,增速居全省第2位。",
+			"全市工业投资增长10%,高于全省1个百分点。"}, "郴州市"},
+		{"month before a place", "r.txt", "前5个月湖南工业经济平稳增长", []string{
+			"全省规模工业增加值增长6.4%。"}, "湖南省"},
+		{"Taiwan county", "南投縣_2022-11_產業.txt", "", []string{"縣府招商成果亮眼。"}, "南投县"},
+		{"Macau", "r.txt", "澳門施政報告", []string{"澳門特區財政儲備穩健。"}, "澳门特别行政区"},
+	}
+	for _, tt := range tests {
+		got := g.ResolveRegion(RegionEvidence{FileName: tt.file, Title: normalizeForTest(tt.title), Body: normalizeAll(tt.body)})
+		if got.Name != tt.want {
+			t.Errorf("%s: %s (%s), want %s", tt.name, got.Name, got.Evidence, tt.want)
+		}
+	}
+}
+
+func normalizeForTest(s string) string { return text.NormalizeText(s) }
+
+func normalizeAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = text.NormalizeText(s)
+	}
+	return out
 }

@@ -171,6 +171,11 @@ func (e *Engine) answer(question string, q Question, n int) (Result, error) {
 		sq.Regions = []string{q.Region, q.Place}
 	case q.Region != "":
 		sq.Regions = []string{q.Region}
+		if q.regionProvince != "" {
+			// The province's reports state its prefectures' figures too;
+			// ranking keeps only those that name the prefecture.
+			sq.Regions = append(sq.Regions, q.regionProvince)
+		}
 	case q.Province != "":
 		sq.Regions = e.provinceRegions(q.Province)
 	}

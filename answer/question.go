@@ -25,6 +25,9 @@ type Question struct {
 	// (贡嘎培优企业), which the figure's metric must then contain.
 	placeText string
 	nameHint  string
+	// regionProvince is the province of a prefecture asked about: its
+	// reports may state the prefecture's figures (分市看,郴州增长8.9%).
+	regionProvince string
 	// Province is set when only a province is named.
 	Province string `json:"province,omitempty"`
 	// Indicator is the canonical indicator (规上工业增加值).
@@ -74,6 +77,9 @@ func ParseQuestion(text string, g *corpus.Gazetteer, now time.Time) Question {
 				q.Province, provinceCode = p.Name, p.Code
 			case corpus.LevelPrefecture:
 				q.Region = p.Name
+				if prov, ok := g.ByCode(p.ProvinceCode); ok {
+					q.regionProvince = prov.Name
+				}
 			default:
 				city := g.Prefecture(p)
 				q.Region = city.Name
@@ -233,7 +239,7 @@ func (q Question) asName() (Question, bool) {
 		return q, false
 	}
 	r := q
-	r.Region, r.Place, r.placeShort, r.Province = "", "", "", ""
+	r.Region, r.Place, r.placeShort, r.Province, r.regionProvince = "", "", "", "", ""
 	r.nameHint = canonical(q.placeText)
 	r.Indicator = canonical(q.placeText + q.search)
 	r.search = q.placeText + q.search

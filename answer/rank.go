@@ -278,6 +278,10 @@ func scoreFigure(w *Weights, q Question, qb map[string]struct{}, mi *metricInfo,
 		} else {
 			sc.add("place-far", -w.PlaceFar, "%s not named", q.Place)
 		}
+	} else if q.Region != "" && f.Region != q.Region && h.File.Region.Name != "" && h.File.Region.Name == q.regionProvince {
+		// A province's report answers a prefecture's question only with
+		// a figure that names the prefecture.
+		return sc, false
 	} else if q.Region != "" && f.Region != "" && f.Region != q.Region {
 		sc.add("other-region", -w.OtherRegion, "%s", f.Region)
 	} else if q.Region == "" && q.Province != "" && f.Region != "" && f.Region != q.Province {

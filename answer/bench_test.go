@@ -13,11 +13,12 @@ import (
 	"github.com/reportbot/reportbot/answer"
 	"github.com/reportbot/reportbot/corpus"
 	"github.com/reportbot/reportbot/index"
+	"github.com/reportbot/reportbot/ingest"
 	"github.com/reportbot/reportbot/internal/synth"
 )
 
 // BenchmarkAsk times answer.Engine.Ask over an on-disk index of synthetic
-// reports (internal/synth) built once through Ingest, with the question mix
+// reports (internal/synth) built once through the pipeline (package ingest), with the question mix
 // of "reportbot bench" (facts with known answers, open questions,
 // negatives). It reports the median and p99 latency besides ns/op.
 //
@@ -59,7 +60,7 @@ func benchIndex(b *testing.B) (*index.Index, []synth.Question) {
 			bench.err = err
 			return
 		}
-		if _, err := ix.Ingest(context.Background(), []string{m.Dir}, index.IngestOptions{}); err != nil {
+		if _, err := ingest.New(ix).Run(context.Background(), []string{m.Dir}, ingest.Options{}); err != nil {
 			bench.err = err
 			return
 		}

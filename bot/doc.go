@@ -75,12 +75,12 @@
 //     stays bounded.
 //
 //   - Reports. With ReportsDir, the folder is ingested at start and on
-//     /reindex (Index.Ingest skips unchanged files). An admin's upload is
+//     /reindex (the pipeline of package ingest skips unchanged files). An admin's upload is
 //     downloaded (getFile, then <API>/file/bot<token>/<path>, at most
 //     MaxUpload bytes), refused if a file of the same SHA-256 is indexed,
 //     written aside and hard-linked under a sanitised name (never replacing
 //     another file: name-2.ext), ingested, and answered with what was
-//     learned (IngestReport.Docs) or why it was skipped (the file is then
+//     learned (ingest.Report.Docs) or why it was skipped (the file is then
 //     removed). Uploads and /reindex are serialised by one mutex.
 //
 //   - Logs. log/slog, one line per update with user, chat, kind, outcome

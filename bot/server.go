@@ -24,6 +24,7 @@ import (
 
 	"github.com/reportbot/reportbot/answer"
 	"github.com/reportbot/reportbot/index"
+	"github.com/reportbot/reportbot/ingest"
 )
 
 // Config configures a Server.
@@ -121,8 +122,10 @@ type Server struct {
 	client *http.Client
 	eng    *answer.Engine
 	ix     *index.Index
-	access accessSet
-	limits *limiter
+	// pipeline indexes ReportsDir and uploads into ix.
+	pipeline *ingest.Pipeline
+	access   accessSet
+	limits   *limiter
 	// inlineLimits is the looser limit of inline queries.
 	inlineLimits *limiter
 	sessions     *store
@@ -208,6 +211,7 @@ func New(cfg Config) (*Server, error) {
 		redact:       redactor{token: cfg.Token},
 		eng:          eng,
 		ix:           cfg.Index,
+		pipeline:     ingest.New(cfg.Index),
 		access:       newAccessSet(cfg.Access),
 		limits:       newLimiter(cfg.RatePerMinute, cfg.Burst, now),
 		inlineLimits: newLimiter(3*cfg.RatePerMinute, 3*max(cfg.Burst, 1), now),

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -18,19 +17,20 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/reportbot/reportbot/answer"
 	"github.com/reportbot/reportbot/corpus"
 	"github.com/reportbot/reportbot/index"
+	"github.com/reportbot/reportbot/ingest"
 	"github.com/reportbot/reportbot/internal/synth"
 )
 
 // bench measures reportbot at scale on a synthetic corpus (internal/synth):
 //
 //  1. generate: write N sentences of reports to DIR/corpus;
-//  2. ingest: (*index.Index).Ingest of that folder into DIR/index, the
+//  2. ingest: the pipeline of package ingest indexes that folder into
+//     DIR/index, the
 //     same path as "reportbot index" (reading, decoding, cleaning,
 //     extraction, indexing on every core); peak RSS is this process's
 //     VmHWM afterwards (generation streams to disk and holds little);
@@ -142,11 +142,15 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	genTime := time.Since(start)
 
-	// 1b. Reading and extraction alone, on as many workers as Ingest
-	// uses: what the corpus package costs, so that the ingest figure
-	// can be split between corpus and index.
+	// 1b. Reading and extraction alone, on as many workers as the
+	// pipeline uses: what the corpus package costs, so that the ingest
+	// figure can be split between corpus and index.
 	start = time.Now()
-	extractBytes, err := extractOnly(ctx, m, *workers)
+	paths := make([]string, len(m.Files))
+	for i, f := range m.Files {
+		paths[i] = f.Path
+	}
+	extractBytes, err := ingest.Extract(ctx, paths, *workers)
 	if err != nil {
 		return err
 	}
@@ -170,7 +174,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	cpu0 := readCPU()
 	start = time.Now()
-	rep, err := ix.Ingest(ctx, []string{corpusDir}, index.IngestOptions{Workers: *workers, Progress: stderr})
+	rep, err := ingest.New(ix).Run(ctx, []string{corpusDir}, ingest.Options{Workers: *workers, Progress: stderr})
 	ingestTime := time.Since(start)
 	cpu := readCPU().sub(cpu0)
 	stopProf()
@@ -427,47 +431,6 @@ func (b benchTable) print(w io.Writer) {
 	for _, m := range b.serve.Misses {
 		fmt.Fprintf(w, "miss: %s\n", m)
 	}
-}
-
-// extractOnly reads and analyses every file of m on workers goroutines
-// (GOMAXPROCS if ≤ 0), as Ingest's workers do, and returns the bytes read.
-func extractOnly(ctx context.Context, m synth.Manifest, workers int) (int64, error) {
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	paths := make(chan string)
-	var mu sync.Mutex
-	var total int64
-	var firstErr error
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for p := range paths {
-				raw, err := corpus.ReadFile(p)
-				if err != nil {
-					mu.Lock()
-					firstErr = cmp.Or(firstErr, err)
-					mu.Unlock()
-					continue
-				}
-				corpus.Process(raw, corpus.Options{})
-				mu.Lock()
-				total += raw.Size
-				mu.Unlock()
-			}
-		}()
-	}
-	for _, f := range m.Files {
-		if ctx.Err() != nil {
-			break
-		}
-		paths <- f.Path
-	}
-	close(paths)
-	wg.Wait()
-	return total, cmp.Or(ctx.Err(), firstErr)
 }
 
 // cpuUse is CPU time used by this process and wall time, from

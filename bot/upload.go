@@ -19,8 +19,8 @@ import (
 	tgbot "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
 
+	"github.com/reportbot/reportbot/answer"
 	"github.com/reportbot/reportbot/corpus"
-	"github.com/reportbot/reportbot/index"
 	"github.com/reportbot/reportbot/ingest"
 )
 
@@ -105,7 +105,7 @@ func (s *Server) onUpload(ctx context.Context, d *models.Document, t target, ev 
 // learned is the reply to an upload: what the bot now knows of the report.
 func (s *Server) learned(doc *corpus.Document, p string) string {
 	var b strings.Builder
-	b.WriteString("已收录:<b>" + esc(titleOf(index.FileInfo{Title: doc.Title, Path: p})) + "</b>")
+	b.WriteString("已收录:<b>" + esc(titleOf(answer.FileInfo{Title: doc.Title, Path: p})) + "</b>")
 	b.WriteString("\n文件:" + esc(filepath.Base(p)))
 	region := doc.Region.Name
 	if region == "" {
@@ -136,20 +136,20 @@ func (s *Server) learned(doc *corpus.Document, p string) string {
 	for _, w := range doc.Warnings {
 		b.WriteString("\n⚠ " + esc(w))
 	}
-	if q := s.exampleFor(doc); q != "" {
+	if q := s.eng.ExampleFor(doc); q != "" {
 		b.WriteString("\n试着问:" + esc(q))
 	}
 	return b.String()
 }
 
 // indexedHash finds an indexed file with this content.
-func (s *Server) indexedHash(hash string) (index.FileInfo, bool) {
-	for _, f := range s.ix.Files() {
+func (s *Server) indexedHash(hash string) (answer.FileInfo, bool) {
+	for _, f := range s.eng.Files() {
 		if f.Hash == hash {
 			return f, true
 		}
 	}
-	return index.FileInfo{}, false
+	return answer.FileInfo{}, false
 }
 
 // download fetches a file the user sent: getFile, then

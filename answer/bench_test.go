@@ -15,6 +15,7 @@ import (
 	"github.com/reportbot/reportbot/index"
 	"github.com/reportbot/reportbot/ingest"
 	"github.com/reportbot/reportbot/internal/synth"
+	"github.com/reportbot/reportbot/internal/testshared"
 )
 
 // BenchmarkAsk times answer.Engine.Ask over an on-disk index of synthetic
@@ -49,6 +50,13 @@ func benchIndex(b *testing.B) (*index.Index, []synth.Question) {
 		if bench.err != nil {
 			return
 		}
+		// Removed after every benchmark of the binary, which share it.
+		testshared.AfterAll(func() {
+			if bench.ix != nil {
+				_ = bench.ix.Close()
+			}
+			_ = os.RemoveAll(bench.dir)
+		})
 		t := time.Now()
 		m, err := synth.Write(context.Background(), filepath.Join(bench.dir, "corpus"), n, synth.Config{Seed: 5}, nil)
 		if err != nil {
@@ -80,16 +88,7 @@ func benchIndex(b *testing.B) (*index.Index, []synth.Question) {
 }
 
 // TestMain removes the benchmark index after the run.
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if bench.ix != nil {
-		_ = bench.ix.Close()
-	}
-	if bench.dir != "" {
-		_ = os.RemoveAll(bench.dir)
-	}
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { testshared.Main(m) }
 
 // timed runs f b.N times over the questions after one warm-up pass and
 // reports the median and p99 of the calls.

@@ -18,6 +18,7 @@ import (
 
 	"github.com/reportbot/reportbot/index"
 	"github.com/reportbot/reportbot/ingest"
+	"github.com/reportbot/reportbot/internal/testshared"
 )
 
 // Some tests run the pipeline in a child process: to kill it with SIGKILL
@@ -30,10 +31,8 @@ import (
 const childEnv = "REPORTBOT_INGEST_TEST_CHILD"
 
 func TestMain(m *testing.M) {
-	if os.Getenv(childEnv) == "1" {
-		os.Exit(runChild(os.Args[1:]))
-	}
-	os.Exit(m.Run())
+	testshared.RunChild(childEnv, func() int { return runChild(os.Args[1:]) })
+	testshared.Main(m)
 }
 
 // childReport is what a child prints of its run, gob-encoded: gob keeps a

@@ -11,6 +11,7 @@ import (
 
 	"github.com/reportbot/reportbot/corpus"
 	"github.com/reportbot/reportbot/index"
+	"github.com/reportbot/reportbot/internal/testshared"
 )
 
 var testNow = time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
@@ -175,8 +176,7 @@ func TestTraditionalSourceTextIsVerbatim(t *testing.T) {
 // TestDevSet is the acceptance test on the shared dev set: every question
 // answered at top-1 from the seed reports, and no negative answered.
 func TestDevSet(t *testing.T) {
-	shared := sharedDir(t)
-	files, _ := filepath.Glob(filepath.Join(shared, "corpus", "seeds", "*.txt"))
+	files, _ := filepath.Glob(filepath.Join(testshared.Path(t, "corpus", "seeds"), "*.txt"))
 	var docs []*corpus.Document
 	for _, f := range files {
 		d, err := corpus.ReadDocument(f)
@@ -188,7 +188,7 @@ func TestDevSet(t *testing.T) {
 	e := memEngine(t, docs...)
 	var cases []EvalCase
 	for _, name := range []string{"dev_qa.jsonl", "dev_negative.jsonl"} {
-		f, err := os.Open(filepath.Join(shared, "eval", name))
+		f, err := os.Open(testshared.Path(t, "eval", name))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -208,21 +208,6 @@ func TestDevSet(t *testing.T) {
 		rep.Write(b)
 		t.Errorf("dev set: top-1 %d/%d, negatives answered %d/%d\n%s", rep.Top1, rep.Questions, rep.Answered, rep.Negatives, b.String())
 	}
-}
-
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := filepath.Abs(filepath.Join("..", "..", "shared"))
-	if err == nil {
-		_, err = os.Stat(filepath.Join(dir, "eval", "dev_qa.jsonl"))
-	}
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("../shared is missing (%v): CI must provide it", err)
-		}
-		t.Skipf("../shared not available: %v", err)
-	}
-	return dir
 }
 
 type stringsBuilder = strings.Builder

@@ -13,11 +13,13 @@ import (
 	"github.com/reportbot/reportbot/answer"
 	"github.com/reportbot/reportbot/corpus"
 	"github.com/reportbot/reportbot/index"
+	"github.com/reportbot/reportbot/ingest"
 	"github.com/reportbot/reportbot/internal/synth"
+	"github.com/reportbot/reportbot/internal/testshared"
 )
 
 // BenchmarkAsk times answer.Engine.Ask over an on-disk index of synthetic
-// reports (internal/synth) built once through Ingest, with the question mix
+// reports (internal/synth) built once through the pipeline (package ingest), with the question mix
 // of "reportbot bench" (facts with known answers, open questions,
 // negatives). It reports the median and p99 latency besides ns/op.
 //
@@ -48,6 +50,13 @@ func benchIndex(b *testing.B) (*index.Index, []synth.Question) {
 		if bench.err != nil {
 			return
 		}
+		// Removed after every benchmark of the binary, which share it.
+		testshared.AfterAll(func() {
+			if bench.ix != nil {
+				_ = bench.ix.Close()
+			}
+			_ = os.RemoveAll(bench.dir)
+		})
 		t := time.Now()
 		m, err := synth.Write(context.Background(), filepath.Join(bench.dir, "corpus"), n, synth.Config{Seed: 5}, nil)
 		if err != nil {
@@ -59,7 +68,7 @@ func benchIndex(b *testing.B) (*index.Index, []synth.Question) {
 			bench.err = err
 			return
 		}
-		if _, err := ix.Ingest(context.Background(), []string{m.Dir}, index.IngestOptions{}); err != nil {
+		if _, err := ingest.New(ix).Run(context.Background(), []string{m.Dir}, ingest.Options{}); err != nil {
 			bench.err = err
 			return
 		}
@@ -79,16 +88,7 @@ func benchIndex(b *testing.B) (*index.Index, []synth.Question) {
 }
 
 // TestMain removes the benchmark index after the run.
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if bench.ix != nil {
-		_ = bench.ix.Close()
-	}
-	if bench.dir != "" {
-		_ = os.RemoveAll(bench.dir)
-	}
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { testshared.Main(m) }
 
 // timed runs f b.N times over the questions after one warm-up pass and
 // reports the median and p99 of the calls.

@@ -15,6 +15,7 @@ import (
 
 	"github.com/go-telegram/bot/models"
 
+	"github.com/reportbot/reportbot/answer"
 	"github.com/reportbot/reportbot/bot/telegramtest"
 	"github.com/reportbot/reportbot/index"
 )
@@ -194,7 +195,7 @@ func TestLongReplySplit(t *testing.T) {
 	}
 	// Parts are cut between characters, so together they hold every
 	// sentence of the paragraph.
-	sents, err := h.ix.Paragraph("r/linyi_long.txt", 1)
+	sents, err := h.srv.eng.Paragraph("r/linyi_long.txt", 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -420,7 +421,7 @@ func TestAdminUpload(t *testing.T) {
 	if data, err := os.ReadFile(filepath.Join(dir, "威海_2023-08_工业-2.txt")); err != nil || string(data) != other {
 		t.Errorf("the second file was not saved beside the first: %v", err)
 	}
-	if st := h.ix.Stats(); st.Files != 6 {
+	if st := h.srv.eng.Stats(); st.Files != 6 {
 		t.Errorf("%d files indexed, want 6", st.Files)
 	}
 
@@ -748,8 +749,7 @@ func TestTokenNeverInErrors(t *testing.T) {
 	addr := ln.Addr().String()
 	ln.Close()
 	logs := &syncBuffer{}
-	ix, _ := openMem(t)
-	srv, err := New(Config{Token: testToken, APIURL: "http://" + addr, Index: ix, Access: Access{Public: true},
+	srv, err := New(Config{Token: testToken, APIURL: "http://" + addr, Engine: emptyEngine(t), Access: Access{Public: true},
 		Logger: slog.New(slog.NewTextHandler(logs, nil))})
 	if err != nil {
 		t.Fatal(err)
@@ -789,16 +789,23 @@ func TestTokenNeverInErrors(t *testing.T) {
 }
 
 func TestRefusesToStartOpen(t *testing.T) {
-	ix, _ := openMem(t)
-	if _, err := New(Config{Token: testToken, Index: ix}); err == nil {
+	if _, err := New(Config{Token: testToken, Engine: emptyEngine(t)}); err == nil {
 		t.Error("New without an allow-list and not public succeeded")
+	}
+}
+
+func TestRefusesIncompleteConfig(t *testing.T) {
+	if _, err := New(Config{Token: testToken, Access: Access{Public: true}}); err == nil {
+		t.Error("New without an engine succeeded")
+	}
+	if _, err := New(Config{Token: testToken, Engine: emptyEngine(t), ReportsDir: t.TempDir(), Access: Access{Public: true}}); err == nil {
+		t.Error("New with a reports folder and no pipeline succeeded")
 	}
 }
 
 func TestBadToken(t *testing.T) {
 	api := telegramtest.New(t, "999:other-token")
-	ix, _ := openMem(t)
-	srv, err := New(Config{Token: testToken, APIURL: api.URL(), Index: ix, Access: Access{Public: true}, Logger: slog.New(slog.NewTextHandler(&syncBuffer{}, nil))})
+	srv, err := New(Config{Token: testToken, APIURL: api.URL(), Engine: emptyEngine(t), Access: Access{Public: true}, Logger: slog.New(slog.NewTextHandler(&syncBuffer{}, nil))})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -808,12 +815,13 @@ func TestBadToken(t *testing.T) {
 	}
 }
 
-func openMem(t *testing.T) (*index.Index, error) {
+// emptyEngine is an engine over an empty in-memory index.
+func emptyEngine(t *testing.T) *answer.Engine {
 	t.Helper()
 	ix, err := index.OpenMem()
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { ix.Close() })
-	return ix, nil
+	return answer.New(ix)
 }

@@ -1,5 +1,9 @@
 // Package bot is reportbot's Telegram bot: it translates between chat and
-// package answer, and adds nothing to what a question means.
+// package answer (questions, search, sources, example questions) and
+// package ingest (uploads, /reindex), and adds nothing to what a question
+// means. It does not use package index: whatever a front end needs of
+// the index is the answer engine's to offer, so that every front end
+// behaves alike.
 //
 // Design:
 //
@@ -45,13 +49,12 @@
 //
 //   - Buttons. Callback data is at most 64 bytes, so a result stays in a
 //     session store (bounded LRU, expiring after 48 hours) and a button
-//     carries "action:key:n". Actions: m 更多结果 (answers 2.. of the
-//     engine's 10, with their sentences, paged), o 原文 (Index.Paragraph of
-//     answer n), p 其他时期 (the question asked again without its period,
-//     keeping answers of the same indicator, kind and region), l and s
-//     (pages of an answer list and of /search, by editing the message), r
-//     (pages of /sources). A session answers only in the chat it was made
-//     in. Our own keyboard type is sent, not models.InlineKeyboardMarkup,
+//     carries "action:key:n" (the action* constants). Actions: m 更多结果
+//     (answers 2.. of the engine's 10, with their sentences, paged), o 原文
+//     (Engine.Paragraph of answer n), p 其他时期 (Engine.OtherPeriods), l
+//     and s (pages of an answer list and of /search, by editing the
+//     message), r (pages of /sources). A session answers only in the chat
+//     it was made in. Our own keyboard type is sent, not models.InlineKeyboardMarkup,
 //     whose buttons always carry an empty copy_text that Telegram rejects.
 //
 //   - Access. Allow-lists of user IDs and chat IDs, and admins (who are
@@ -74,14 +77,15 @@
 //     Admins are not limited. Buckets are forgotten once full, so the map
 //     stays bounded.
 //
-//   - Reports. With ReportsDir, the folder is ingested at start and on
-//     /reindex (Index.Ingest skips unchanged files). An admin's upload is
-//     downloaded (getFile, then <API>/file/bot<token>/<path>, at most
+//   - Reports. With ReportsDir, Config.Pipeline indexes the folder at
+//     start and on /reindex (it skips unchanged files). An admin's upload
+//     is downloaded (getFile, then <API>/file/bot<token>/<path>, at most
 //     MaxUpload bytes), refused if a file of the same SHA-256 is indexed,
 //     written aside and hard-linked under a sanitised name (never replacing
-//     another file: name-2.ext), ingested, and answered with what was
-//     learned (IngestReport.Docs) or why it was skipped (the file is then
-//     removed). Uploads and /reindex are serialised by one mutex.
+//     another file: name-2.ext), indexed, and answered with what was
+//     learned (ingest.Report.Docs, and Engine.ExampleFor) or why it was
+//     skipped (the file is then removed). Uploads and /reindex are
+//     serialised by one mutex.
 //
 //   - Logs. log/slog, one line per update with user, chat, kind, outcome
 //     and latency; question text only at debug level.

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -15,16 +14,12 @@ import (
 	"github.com/go-telegram/bot/models"
 
 	"github.com/reportbot/reportbot/answer"
-	"github.com/reportbot/reportbot/corpus"
-	"github.com/reportbot/reportbot/index"
 )
 
 const (
 	// askAnswers is how many answers a question asks the engine for: the
 	// reply shows the first, names a few more, and 更多结果 pages them all.
 	askAnswers = 10
-	// otherPeriodAnswers is how many answers 其他时期 looks through.
-	otherPeriodAnswers = 30
 	// searchHits is how many sentences /search pages through.
 	searchHits = 100
 	// inlineResults is Telegram's and the cap for inline mode.
@@ -193,9 +188,9 @@ func (s *Server) answerKeyboard(chat int64, q string, res answer.Result) *keyboa
 	key := s.sessions.put(&session{chat: chat, question: q, result: res})
 	var row []button
 	if len(res.Answers) > 1 {
-		row = append(row, button{"更多结果", "m:" + key})
+		row = append(row, button{"更多结果", callbackData(actionMore, key)})
 	}
-	row = append(row, button{"原文", "o:" + key + ":0"}, button{"其他时期", "p:" + key})
+	row = append(row, button{"原文", callbackData(actionParagraph, key, 0)}, button{"其他时期", callbackData(actionOtherPeriods, key)})
 	return &keyboard{InlineKeyboard: [][]button{row}}
 }
 
@@ -209,10 +204,11 @@ func (s *Server) onCommand(ctx context.Context, c command, t target, ev *event) 
 	case "search":
 		s.onSearch(ctx, c.args, t, ev)
 	case "sources":
-		text, page := renderSources(s.ix.Files(), 0)
-		ev.err = s.send(ctx, t, text, pageKeyboard("r:-", page, pages(len(s.ix.Files()), sourcesPage)))
+		files := s.eng.Files()
+		text, page := renderSources(files, 0)
+		ev.err = s.send(ctx, t, text, pageKeyboard(actionSourcesPage, noSession, page, pages(len(files), sourcesPage)))
 	case "stats":
-		ev.err = s.send(ctx, t, renderStats(s.ix.Stats(), s.cfg.Location), nil)
+		ev.err = s.send(ctx, t, renderStats(s.eng.Stats(), s.cfg.Location), nil)
 	case "reindex":
 		s.onReindex(ctx, t, ev)
 	default:
@@ -227,7 +223,7 @@ func (s *Server) onSearch(ctx context.Context, q string, t target, ev *event) {
 		return
 	}
 	s.log.Debug("search", "user", ev.user, "text", q)
-	hits, err := s.search(q)
+	hits, err := s.eng.Search(q, searchHits)
 	if err != nil {
 		ev.outcome, ev.err = "error", err
 		s.send(ctx, t, "出错了,没能查询索引。请稍后再试。", nil)
@@ -237,28 +233,46 @@ func (s *Server) onSearch(ctx context.Context, q string, t target, ev *event) {
 	var kb *keyboard
 	if n := pages(len(hits), searchPage); n > 1 {
 		key := s.sessions.put(&session{chat: t.chat, query: q})
-		kb = pageKeyboard("s:"+key, page, n)
+		kb = pageKeyboard(actionSearchPage, key, page, n)
 	}
 	ev.err = s.send(ctx, t, text, kb)
 }
 
-func (s *Server) search(q string) ([]index.Hit, error) {
-	hits, err := s.ix.Search(index.Query{Text: corpus.NormalizeText(q), Limit: searchHits})
-	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
+// Callback actions: the first field of a button's callback data,
+// "action:key" or "action:key:n" (see onCallback). One letter each:
+// Telegram allows 64 bytes of callback data.
+const (
+	actionMore         = "m" // 更多结果: answers 2.. of a question, paged
+	actionOtherPeriods = "p" // 其他时期: the first answer's indicator in other periods
+	actionParagraph    = "o" // 原文: the paragraph of answer n
+	actionListPage     = "l" // page n of a list of answers, by editing the message
+	actionSearchPage   = "s" // page n of /search, by editing the message
+	actionSourcesPage  = "r" // page n of /sources, by editing the message
+)
+
+// noSession is the key of buttons that need no session: pages of
+// /sources are read afresh from the index.
+const noSession = "-"
+
+// callbackData is a button's callback data: action, session key and,
+// for buttons about an answer or a page, its number.
+func callbackData(action, key string, n ...int) string {
+	data := action + ":" + key
+	for _, x := range n {
+		data += ":" + strconv.Itoa(x)
 	}
-	return hits, nil
+	return data
 }
 
-// pageKeyboard is the 上一页/下一页 row of a paged message; prefix is the
-// callback data before the page number.
-func pageKeyboard(prefix string, page, n int) *keyboard {
+// pageKeyboard is the 上一页/下一页 row of a paged message, whose buttons
+// are action on the session key with a page number.
+func pageKeyboard(action, key string, page, n int) *keyboard {
 	var row []button
 	if page > 0 {
-		row = append(row, button{"◀ 上一页", fmt.Sprintf("%s:%d", prefix, page-1)})
+		row = append(row, button{"◀ 上一页", callbackData(action, key, page-1)})
 	}
 	if page < n-1 {
-		row = append(row, button{"下一页 ▶", fmt.Sprintf("%s:%d", prefix, page+1)})
+		row = append(row, button{"下一页 ▶", callbackData(action, key, page+1)})
 	}
 	if len(row) == 0 {
 		return nil
@@ -272,12 +286,12 @@ func listKeyboard(key string, list []answer.Answer, page int) *keyboard {
 	kb := &keyboard{}
 	var row []button
 	for i := from; i < to; i++ {
-		row = append(row, button{fmt.Sprintf("原文 %d", i+1), fmt.Sprintf("o:%s:%d", key, i)})
+		row = append(row, button{fmt.Sprintf("原文 %d", i+1), callbackData(actionParagraph, key, i)})
 	}
 	if len(row) > 0 {
 		kb.InlineKeyboard = append(kb.InlineKeyboard, row)
 	}
-	if nav := pageKeyboard("l:"+key, page, pages(len(list), listPage)); nav != nil {
+	if nav := pageKeyboard(actionListPage, key, page, pages(len(list), listPage)); nav != nil {
 		kb.InlineKeyboard = append(kb.InlineKeyboard, nav.InlineKeyboard...)
 	}
 	return kb
@@ -334,11 +348,11 @@ func (s *Server) onCallback(ctx context.Context, q *models.CallbackQuery, ev *ev
 	// Replies to a button go where the button's message is, in groups
 	// quoting it.
 	t := replyTarget(msg)
-	if action == "r" {
+	if action == actionSourcesPage {
 		ev.outcome = "sources_page"
-		files := s.ix.Files()
+		files := s.eng.Files()
 		text, page := renderSources(files, n)
-		ev.err = s.edit(ctx, t.chat, msg.ID, text, pageKeyboard("r:-", page, pages(len(files), sourcesPage)))
+		ev.err = s.edit(ctx, t.chat, msg.ID, text, pageKeyboard(actionSourcesPage, noSession, page, pages(len(files), sourcesPage)))
 		return
 	}
 	sess, ok := s.sessions.get(key)
@@ -347,20 +361,20 @@ func (s *Server) onCallback(ctx context.Context, q *models.CallbackQuery, ev *ev
 		return
 	}
 	switch action {
-	case "m":
+	case actionMore:
 		ev.outcome = "more"
 		if len(sess.result.Answers) < 2 {
 			toast = "没有更多结果了。"
 			return
 		}
 		ev.err = s.sendList(ctx, t, "「"+sess.question+"」的更多结果", sess.result.Answers[1:])
-	case "p":
+	case actionOtherPeriods:
 		ev.outcome = "other_periods"
 		if len(sess.result.Answers) == 0 {
 			expired()
 			return
 		}
-		list, err := s.otherPeriods(sess)
+		list, err := s.eng.OtherPeriods(sess.result)
 		if err != nil {
 			ev.outcome, ev.err, toast = "error", err, "出错了,请稍后再试。"
 			return
@@ -371,7 +385,7 @@ func (s *Server) onCallback(ctx context.Context, q *models.CallbackQuery, ev *ev
 		}
 		first := sess.result.Answers[0]
 		ev.err = s.sendList(ctx, t, first.Region+" "+indicatorText(first)+":其他时期和报告", list)
-	case "o":
+	case actionParagraph:
 		ev.outcome = "paragraph"
 		answers := sess.answers()
 		if n >= len(answers) {
@@ -379,13 +393,13 @@ func (s *Server) onCallback(ctx context.Context, q *models.CallbackQuery, ev *ev
 			return
 		}
 		a := answers[n]
-		sents, err := s.ix.Paragraph(a.File, a.Paragraph)
+		sents, err := s.eng.Paragraph(a.File, a.Paragraph)
 		if err != nil {
 			toast, alert = "原文已不在索引里(报告可能已被更新),请重新提问。", true
 			return
 		}
 		ev.err = s.send(ctx, t, renderParagraph(a, sents), nil)
-	case "l":
+	case actionListPage:
 		ev.outcome = "list_page"
 		if len(sess.list) == 0 {
 			expired()
@@ -393,19 +407,19 @@ func (s *Server) onCallback(ctx context.Context, q *models.CallbackQuery, ev *ev
 		}
 		text, page := renderList(sess.title, sess.list, n)
 		ev.err = s.edit(ctx, t.chat, msg.ID, text, listKeyboard(sess.key, sess.list, page))
-	case "s":
+	case actionSearchPage:
 		ev.outcome = "search_page"
 		if sess.query == "" {
 			expired()
 			return
 		}
-		hits, err := s.search(sess.query)
+		hits, err := s.eng.Search(sess.query, searchHits)
 		if err != nil {
 			ev.outcome, ev.err, toast = "error", err, "出错了,请稍后再试。"
 			return
 		}
 		text, page := renderSearch(sess.query, hits, n)
-		ev.err = s.edit(ctx, t.chat, msg.ID, text, pageKeyboard("s:"+sess.key, page, pages(len(hits), searchPage)))
+		ev.err = s.edit(ctx, t.chat, msg.ID, text, pageKeyboard(actionSearchPage, sess.key, page, pages(len(hits), searchPage)))
 	default:
 		expired()
 	}
@@ -419,44 +433,8 @@ func (s *Server) sendList(ctx context.Context, t target, title string, list []an
 	return s.send(ctx, t, text, listKeyboard(key, list, page))
 }
 
-// otherPeriods finds the first answer's indicator in other periods and
-// reports of its region: the question is asked again without its period,
-// and answers of the same indicator, kind and region are kept.
-func (s *Server) otherPeriods(sess *session) ([]answer.Answer, error) {
-	first := sess.result.Answers[0]
-	q := corpus.NormalizeText(sess.question)
-	if raw := sess.result.Understood.Period.Raw; raw != "" {
-		q = strings.Replace(q, raw, " ", 1)
-	}
-	res, err := s.eng.Ask(q, otherPeriodAnswers)
-	if err != nil {
-		return nil, fmt.Errorf("ask: %w", err)
-	}
-	seen := map[string]bool{answerID(first): true}
-	var out []answer.Answer
-	for _, a := range append(res.Answers, sess.result.Answers[1:]...) {
-		if seen[answerID(a)] || a.Kind != first.Kind || a.Region != first.Region ||
-			!answer.SameIndicator(a.Metric, first.Metric) {
-			continue
-		}
-		// The same figure restated in the same report is no other period.
-		if a.Period == first.Period && a.File == first.File {
-			continue
-		}
-		seen[answerID(a)] = true
-		out = append(out, a)
-	}
-	// Newest report first, as officials read them.
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Date > out[j].Date })
-	return out, nil
-}
-
 // indicatorText is the indicator part of an answer's headline (工业投资 增速).
 func indicatorText(a answer.Answer) string { return a.IndicatorText() }
-
-func answerID(a answer.Answer) string {
-	return fmt.Sprintf("%s#%d#%s%s", a.File, a.SentenceNo, a.Value, a.Unit)
-}
 
 // onInline answers "@bot question" typed in any chat: each answer is a
 // result whose message is the full answer with its source. Results are

@@ -15,9 +15,11 @@ import (
 
 	"github.com/go-telegram/bot/models"
 
+	"github.com/reportbot/reportbot/answer"
 	"github.com/reportbot/reportbot/bot/telegramtest"
 	"github.com/reportbot/reportbot/corpus"
 	"github.com/reportbot/reportbot/index"
+	"github.com/reportbot/reportbot/ingest"
 )
 
 // The tests drive the real go-telegram/bot client over HTTP against the
@@ -75,7 +77,6 @@ type harness struct {
 	t       *testing.T
 	api     *telegramtest.Server
 	srv     *Server
-	ix      *index.Index
 	logs    *syncBuffer
 	handled chan handledEvent
 	sleeps  chan time.Duration
@@ -107,14 +108,15 @@ func start(t *testing.T, opts ...option) *harness {
 			t.Fatal(err)
 		}
 	}
-	h := &harness{t: t, api: api, ix: ix, logs: &syncBuffer{},
+	h := &harness{t: t, api: api, logs: &syncBuffer{},
 		handled: make(chan handledEvent, 1000), sleeps: make(chan time.Duration, 1000), done: make(chan error, 1)}
 	cfg := Config{
-		Token:  testToken,
-		APIURL: api.URL(),
-		Index:  ix,
-		Access: Access{Users: []int64{alice}, Chats: []int64{groupID}, Admins: []int64{admin}},
-		Logger: slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
+		Token:    testToken,
+		APIURL:   api.URL(),
+		Engine:   answer.New(ix),
+		Pipeline: ingest.New(ix),
+		Access:   Access{Users: []int64{alice}, Chats: []int64{groupID}, Admins: []int64{admin}},
+		Logger:   slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
 		// One worker handles updates in order, so "the next update was
 		// handled" means "this one was".
 		Workers:     1,

@@ -3,15 +3,10 @@ package bot
 import (
 	"context"
 	"fmt"
-	"sort"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	tgbot "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
-
-	"github.com/reportbot/reportbot/corpus"
 )
 
 // helpInfo is what /help says about the index. Finding example questions
@@ -27,22 +22,8 @@ type helpInfo struct {
 // example from.
 const fallbackExample = "泰安工业投资增速"
 
-// maxExampleTries bounds the questions asked to find examples.
-const maxExampleTries = 60
-
-// kindWords turn a figure's kind into the words of a question about it.
-var kindWords = map[corpus.Kind]string{
-	corpus.KindGrowth: "增速",
-	corpus.KindShare:  "占比",
-	corpus.KindRank:   "全省排名",
-	corpus.KindAmount: "",
-	corpus.KindCount:  "",
-}
-
-// kindOrder ranks kinds for examples.
-var kindOrder = map[corpus.Kind]int{
-	corpus.KindGrowth: 0, corpus.KindRank: 1, corpus.KindShare: 2, corpus.KindAmount: 3, corpus.KindCount: 4,
-}
+// helpExamples is how many example questions /help shows.
+const helpExamples = 3
 
 func (s *Server) info(ctx context.Context) helpInfo {
 	s.helpMu.Lock()
@@ -62,116 +43,11 @@ func (s *Server) indexChanged() {
 }
 
 func (s *Server) computeHelp(ctx context.Context) helpInfo {
-	files := s.ix.Files()
-	h := helpInfo{files: len(files)}
-	count := map[string]int{}
-	for _, f := range files {
-		if f.Region.Name != "" {
-			count[f.Region.Name]++
-		}
+	return helpInfo{
+		files:    len(s.eng.Files()),
+		regions:  s.eng.Regions(),
+		examples: s.eng.Examples(ctx, helpExamples),
 	}
-	for r := range count {
-		h.regions = append(h.regions, r)
-	}
-	sort.Slice(h.regions, func(i, j int) bool {
-		a, b := h.regions[i], h.regions[j]
-		if count[a] != count[b] {
-			return count[a] > count[b]
-		}
-		return a < b
-	})
-	h.examples = s.findExamples(ctx, 3)
-	return h
-}
-
-// findExamples builds questions from real figures of the index (region,
-// indicator, kind) and keeps those the engine answers with that very
-// figure, one per report, newest reports first.
-func (s *Server) findExamples(ctx context.Context, want int) []string {
-	var out []string
-	tried := map[string]bool{}   // questions
-	used := map[string]bool{}    // files with an example
-	regions := map[string]bool{} // regions with an example
-	tries := 0
-	files := s.ix.Files()
-	// The first pass takes one report per region, the second any report.
-	for pass := 0; pass < 2; pass++ {
-		for _, f := range files {
-			if len(out) >= want || tries >= maxExampleTries || ctx.Err() != nil {
-				return out
-			}
-			if used[f.Path] || (pass == 0 && regions[f.Region.Name]) {
-				continue
-			}
-			sents, err := s.ix.Sentences(f.Path)
-			if err != nil {
-				continue
-			}
-			// Growth rates first: the most asked kind of figure.
-			var figs []corpus.Figure
-			for _, sent := range sents {
-				figs = append(figs, sent.Figures...)
-			}
-			sort.SliceStable(figs, func(i, j int) bool { return kindOrder[figs[i].Kind] < kindOrder[figs[j].Kind] })
-			for _, fig := range figs {
-				q, ok := exampleQuestion(fig, f.Region.Name)
-				if !ok || tried[q] {
-					continue
-				}
-				tried[q] = true
-				if tries++; tries > maxExampleTries {
-					break
-				}
-				if s.answersWith(q, f.Path, fig) {
-					out = append(out, q)
-					used[f.Path], regions[f.Region.Name] = true, true
-					break
-				}
-			}
-		}
-	}
-	return out
-}
-
-// exampleQuestion is a question about fig: 泰安 + 工业投资 + 增速.
-func exampleQuestion(fig corpus.Figure, fileRegion string) (string, bool) {
-	word, ok := kindWords[fig.Kind]
-	if !ok || fig.Modality != "" || fig.Metric == "" {
-		return "", false
-	}
-	if fig.Kind == corpus.KindRank && fig.Scope != "全省" {
-		return "", false
-	}
-	// Short, plain indicators make examples a reader can copy.
-	if n := utf8.RuneCountInString(fig.Metric); n < 2 || n > 10 {
-		return "", false
-	}
-	for _, r := range fig.Metric {
-		if !unicode.Is(unicode.Han, r) && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			return "", false
-		}
-	}
-	region := fig.Region
-	if region == "" {
-		region = fileRegion
-	}
-	if region == "" {
-		return "", false
-	}
-	// 泰安市 → 泰安: how people ask.
-	if short := strings.TrimSuffix(region, "市"); utf8.RuneCountInString(short) >= 2 {
-		region = short
-	}
-	return region + fig.Metric + word, true
-}
-
-func (s *Server) answersWith(q, path string, fig corpus.Figure) bool {
-	res, err := s.eng.Ask(q, 1)
-	if err != nil || len(res.Answers) == 0 {
-		return false
-	}
-	a := res.Answers[0]
-	return a.File == path && a.Value == fig.Value && a.Unit == fig.Unit
 }
 
 // anyExample is one example question.
@@ -251,27 +127,4 @@ func (s *Server) registerCommands(ctx context.Context) {
 			s.log.Warn("setMyCommands for an admin failed (has the admin started the bot?)", "admin", id, "error", s.redact.String(err.Error()))
 		}
 	}
-}
-
-// exampleFor is a question answered by one of doc's figures, for the
-// reply to an upload; "" when none is.
-func (s *Server) exampleFor(doc *corpus.Document) string {
-	tries := 0
-	for _, p := range doc.Paragraphs {
-		for _, sent := range p.Sentences {
-			for _, fig := range sent.Figures {
-				q, ok := exampleQuestion(fig, doc.Region.Name)
-				if !ok {
-					continue
-				}
-				if s.answersWith(q, doc.Path, fig) {
-					return q
-				}
-				if tries++; tries >= 10 {
-					return ""
-				}
-			}
-		}
-	}
-	return ""
 }

@@ -8,7 +8,6 @@ import (
 
 	"github.com/reportbot/reportbot/answer"
 	"github.com/reportbot/reportbot/corpus"
-	"github.com/reportbot/reportbot/index"
 )
 
 // Replies are Telegram HTML. Every piece of report text goes through esc;
@@ -68,7 +67,7 @@ func renderResult(r answer.Result) string {
 }
 
 // titleOf is a report's title, or its file name when it has none.
-func titleOf(f index.FileInfo) string {
+func titleOf(f answer.FileInfo) string {
 	if f.Title != "" {
 		return f.Title
 	}
@@ -149,14 +148,14 @@ func renderParagraph(a answer.Answer, sents []corpus.Sentence) string {
 }
 
 // renderSearch is one page of full-text hits.
-func renderSearch(query string, hits []index.Hit, page int) (string, int) {
+func renderSearch(query string, hits []answer.Hit, page int) (string, int) {
 	if len(hits) == 0 {
 		return "没有找到包含「" + esc(query) + "」的句子。", 0
 	}
 	page, from, to := pageBounds(len(hits), searchPage, page)
 	var b strings.Builder
 	fmt.Fprintf(&b, "<b>搜索「%s」</b>:%d 条", esc(query), len(hits))
-	if len(hits) == index.MaxLimit {
+	if len(hits) == answer.MaxSearchHits {
 		b.WriteString("以上")
 	}
 	if n := pages(len(hits), searchPage); n > 1 {
@@ -171,7 +170,7 @@ func renderSearch(query string, hits []index.Hit, page int) (string, int) {
 }
 
 // renderSources is one page of the indexed reports.
-func renderSources(files []index.FileInfo, page int) (string, int) {
+func renderSources(files []answer.FileInfo, page int) (string, int) {
 	if len(files) == 0 {
 		return "还没有收录任何报告。", 0
 	}
@@ -197,7 +196,7 @@ func renderSources(files []index.FileInfo, page int) (string, int) {
 }
 
 // renderStats summarises the index.
-func renderStats(st index.Stats, loc *time.Location) string {
+func renderStats(st answer.Stats, loc *time.Location) string {
 	var b strings.Builder
 	b.WriteString("<b>索引概况</b>")
 	fmt.Fprintf(&b, "\n报告:%d 份\n句子:%d 句\n数字:%d 个", st.Files, st.Sentences, st.Figures)

@@ -23,7 +23,7 @@ import (
 	"github.com/go-telegram/bot/models"
 
 	"github.com/reportbot/reportbot/answer"
-	"github.com/reportbot/reportbot/index"
+	"github.com/reportbot/reportbot/ingest"
 )
 
 // Config configures a Server.
@@ -35,11 +35,12 @@ type Config struct {
 	// A self-hosted Bot API server, or a test's fake, goes here.
 	APIURL string
 
-	// Index is opened writable when ReportsDir is set (uploads and
-	// /reindex write to it).
-	Index *index.Index
-	// Engine answers questions; nil means answer.New(Index).
+	// Engine answers questions and browses the index; required.
 	Engine *answer.Engine
+	// Pipeline indexes ReportsDir and uploads into the engine's index,
+	// which must then be open for writing, once, by this process (see
+	// package index, Locking): required with ReportsDir.
+	Pipeline *ingest.Pipeline
 	// ReportsDir, if set, is indexed at start and on /reindex, and
 	// admins' uploads are saved in it. Empty: uploads are refused.
 	ReportsDir string
@@ -114,15 +115,15 @@ var allowedUpdates = []string{models.AllowedUpdateMessage, models.AllowedUpdateC
 
 // Server is a running Telegram bot over an index.
 type Server struct {
-	cfg    Config
-	log    *slog.Logger
-	redact redactor
-	tg     *tgbot.Bot
-	client *http.Client
-	eng    *answer.Engine
-	ix     *index.Index
-	access accessSet
-	limits *limiter
+	cfg      Config
+	log      *slog.Logger
+	redact   redactor
+	tg       *tgbot.Bot
+	client   *http.Client
+	eng      *answer.Engine
+	pipeline *ingest.Pipeline
+	access   accessSet
+	limits   *limiter
 	// inlineLimits is the looser limit of inline queries.
 	inlineLimits *limiter
 	sessions     *store
@@ -150,8 +151,11 @@ func New(cfg Config) (*Server, error) {
 	if strings.TrimSpace(cfg.Token) == "" {
 		return nil, errors.New("bot: no token")
 	}
-	if cfg.Index == nil {
-		return nil, errors.New("bot: no index")
+	if cfg.Engine == nil {
+		return nil, errors.New("bot: no answer engine")
+	}
+	if cfg.ReportsDir != "" && cfg.Pipeline == nil {
+		return nil, errors.New("bot: a reports folder needs a pipeline to index it")
 	}
 	if !cfg.Access.Public && !cfg.Access.restricted() {
 		return nil, errors.New("bot: no allowed users, chats or admins, and not public")
@@ -198,16 +202,12 @@ func New(cfg Config) (*Server, error) {
 	if sleep == nil {
 		sleep = sleepCtx
 	}
-	eng := cfg.Engine
-	if eng == nil {
-		eng = answer.New(cfg.Index)
-	}
 	s := &Server{
 		cfg:          cfg,
 		log:          cfg.Logger,
 		redact:       redactor{token: cfg.Token},
-		eng:          eng,
-		ix:           cfg.Index,
+		eng:          cfg.Engine,
+		pipeline:     cfg.Pipeline,
 		access:       newAccessSet(cfg.Access),
 		limits:       newLimiter(cfg.RatePerMinute, cfg.Burst, now),
 		inlineLimits: newLimiter(3*cfg.RatePerMinute, 3*max(cfg.Burst, 1), now),

@@ -19,14 +19,15 @@ import (
 	tgbot "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
 
+	"github.com/reportbot/reportbot/answer"
 	"github.com/reportbot/reportbot/corpus"
-	"github.com/reportbot/reportbot/index"
+	"github.com/reportbot/reportbot/ingest"
 )
 
 // Admins add reports by sending the file. It is downloaded, checked
 // against the index by content hash (the same report sent twice, under
 // any name, is indexed once), saved in ReportsDir under a safe name that
-// never replaces a different file, and indexed with Ingest, whose report
+// never replaces a different file, and indexed by the pipeline (package ingest), whose report
 // says what was learned.
 
 var errTooLarge = errors.New("file too large")
@@ -74,7 +75,7 @@ func (s *Server) onUpload(ctx context.Context, d *models.Document, t target, ev 
 		s.send(ctx, t, "没能保存这个文件:"+esc(err.Error()), nil)
 		return
 	}
-	rep, err := s.ix.Ingest(ctx, []string{p}, index.IngestOptions{KeepDocs: true})
+	rep, err := s.pipeline.Run(ctx, []string{p}, ingest.Options{KeepDocs: true})
 	if err != nil {
 		ev.outcome, ev.err = "error", fmt.Errorf("index %s: %w", p, err)
 		s.send(ctx, t, "保存了文件,但建立索引时出错:"+esc(err.Error()), nil)
@@ -104,7 +105,7 @@ func (s *Server) onUpload(ctx context.Context, d *models.Document, t target, ev 
 // learned is the reply to an upload: what the bot now knows of the report.
 func (s *Server) learned(doc *corpus.Document, p string) string {
 	var b strings.Builder
-	b.WriteString("已收录:<b>" + esc(titleOf(index.FileInfo{Title: doc.Title, Path: p})) + "</b>")
+	b.WriteString("已收录:<b>" + esc(titleOf(answer.FileInfo{Title: doc.Title, Path: p})) + "</b>")
 	b.WriteString("\n文件:" + esc(filepath.Base(p)))
 	region := doc.Region.Name
 	if region == "" {
@@ -135,20 +136,20 @@ func (s *Server) learned(doc *corpus.Document, p string) string {
 	for _, w := range doc.Warnings {
 		b.WriteString("\n⚠ " + esc(w))
 	}
-	if q := s.exampleFor(doc); q != "" {
+	if q := s.eng.ExampleFor(doc); q != "" {
 		b.WriteString("\n试着问:" + esc(q))
 	}
 	return b.String()
 }
 
 // indexedHash finds an indexed file with this content.
-func (s *Server) indexedHash(hash string) (index.FileInfo, bool) {
-	for _, f := range s.ix.Files() {
+func (s *Server) indexedHash(hash string) (answer.FileInfo, bool) {
+	for _, f := range s.eng.Files() {
 		if f.Hash == hash {
 			return f, true
 		}
 	}
-	return index.FileInfo{}, false
+	return answer.FileInfo{}, false
 }
 
 // download fetches a file the user sent: getFile, then
@@ -191,7 +192,7 @@ func saveReport(dir, name string, data []byte, hash string) (p string, existed b
 	base := safeName(name)
 	ext := filepath.Ext(base)
 	stem := strings.TrimSuffix(base, ext)
-	tmp, err := os.CreateTemp(dir, ".upload-*") // hidden: Ingest skips it
+	tmp, err := os.CreateTemp(dir, ".upload-*") // hidden: the pipeline skips it
 	if err != nil {
 		return "", false, fmt.Errorf("save report: %w", err)
 	}
@@ -238,7 +239,7 @@ func sameHash(data []byte, hash string) bool {
 
 // safeName makes a file name from what a user sent: its last element only
 // (no directories, so no "../"), without control or reserved characters,
-// not hidden (Ingest skips dot files) and not too long.
+// not hidden (the pipeline skips dot files) and not too long.
 func safeName(name string) string {
 	name = path.Base(strings.ReplaceAll(name, `\`, "/"))
 	if name == "/" || name == "." || name == ".." {
@@ -287,7 +288,7 @@ func (s *Server) onReindex(ctx context.Context, t target, ev *event) {
 	}
 	s.typing(ctx, t)
 	s.writeMu.Lock()
-	rep, err := s.ix.Ingest(ctx, []string{s.cfg.ReportsDir}, index.IngestOptions{})
+	rep, err := s.pipeline.Run(ctx, []string{s.cfg.ReportsDir}, ingest.Options{})
 	s.writeMu.Unlock()
 	s.indexChanged()
 	if err != nil {
@@ -299,7 +300,7 @@ func (s *Server) onReindex(ctx context.Context, t target, ev *event) {
 	ev.err = s.send(ctx, t, renderIngest(rep), nil)
 }
 
-func renderIngest(rep index.IngestReport) string {
+func renderIngest(rep ingest.Report) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "<b>重新索引完成</b>(%s)\n%d 个文件:新增 %d,更新 %d,未变 %d,跳过 %d\n本次:句子 %d 句,数字 %d 个",
 		rep.Elapsed.Round(time.Millisecond), rep.Files, rep.Added, rep.Replaced, rep.Unchanged, len(rep.Skipped), rep.Sentences, rep.Figures)
@@ -319,7 +320,7 @@ func (s *Server) ingestAtStart(ctx context.Context) error {
 	if err := os.MkdirAll(s.cfg.ReportsDir, 0o755); err != nil {
 		return fmt.Errorf("reports folder: %w", err)
 	}
-	rep, err := s.ix.Ingest(ctx, []string{s.cfg.ReportsDir}, index.IngestOptions{})
+	rep, err := s.pipeline.Run(ctx, []string{s.cfg.ReportsDir}, ingest.Options{})
 	if err != nil && ctx.Err() == nil {
 		return fmt.Errorf("index %s: %w", s.cfg.ReportsDir, err)
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 
 	"github.com/reportbot/reportbot/corpus"
+	"github.com/reportbot/reportbot/internal/testshared"
 )
 
 // Measurements on the development machine (2 cores, shared with other
@@ -227,6 +228,16 @@ var benchIx struct {
 
 func sharedBenchIndex(b *testing.B) *Index {
 	benchIx.once.Do(func() {
+		// Closed (and a temporary one removed) after every benchmark of
+		// the binary, which share it.
+		testshared.AfterAll(func() {
+			if benchIx.ix != nil {
+				_ = benchIx.ix.Close()
+			}
+			if benchIx.dir != "" {
+				_ = os.RemoveAll(benchIx.dir)
+			}
+		})
 		if *benchDir != "" {
 			// A kept index: build it once, reuse it on later runs.
 			ix, err := Open(*benchDir, Options{})
@@ -266,17 +277,7 @@ func sharedBenchIndex(b *testing.B) *Index {
 	return benchIx.ix
 }
 
-func TestMain(m *testing.M) {
-	flag.Parse()
-	code := m.Run()
-	if benchIx.ix != nil {
-		_ = benchIx.ix.Close()
-	}
-	if benchIx.dir != "" {
-		_ = os.RemoveAll(benchIx.dir)
-	}
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { testshared.Main(m) }
 
 // benchQueries are questions as the bot would pass them: a metric and
 // "增速"/"是多少" (4-11 bigrams), the metric as a Term, one region.

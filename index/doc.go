@@ -1,6 +1,12 @@
 // Package index stores analysed reports and answers questions about them in
 // milliseconds.
 //
+// It stores and searches the documents it is given (corpus.Documents with
+// their path and content hash) and never reads report files itself:
+// finding, reading and analysing them is the pipeline's (package ingest),
+// which asks Unchanged before analysing a file, writes through a Writer
+// and prunes with Prune.
+//
 // It is the only package of reportbot that imports bleve; no bleve type
 // appears in its API, so the search engine can be replaced without touching
 // the callers.

@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
-	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -14,23 +12,25 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
-	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/reportbot/reportbot/answer"
 	"github.com/reportbot/reportbot/corpus"
 	"github.com/reportbot/reportbot/index"
+	"github.com/reportbot/reportbot/ingest"
+	"github.com/reportbot/reportbot/internal/procstat"
+	"github.com/reportbot/reportbot/internal/profile"
 	"github.com/reportbot/reportbot/internal/synth"
 )
 
 // bench measures reportbot at scale on a synthetic corpus (internal/synth):
 //
 //  1. generate: write N sentences of reports to DIR/corpus;
-//  2. ingest: (*index.Index).Ingest of that folder into DIR/index, the
+//  2. ingest: the pipeline of package ingest indexes that folder into
+//     DIR/index, the
 //     same path as "reportbot index" (reading, decoding, cleaning,
 //     extraction, indexing on every core); peak RSS is this process's
 //     VmHWM afterwards (generation streams to disk and holds little);
@@ -84,7 +84,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	rounds := fs.Int("rounds", 3, "timed passes over the question mix (after one warm-up pass)")
 	cold := fs.Int("cold", 7, "ask cold starts to time")
 	workers := fs.Int("workers", 0, "ingest workers (default: one per core)")
-	profile := fs.String("profile", "", "write CPU and heap profiles of the ingest and serve phases into this directory")
+	profileDir := fs.String("profile", "", "write CPU and heap profiles of the ingest and serve phases into this directory")
 	// The serve phase runs in a child; these flags are for it only.
 	servePhase := fs.Bool("serve-phase", false, "internal: run the serve phase on -index with -qfile and print JSON")
 	indexDir := fs.String("index", "", "internal: index directory of the serve phase")
@@ -97,7 +97,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return usageError{err.Error()}
 	}
 	if *servePhase {
-		return benchServe(*indexDir, *qfile, *rounds, *profile, stdout)
+		return benchServe(*indexDir, *qfile, *rounds, *profileDir, stdout)
 	}
 	if *sentences < 1 {
 		return usageError{"-sentences must be at least 1"}
@@ -124,15 +124,15 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := index.Delete(ixDir); err != nil {
 		return err
 	}
-	if *profile != "" {
-		if err := os.MkdirAll(*profile, 0o755); err != nil {
+	if *profileDir != "" {
+		if err := os.MkdirAll(*profileDir, 0o755); err != nil {
 			return err
 		}
 	}
 
 	// Other processes skew every figure here: say how busy the machine
 	// was.
-	load0 := loadAvg()
+	load0 := procstat.LoadAvg()
 
 	// 1. Generate.
 	start := time.Now()
@@ -142,11 +142,15 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	genTime := time.Since(start)
 
-	// 1b. Reading and extraction alone, on as many workers as Ingest
-	// uses: what the corpus package costs, so that the ingest figure
-	// can be split between corpus and index.
+	// 1b. Reading and extraction alone, on as many workers as the
+	// pipeline uses: what the corpus package costs, so that the ingest
+	// figure can be split between corpus and index.
 	start = time.Now()
-	extractBytes, err := extractOnly(ctx, m, *workers)
+	paths := make([]string, len(m.Files))
+	for i, f := range m.Files {
+		paths[i] = f.Path
+	}
+	extractBytes, err := ingest.Extract(ctx, paths, *workers)
 	if err != nil {
 		return err
 	}
@@ -157,35 +161,35 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	stopProf, err := startCPUProfile(*profile, "ingest.cpu.pprof")
+	stopProf, err := profile.StartCPU(*profileDir, "ingest.cpu.pprof")
 	if err != nil {
 		ix.Close()
 		return err
 	}
-	if *profile != "" {
+	if *profileDir != "" {
 		// Where ingest waits (channel sends, condition variables, bleve
 		// waiting for its persister): a blocking event every 100 µs of
 		// waiting is sampled.
 		runtime.SetBlockProfileRate(100_000)
 	}
-	cpu0 := readCPU()
+	cpu0 := procstat.ReadCPU()
 	start = time.Now()
-	rep, err := ix.Ingest(ctx, []string{corpusDir}, index.IngestOptions{Workers: *workers, Progress: stderr})
+	rep, err := ingest.New(ix).Run(ctx, []string{corpusDir}, ingest.Options{Workers: *workers, Progress: stderr})
 	ingestTime := time.Since(start)
-	cpu := readCPU().sub(cpu0)
+	cpu := procstat.ReadCPU().Sub(cpu0)
 	stopProf()
 	if err != nil {
 		ix.Close()
 		return fmt.Errorf("ingest: %w", err)
 	}
-	ingestHWM := vmHWM()
-	if err := writeHeapProfile(*profile, "ingest.heap.pprof"); err != nil {
+	ingestHWM := procstat.PeakRSSKB()
+	if err := profile.WriteHeap(*profileDir, "ingest.heap.pprof"); err != nil {
 		ix.Close()
 		return err
 	}
-	if *profile != "" {
+	if *profileDir != "" {
 		runtime.SetBlockProfileRate(0)
-		if err := writeProfile(*profile, "ingest.block.pprof", "block"); err != nil {
+		if err := profile.Write(*profileDir, "ingest.block.pprof", "block"); err != nil {
 			ix.Close()
 			return err
 		}
@@ -219,8 +223,8 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	fmt.Fprintf(stderr, "serving %d questions × %d rounds in a fresh process...\n", len(qs), *rounds)
 	sargs := []string{"bench", "-serve-phase", "-index", ixDir, "-qfile", qpath, "-rounds", strconv.Itoa(*rounds)}
-	if *profile != "" {
-		sargs = append(sargs, "-profile", *profile)
+	if *profileDir != "" {
+		sargs = append(sargs, "-profile", *profileDir)
 	}
 	var sout bytes.Buffer
 	c := exec.CommandContext(ctx, exe, sargs...)
@@ -252,7 +256,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		colds = append(colds, ms(d))
 	}
 
-	loadEnd := loadAvg()
+	loadEnd := procstat.LoadAvg()
 	b := benchTable{
 		sentences: st.Sentences, files: st.Files, textBytes: m.Bytes, genTime: genTime,
 		ingestTime: ingestTime, diskBytes: diskSize, ingestHWMKB: ingestHWM, serve: sr, coldMs: colds,
@@ -266,7 +270,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 // benchServe is the serve phase: open read-only, one warm-up pass over the
 // questions, then rounds timed passes, each question asked through the
 // engine and as a bare query back to back.
-func benchServe(dir, qfile string, rounds int, profile string, stdout io.Writer) error {
+func benchServe(dir, qfile string, rounds int, profileDir string, stdout io.Writer) error {
 	if dir == "" || qfile == "" {
 		return usageError{"-serve-phase needs -index and -qfile"}
 	}
@@ -279,7 +283,7 @@ func benchServe(dir, qfile string, rounds int, profile string, stdout io.Writer)
 		return fmt.Errorf("%s: %w", qfile, err)
 	}
 	var r serveResult
-	stopOpenProf, err := startCPUProfile(profile, "open.cpu.pprof")
+	stopOpenProf, err := profile.StartCPU(profileDir, "open.cpu.pprof")
 	if err != nil {
 		return err
 	}
@@ -291,7 +295,7 @@ func benchServe(dir, qfile string, rounds int, profile string, stdout io.Writer)
 	}
 	defer ix.Close()
 	r.OpenMs = ms(time.Since(t))
-	r.RSSOpenKB = vmHWM()
+	r.RSSOpenKB = procstat.PeakRSSKB()
 	eng := answer.New(ix)
 
 	// Warm-up, which also scores the answers.
@@ -329,7 +333,7 @@ func benchServe(dir, qfile string, rounds int, profile string, stdout io.Writer)
 		}
 	}
 
-	stopProf, err := startCPUProfile(profile, "serve.cpu.pprof")
+	stopProf, err := profile.StartCPU(profileDir, "serve.cpu.pprof")
 	if err != nil {
 		return err
 	}
@@ -350,10 +354,10 @@ func benchServe(dir, qfile string, rounds int, profile string, stdout io.Writer)
 		}
 	}
 	stopProf()
-	if err := writeHeapProfile(profile, "serve.heap.pprof"); err != nil {
+	if err := profile.WriteHeap(profileDir, "serve.heap.pprof"); err != nil {
 		return err
 	}
-	r.VmHWMKB = vmHWM()
+	r.VmHWMKB = procstat.PeakRSSKB()
 	return json.NewEncoder(stdout).Encode(r)
 }
 
@@ -375,7 +379,7 @@ type benchTable struct {
 	coldMs                             []float64
 	extractTime                        time.Duration
 	extractBytes                       int64
-	cpu                                cpuUse
+	cpu                                procstat.CPU
 	load                               string
 }
 
@@ -409,8 +413,8 @@ func (b benchTable) print(w io.Writer) {
 	fmt.Fprintln(w, "| --- | --- | --- | --- |")
 	fmt.Fprintf(w, "| ingest throughput | %.2f MB/s, %.0f sentences/s (%.1f s) | ≥ %.0f MB/s | %s |\n", mbs, float64(b.sentences)/secs, secs, targetIngestMBs, verdict(mbs >= targetIngestMBs))
 	fmt.Fprintf(w, "| … of which reading + extraction alone | %.2f MB/s (%.1f s, same workers, no index) | | |\n", float64(b.extractBytes)/1e6/b.extractTime.Seconds(), b.extractTime.Seconds())
-	if b.cpu.cpu > 0 {
-		fmt.Fprintf(w, "| … CPU use while ingesting | %.2f of %d cores busy on average | | |\n", b.cpu.busyCores(), runtime.NumCPU())
+	if b.cpu.Used > 0 {
+		fmt.Fprintf(w, "| … CPU use while ingesting | %.2f of %d cores busy on average | | |\n", b.cpu.BusyCores(), runtime.NumCPU())
 	}
 	fmt.Fprintf(w, "| index size on disk | %.1f MB = %.2f× the text | ≤ %.0f× | %s |\n", float64(b.diskBytes)/1e6, factor, targetIndexFactor, verdict(factor <= targetIndexFactor))
 	fmt.Fprintf(w, "| peak RSS while indexing | %s | — | |\n", rssStr(b.ingestHWMKB))
@@ -429,86 +433,6 @@ func (b benchTable) print(w io.Writer) {
 	}
 }
 
-// extractOnly reads and analyses every file of m on workers goroutines
-// (GOMAXPROCS if ≤ 0), as Ingest's workers do, and returns the bytes read.
-func extractOnly(ctx context.Context, m synth.Manifest, workers int) (int64, error) {
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	paths := make(chan string)
-	var mu sync.Mutex
-	var total int64
-	var firstErr error
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for p := range paths {
-				raw, err := corpus.ReadFile(p)
-				if err != nil {
-					mu.Lock()
-					firstErr = cmp.Or(firstErr, err)
-					mu.Unlock()
-					continue
-				}
-				corpus.Process(raw, corpus.Options{})
-				mu.Lock()
-				total += raw.Size
-				mu.Unlock()
-			}
-		}()
-	}
-	for _, f := range m.Files {
-		if ctx.Err() != nil {
-			break
-		}
-		paths <- f.Path
-	}
-	close(paths)
-	wg.Wait()
-	return total, cmp.Or(ctx.Err(), firstErr)
-}
-
-// cpuUse is CPU time used by this process and wall time, from
-// /proc/self/stat (utime + stime, in clock ticks of 1/100 s on Linux);
-// zero where there is no /proc. pprof agrees with it; the runtime's own
-// /cpu/classes metrics count a P blocked in fsync as busy, so they are
-// not used.
-type cpuUse struct {
-	cpu, wall float64 // seconds
-}
-
-func readCPU() cpuUse {
-	now := float64(time.Now().UnixNano()) / 1e9
-	b, err := os.ReadFile("/proc/self/stat")
-	if err != nil {
-		return cpuUse{wall: now}
-	}
-	// The command name (field 2) may hold spaces: count from the ')'.
-	s := string(b)
-	if i := strings.LastIndexByte(s, ')'); i >= 0 {
-		s = s[i+1:]
-	}
-	f := strings.Fields(s)
-	if len(f) < 13 {
-		return cpuUse{wall: now}
-	}
-	ut, _ := strconv.ParseFloat(f[11], 64)
-	st, _ := strconv.ParseFloat(f[12], 64)
-	return cpuUse{cpu: (ut + st) / 100, wall: now}
-}
-
-func (c cpuUse) sub(o cpuUse) cpuUse { return cpuUse{c.cpu - o.cpu, c.wall - o.wall} }
-
-// busyCores is the average number of cores busy.
-func (c cpuUse) busyCores() float64 {
-	if c.wall <= 0 {
-		return 0
-	}
-	return c.cpu / c.wall
-}
-
 // quantile returns the q-quantile (nearest rank) of xs; 0 for none.
 func quantile(xs []float64, q float64) float64 {
 	if len(xs) == 0 {
@@ -521,85 +445,3 @@ func quantile(xs []float64, q float64) float64 {
 }
 
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
-
-// vmHWM returns this process's peak resident set size in kB from
-// /proc/self/status, or 0 where there is no /proc.
-func vmHWM() int64 {
-	f, err := os.Open("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if rest, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
-			kb, _ := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 10, 64)
-			return kb
-		}
-	}
-	return 0
-}
-
-// loadAvg is the 1-minute load average from /proc/loadavg, or "n/a".
-func loadAvg() string {
-	b, err := os.ReadFile("/proc/loadavg")
-	if err != nil {
-		return "n/a"
-	}
-	if f := strings.Fields(string(b)); len(f) > 0 {
-		return f[0]
-	}
-	return "n/a"
-}
-
-// startCPUProfile profiles into dir/name until the returned function is
-// called; with dir "" it does nothing.
-func startCPUProfile(dir, name string) (stop func(), err error) {
-	if dir == "" {
-		return func() {}, nil
-	}
-	f, err := os.Create(filepath.Join(dir, name))
-	if err != nil {
-		return nil, err
-	}
-	if err := pprof.StartCPUProfile(f); err != nil {
-		f.Close()
-		return nil, err
-	}
-	return func() { pprof.StopCPUProfile(); f.Close() }, nil
-}
-
-// writeProfile writes the named runtime/pprof profile to dir/name.
-func writeProfile(dir, name, profile string) error {
-	p := pprof.Lookup(profile)
-	if p == nil {
-		return fmt.Errorf("no %s profile", profile)
-	}
-	f, err := os.Create(filepath.Join(dir, name))
-	if err != nil {
-		return err
-	}
-	if err := p.WriteTo(f, 0); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
-}
-
-// writeHeapProfile writes the heap profile (in use and allocated since the
-// start) to dir/name; with dir "" it does nothing.
-func writeHeapProfile(dir, name string) error {
-	if dir == "" {
-		return nil
-	}
-	f, err := os.Create(filepath.Join(dir, name))
-	if err != nil {
-		return err
-	}
-	runtime.GC()
-	if err := pprof.WriteHeapProfile(f); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
-}

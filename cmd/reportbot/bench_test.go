@@ -3,21 +3,23 @@ package main
 import (
 	"bytes"
 	"context"
-	"os"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/reportbot/reportbot/internal/testshared"
 )
 
 // TestMain lets a test re-run this test binary as reportbot itself: bench
 // starts its serve phase and ask's cold starts as child processes of
 // os.Executable(), which under "go test" is the test binary.
 func TestMain(m *testing.M) {
-	if os.Getenv("REPORTBOT_TEST_AS_MAIN") == "1" {
-		main() // exits
-	}
-	os.Exit(m.Run())
+	testshared.RunChild("REPORTBOT_TEST_AS_MAIN", func() int {
+		main() // exits with the command's status
+		return exitOK
+	})
+	testshared.Main(m)
 }
 
 // TestBench runs the whole benchmark on a small corpus: generation,

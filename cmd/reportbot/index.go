@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/reportbot/reportbot/index"
+	"github.com/reportbot/reportbot/ingest"
 )
 
 func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -18,7 +19,7 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	rebuild := fs.Bool("rebuild", false, "delete the index and build it anew")
 	workers := fs.Int("workers", 0, "files read in parallel (default: one per core)")
 	quiet := fs.Bool("q", false, "no progress on stderr")
-	maxTextMB := fs.Float64("max-text-mb", float64(index.DefaultMaxTextBytes)/(1<<20), "refuse files with more text than this (MB): one huge file costs ~130× its text in memory")
+	maxTextMB := fs.Float64("max-text-mb", float64(ingest.DefaultMaxTextBytes)/(1<<20), "refuse files with more text than this (MB): one huge file costs ~130× its text in memory")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}
@@ -43,12 +44,12 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	defer ix.Close()
 
-	opts := index.IngestOptions{Workers: *workers, Prune: *prune, MaxTextBytes: int(*maxTextMB * (1 << 20))}
+	opts := ingest.Options{Workers: *workers, Prune: *prune, MaxTextBytes: int(*maxTextMB * (1 << 20))}
 	if !*quiet {
 		opts.Progress = stderr
 	}
 	start := time.Now()
-	rep, err := ix.Ingest(ctx, fs.Args(), opts)
+	rep, err := ingest.New(ix).Run(ctx, fs.Args(), opts)
 	if err != nil {
 		return err
 	}

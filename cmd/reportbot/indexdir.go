@@ -4,14 +4,13 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 	"time"
 
-	"github.com/reportbot/reportbot/corpus"
 	"github.com/reportbot/reportbot/index"
+	"github.com/reportbot/reportbot/ingest"
 	"github.com/reportbot/reportbot/sample"
 )
 
@@ -66,26 +65,7 @@ func loadSample(ctx context.Context) (*index.Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	fsys := sample.Files()
-	err = fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		data, err := fs.ReadFile(fsys, path)
-		if err != nil {
-			return err
-		}
-		raw, err := corpus.ReadBytes("sample/"+path, data)
-		if err != nil {
-			return err
-		}
-		_, err = ix.Put(corpus.Process(raw, corpus.Options{}))
-		return err
-	})
-	if err != nil {
+	if err := ingest.New(ix).AddFS(ctx, sample.Files(), "sample/"); err != nil {
 		ix.Close()
 		return nil, fmt.Errorf("load sample data: %w", err)
 	}

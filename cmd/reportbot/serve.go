@@ -10,8 +10,10 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/reportbot/reportbot/answer"
 	"github.com/reportbot/reportbot/bot"
 	"github.com/reportbot/reportbot/index"
+	"github.com/reportbot/reportbot/ingest"
 )
 
 // Environment of serve. The token and the secret are read from the
@@ -131,7 +133,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer ix.Close()
-	cfg.Index = ix
+	cfg.Engine = answer.New(ix)
+	cfg.Pipeline = ingest.New(ix)
 	srv, err := bot.New(cfg)
 	if err != nil {
 		return err

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/reportbot/reportbot/bot/telegramtest"
+	"github.com/reportbot/reportbot/internal/testshared"
 )
 
 const serveTestToken = "424242:serve-TEST-token"
@@ -22,16 +23,10 @@ const serveTestToken = "424242:serve-TEST-token"
 // fails when ../shared is missing on CI, and skips elsewhere.
 func serveSeeds(t *testing.T) string {
 	t.Helper()
-	src, err := filepath.Abs(filepath.Join("..", "..", "..", "shared", "corpus", "seeds"))
-	var entries []os.DirEntry
-	if err == nil {
-		entries, err = os.ReadDir(src)
-	}
+	src := testshared.Path(t, "corpus", "seeds")
+	entries, err := os.ReadDir(src)
 	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("../shared/corpus/seeds is missing (%v): CI must provide it", err)
-		}
-		t.Skipf("../shared/corpus/seeds not available: %v", err)
+		t.Fatal(err)
 	}
 	dst := t.TempDir()
 	for _, e := range entries {

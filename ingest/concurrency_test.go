@@ -1,8 +1,7 @@
-package index_test
+package ingest_test
 
 import (
 	"context"
-	"errors"
 	"math/rand/v2"
 	"path/filepath"
 	"sync"
@@ -13,11 +12,12 @@ import (
 	"github.com/reportbot/reportbot/answer"
 	"github.com/reportbot/reportbot/corpus"
 	"github.com/reportbot/reportbot/index"
+	"github.com/reportbot/reportbot/ingest"
 	"github.com/reportbot/reportbot/internal/synth"
 )
 
 // TestAskWhileIngesting answers questions and searches one process's index
-// while Ingest writes to it, as the bot does during /reindex. No question
+// while the pipeline writes to it, as the bot does during /reindex. No question
 // may fail, and no reader may see part of a report: a search restricted to
 // one file finds none or all of its sentences, and a file the index lists
 // loads whole.
@@ -126,7 +126,7 @@ func TestAskWhileIngesting(t *testing.T) {
 	}
 
 	t0 := time.Now()
-	rep, err := ix.Ingest(context.Background(), []string{m.Dir}, index.IngestOptions{})
+	rep, err := ingest.New(ix).Run(context.Background(), []string{m.Dir}, ingest.Options{})
 	done.Store(true)
 	wg.Wait()
 	close(fail)
@@ -153,28 +153,5 @@ func TestAskWhileIngesting(t *testing.T) {
 		if len(hits) != p.n {
 			t.Errorf("%s: %d hits after ingest, want %d", p.path, len(hits), p.n)
 		}
-	}
-}
-
-// TestConcurrentWritersOneIndex checks the in-process counterpart of a
-// second writer: a second Open for writing of an open index fails at once
-// with ErrLocked instead of waiting for bolt's lock.
-func TestConcurrentWritersOneIndex(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "ix")
-	ix, err := index.Open(dir, index.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	t0 := time.Now()
-	_, err = index.Open(dir, index.Options{})
-	if err == nil {
-		t.Fatal("a second writer opened the index")
-	}
-	if !errors.Is(err, index.ErrLocked) {
-		t.Fatalf("second writer: %v, want ErrLocked", err)
-	}
-	if d := time.Since(t0); d > time.Second {
-		t.Fatalf("second writer took %s to fail", d)
 	}
 }

@@ -1,6 +1,6 @@
 //go:build linux
 
-package index_test
+package ingest_test
 
 import (
 	"archive/zip"
@@ -9,49 +9,30 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 
 	"github.com/reportbot/reportbot/index"
 	"github.com/reportbot/reportbot/internal/synth"
 )
 
-// Bad and huge input, through the real command in a subprocess so that
-// its peak memory (getrusage ru_maxrss of the child) can be bounded:
-// every file is indexed or refused with a clear line, in bounded memory,
-// and the rest of the folder is still indexed.
+// Bad and huge input, through a pipeline run in a child process
+// (child_test.go) so that its peak memory can be bounded: every file is
+// indexed or refused with a clear reason, in bounded memory, and the rest
+// of the folder is still indexed.
 //
 // The default sizes keep "go test ./..." quick. The slow size (a 100 MB
 // report, in lines and on one line) runs with
 //
-//	REPORTBOT_SLOW=1 go test -run 'TestBadInput|TestHugeFile|TestManyFiles' -v -timeout 30m ./index
+//	REPORTBOT_SLOW=1 go test -run 'TestBadInput|TestHugeFile|TestManyFiles' -v -timeout 30m ./ingest
 //
 // REPORTBOT_HUGE_MB=32 picks another size; REPORTBOT_HUGE_LIMIT_MB=64
-// raises reportbot index's -max-text-mb so that it is indexed, not
-// refused (about 130× the text in memory: 4 GB for 32 MB).
+// raises Options.MaxTextBytes so that it is indexed, not refused (about
+// 130× the text in memory: 4 GB for 32 MB).
 
 func slow() bool { return os.Getenv("REPORTBOT_SLOW") != "" }
-
-// runIndex runs "reportbot index" to completion and returns its stdout,
-// stderr and peak RSS in MiB.
-func runIndex(t *testing.T, bin, dir string, paths ...string) (stdout, stderr string, rssMiB int64) {
-	t.Helper()
-	c := exec.Command(bin, append([]string{"index", "-q", "-index", dir}, paths...)...)
-	var o, e bytes.Buffer
-	c.Stdout, c.Stderr = &o, &e
-	if err := c.Run(); err != nil {
-		t.Fatalf("reportbot index: %v\nstdout:\n%s\nstderr:\n%s", err, o.String(), e.String())
-	}
-	ru, ok := c.ProcessState.SysUsage().(*syscall.Rusage)
-	if ok {
-		rssMiB = ru.Maxrss / 1024 // kB on Linux
-	}
-	return o.String(), e.String(), rssMiB
-}
 
 // docxBomb writes a .docx whose word/document.xml inflates to about
 // inflated bytes and whose zip header claims declared bytes. It never
@@ -118,7 +99,6 @@ func docxBomb(t *testing.T, path string, inflated int64, declared uint64) {
 // .docx, and names with spaces, quotes, newlines, '#', '%' and bytes that
 // are not UTF-8.
 func TestBadInputFolder(t *testing.T) {
-	bin := buildReportbot(t)
 	m := writeCorpus(t, 3000, 41)
 	root := m.Dir
 	bad := filepath.Join(root, "bad")
@@ -186,25 +166,20 @@ func TestBadInputFolder(t *testing.T) {
 	refused[write("program.exe", []byte("MZ"))] = "unsupported file type \".exe\""
 
 	dir := filepath.Join(t.TempDir(), "ix")
-	stdout, stderr, rss := runIndex(t, bin, dir, root)
-	t.Logf("peak RSS %d MiB\n%s", rss, stdout)
-	if stderr != "" {
-		t.Logf("stderr: %s", stderr)
-	}
+	rep, rss := runIndex(t, dir, root)
+	t.Logf("peak RSS %d MiB; %s", rss, rep.summary())
 	for path, reason := range refused {
-		line := "skipped " + path + ": "
-		i := strings.Index(stdout, line)
-		if i < 0 {
-			t.Errorf("no skipped line for %s", path)
+		got, ok := rep.skipReason(path)
+		if !ok {
+			t.Errorf("%s was not skipped", path)
 			continue
 		}
-		rest, _, _ := strings.Cut(stdout[i+len(line):], "\n")
-		if !strings.Contains(rest, reason) {
-			t.Errorf("%s refused with %q, want it to say %q", path, rest, reason)
+		if !strings.Contains(got, reason) {
+			t.Errorf("%s refused with %q, want it to say %q", path, got, reason)
 		}
 	}
-	if n := strings.Count(stdout, "skipped "); n != len(refused) {
-		t.Errorf("%d skipped lines, want %d", n, len(refused))
+	if n := len(rep.Skipped); n != len(refused) {
+		t.Errorf("%d files skipped, want %d: %+v", n, len(refused), rep.Skipped)
 	}
 	if limit := int64(600); rss > limit {
 		t.Errorf("peak RSS %d MiB, want at most %d MiB", rss, limit)
@@ -237,15 +212,14 @@ func TestBadInputFolder(t *testing.T) {
 	ix.Close()
 
 	// Run again: every path, odd or not, must be recognised as unchanged.
-	stdout, _, _ = runIndex(t, bin, dir, root)
-	if want := fmt.Sprintf("0 added, 0 replaced, %d unchanged", st.Files); !strings.Contains(stdout, want) {
-		t.Errorf("second run: want %q in\n%s", want, stdout)
+	rep, _ = runIndex(t, dir, root)
+	if rep.Added != 0 || rep.Replaced != 0 || rep.Unchanged != st.Files {
+		t.Errorf("second run: %s; want 0 added, 0 replaced, %d unchanged", rep.summary(), st.Files)
 	}
 }
 
 // TestManyFiles indexes a folder of 10,000 small reports in one run.
 func TestManyFiles(t *testing.T) {
-	bin := buildReportbot(t)
 	root := filepath.Join(t.TempDir(), "many")
 	g := synth.New(synth.Config{Seed: 51, MinSentences: 2, MaxSentences: 4})
 	const files = 10_000
@@ -265,10 +239,16 @@ func TestManyFiles(t *testing.T) {
 		sentences += rep.Sentences
 	}
 	dir := filepath.Join(t.TempDir(), "ix")
-	stdout, _, rss := runIndex(t, bin, dir, root)
-	t.Logf("peak RSS %d MiB\n%s", rss, stdout)
-	if want := fmt.Sprintf("index %s: %d files, %d sentences", dir, files, sentences); !strings.Contains(stdout, want) {
-		t.Errorf("want %q in\n%s", want, stdout)
+	rep, rss := runIndex(t, dir, root)
+	t.Logf("peak RSS %d MiB; %s", rss, rep.summary())
+	ix, err := index.Open(dir, index.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := ix.Stats()
+	ix.Close()
+	if st.Files != files || st.Sentences != sentences {
+		t.Errorf("index holds %d files, %d sentences; want %d, %d", st.Files, st.Sentences, files, sentences)
 	}
 	// Measured 216-480 MiB on 2 cores.
 	if limit := int64(1024); rss > limit {
@@ -276,19 +256,18 @@ func TestManyFiles(t *testing.T) {
 	}
 }
 
-// TestHugeFile gives the command one large report, as many paragraphs (a
+// TestHugeFile gives the pipeline one large report, as many paragraphs (a
 // yearbook, say) and as one line (a table flattened by a converter). It
 // must be indexed or refused with a clear line, in bounded memory: a
-// file over Ingest's text limit is refused before analysis; one under it
+// file over the pipeline's text limit is refused before analysis; one under it
 // is indexed whole, at a cost proportional to its size (about 130× the
 // text today, BENCHMARKS.md P9).
 func TestHugeFile(t *testing.T) {
-	bin := buildReportbot(t)
 	size := 9 << 20 // just over the default limit of 8 MiB of text
 	if slow() {
 		size = 100 << 20
 	}
-	// REPORTBOT_HUGE_MB sets the size; with -max-text-mb raised through
+	// REPORTBOT_HUGE_MB sets the size; with MaxTextBytes raised through
 	// REPORTBOT_HUGE_LIMIT_MB the file is indexed instead of refused (32 MB
 	// needs about 4 GB).
 	if v, err := strconv.Atoi(os.Getenv("REPORTBOT_HUGE_MB")); err == nil && v > 0 {
@@ -330,24 +309,25 @@ func TestHugeFile(t *testing.T) {
 				t.Fatal(err)
 			}
 			dir := filepath.Join(t.TempDir(), "ix")
-			stdout, _, rss := runIndex(t, bin, dir, append(extra, root)...)
+			rep, rss := runIndex(t, dir, append(extra, root)...)
 			mb := float64(len(data)) / (1 << 20)
-			t.Logf("%.1f MiB file, peak RSS %d MiB (%.0f× the file)\n%s", mb, rss, float64(rss)/mb, stdout)
+			t.Logf("%.1f MiB file, peak RSS %d MiB (%.0f× the file); %s", mb, rss, float64(rss)/mb, rep.summary())
+			reason, skipped := rep.skipReason(path)
 			var limit int64
 			switch {
-			case strings.Contains(stdout, "1 added"):
+			case rep.Added == 1:
 				// Measured about 125-136× (BENCHMARKS.md): the whole
 				// file is one Document and one bleve batch. The bound
 				// catches a regression beyond that.
 				limit = int64(128 + 160*mb)
-			case strings.Contains(stdout, "skipped "+path+": ") && strings.Contains(stdout, "too large"):
+			case skipped && strings.Contains(reason, "too large"):
 				// Refused after decoding, before analysis.
 				limit = int64(128 + 12*mb)
 			default:
-				t.Fatalf("neither indexed nor refused with a reason:\n%s", stdout)
+				t.Fatalf("neither indexed nor refused with a reason: %s %+v", rep.summary(), rep.Skipped)
 			}
-			if shape == "one-line-small" && !strings.Contains(stdout, "1 added") {
-				t.Errorf("a %.1f MiB report was not indexed:\n%s", mb, stdout)
+			if shape == "one-line-small" && rep.Added != 1 {
+				t.Errorf("a %.1f MiB report was not indexed: %s %+v", mb, rep.summary(), rep.Skipped)
 			}
 			if rss > limit {
 				t.Errorf("peak RSS %d MiB for a %.1f MiB file, want at most %d MiB", rss, mb, limit)
@@ -362,7 +342,6 @@ func TestHugeFile(t *testing.T) {
 // must not happen is what happened before: stored under an altered path
 // and added again on every run.
 func TestNonUTF8FileName(t *testing.T) {
-	bin := buildReportbot(t)
 	root := filepath.Join(t.TempDir(), "r")
 	if err := os.MkdirAll(root, 0o755); err != nil {
 		t.Fatal(err)
@@ -373,16 +352,16 @@ func TestNonUTF8FileName(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := filepath.Join(t.TempDir(), "ix")
-	first, _, _ := runIndex(t, bin, dir, root)
-	second, _, _ := runIndex(t, bin, dir, root)
-	if strings.Contains(first, "skipped "+path+": ") {
-		if !strings.Contains(first, "UTF-8") {
-			t.Errorf("refused without saying why:\n%s", first)
+	first, _ := runIndex(t, dir, root)
+	second, _ := runIndex(t, dir, root)
+	if reason, skipped := first.skipReason(path); skipped {
+		if !strings.Contains(reason, "UTF-8") {
+			t.Errorf("refused without saying why: %q", reason)
 		}
 		return
 	}
-	if !strings.Contains(second, "0 added, 0 replaced, 1 unchanged") {
-		t.Errorf("second run re-added the file:\n%s", second)
+	if second.Added != 0 || second.Replaced != 0 || second.Unchanged != 1 {
+		t.Errorf("second run re-added the file: %s", second.summary())
 	}
 	ix, err := index.Open(dir, index.Options{ReadOnly: true})
 	if err != nil {

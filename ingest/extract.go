@@ -1,0 +1,55 @@
+package ingest
+
+import (
+	"cmp"
+	"context"
+	"runtime"
+	"sync"
+
+	"github.com/reportbot/reportbot/corpus"
+)
+
+// Extract reads and analyses the given files on workers goroutines
+// (GOMAXPROCS if ≤ 0), as Run's workers do, but indexes nothing, and
+// returns the bytes read. It measures what the corpus package costs of a
+// run, so that the benchmark can split ingest time between reading and
+// indexing. The first file that cannot be read is the error, after all
+// the others were read.
+func Extract(ctx context.Context, paths []string, workers int) (int64, error) {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	jobs := make(chan string)
+	var mu sync.Mutex
+	var total int64
+	var firstErr error
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range jobs {
+				raw, err := corpus.ReadFile(p)
+				if err != nil {
+					mu.Lock()
+					firstErr = cmp.Or(firstErr, err)
+					mu.Unlock()
+					continue
+				}
+				corpus.Process(raw, corpus.Options{})
+				mu.Lock()
+				total += raw.Size
+				mu.Unlock()
+			}
+		}()
+	}
+	for _, p := range paths {
+		if ctx.Err() != nil {
+			break
+		}
+		jobs <- p
+	}
+	close(jobs)
+	wg.Wait()
+	return total, cmp.Or(ctx.Err(), firstErr)
+}

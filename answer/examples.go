@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/reportbot/reportbot/corpus"
+	"github.com/reportbot/reportbot/lexicon"
 )
 
 // Example questions show a reader what to ask of this very index. They are
@@ -16,21 +17,15 @@ import (
 // that very figure, so that an example never leads to "not found" or to
 // another number.
 
-// exampleKindWords turn a figure's kind into the words of a question about
-// it; kinds absent here make no examples.
-var exampleKindWords = map[corpus.Kind]string{
-	corpus.KindGrowth: "增速",
-	corpus.KindShare:  "占比",
-	corpus.KindRank:   "全省排名",
-	corpus.KindAmount: "",
-	corpus.KindCount:  "",
-}
-
-// exampleKindOrder ranks kinds for examples: growth rates first, the most
-// asked kind of figure.
-var exampleKindOrder = map[corpus.Kind]int{
-	corpus.KindGrowth: 0, corpus.KindRank: 1, corpus.KindShare: 2, corpus.KindAmount: 3, corpus.KindCount: 4,
-}
+// exampleKindWords and exampleKindOrder come from lexicon.AskingWords:
+// kinds absent there make no examples.
+var exampleKindWords, exampleKindOrder = func() (map[corpus.Kind]string, map[corpus.Kind]int) {
+	words, order := map[corpus.Kind]string{}, map[corpus.Kind]int{}
+	for i, w := range lexicon.AskingWords {
+		words[w.Kind], order[w.Kind] = w.Words, i
+	}
+	return words, order
+}()
 
 // maxExampleTries bounds the questions Examples asks, and so its time.
 const maxExampleTries = 60

@@ -121,3 +121,15 @@ func TestQuestionPeriods(t *testing.T) {
 		}
 	}
 }
+
+func TestLexiconAskingWordExamples(t *testing.T) {
+	for _, w := range lexicon.AskingWords {
+		q := parseExample(t, w.Example)
+		if w.Words != "" && string(q.Want) != string(w.Kind) {
+			t.Errorf("%q wants %q, the table says %s", w.Example, q.Want, w.Kind)
+		}
+		if q.Indicator == "" {
+			t.Errorf("%q: no indicator", w.Example)
+		}
+	}
+}

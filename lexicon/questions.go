@@ -122,3 +122,21 @@ var HowManyPattern = func() *regexp.Regexp {
 	// Units are longest first, so the alternation prefers 万平方米 to 万.
 	return regexp.MustCompile(`(有|是|为|共|一共)?(多少|几)(` + strings.Join(alts, "|") + `)?`)
 }()
+
+// AskingWord is how a question asks for a figure of a kind: the words put
+// after its region and indicator (泰安 + 工业投资 + 增速).
+type AskingWord struct {
+	Kind    Kind
+	Words   string
+	Example string
+}
+
+// AskingWords build example questions from a report's figures, most asked
+// kind first; a kind absent here makes no examples.
+var AskingWords = []AskingWord{
+	{KindGrowth, "增速", "泰安工业投资增速"},
+	{KindRank, "全省排名", "资阳技改投资全省排名"},
+	{KindShare, "占比", "泰安高新技术产业产值占比"},
+	{KindAmount, "", "嘉峪关工业投资"},
+	{KindCount, "", "金昌新增规上企业"},
+}

@@ -133,3 +133,25 @@ func TestLexiconAskingWordExamples(t *testing.T) {
 		}
 	}
 }
+
+func TestLexiconCompletionAndDerivedExamples(t *testing.T) {
+	for _, c := range lexicon.Completions {
+		if got := canonical(c.Example); got != canonical(c.Full) {
+			t.Errorf("completion %s: canonical(%q) = %q, want %q", c.Short, c.Example, got, canonical(c.Full))
+		}
+	}
+	for _, d := range lexicon.Derived {
+		base := strings.TrimPrefix(d.Example, d.Text)
+		if !narrows(canonical(d.Example), canonical(base)) {
+			t.Errorf("derived %s: %q is taken for %q", d.Text, d.Example, base)
+		}
+	}
+	for _, w := range lexicon.NotIndustries {
+		if sectorQualified(w.Text) {
+			t.Errorf("%s in %q is read as an industry", w.Text, w.Example)
+		}
+	}
+	if !sectorQualified("文化体育业") {
+		t.Error("文化体育业 is an industry")
+	}
+}

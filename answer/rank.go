@@ -238,15 +238,19 @@ func scoreFigure(w *Weights, q Question, qb map[string]struct{}, mi *metricInfo,
 		}
 	case kindMatches(q.Want, f):
 		sc.add("kind-match", w.KindMatch, "%s", string(f.Kind))
-	default:
+	case compatibleKinds(q.Want, f.Kind):
 		sc.add("kind-mismatch", -w.KindMismatch, "%s, asked %s", f.Kind, q.Want)
+	default:
+		// A count is no answer to 增速, whatever else fits: a number of
+		// another kind is another number.
+		return sc, false
 	}
 
 	// Period.
 	if !q.Period.IsZero() {
 		fp := f.Period
 		if fp.IsZero() {
-			fp = yearOnly(h.File.Date)
+			fp = impliedYear(h.File.Date, f.Modality)
 		}
 		switch {
 		case fp.IsZero():
@@ -400,13 +404,58 @@ func sectorQualified(prefix string) bool {
 	return false
 }
 
+// compatibleKinds reports kinds that may stand for each other in a
+// question's words: a rate asked as 增速 may be stated as a share (完成率),
+// a difference as a change.
+func compatibleKinds(want, got corpus.Kind) bool {
+	switch want {
+	case corpus.KindGrowth:
+		return got == corpus.KindShare || got == corpus.KindDiff
+	case corpus.KindShare:
+		return got == corpus.KindGrowth
+	case corpus.KindDiff:
+		return got == corpus.KindChange || got == corpus.KindGrowth
+	case corpus.KindChange:
+		return got == corpus.KindDiff || got == corpus.KindAmount || got == corpus.KindCount
+	case corpus.KindAmount:
+		return got == corpus.KindCount || got == corpus.KindChange
+	case corpus.KindCount:
+		return got == corpus.KindAmount || got == corpus.KindChange
+	}
+	return false
+}
+
 // kindMatches reports whether a figure answers a question for kind want.
 func kindMatches(want corpus.Kind, f corpus.Figure) bool {
 	return f.Kind == want
 }
 
-// yearOnly is the period a report's date implies for a figure that states
-// none: the year it was published.
+// reviewMonths: a report published in the first months of a year (a
+// government work report, a statistical communiqué) reviews the year
+// before; its targets are for the year it is published in.
+const reviewMonths = 4
+
+// impliedYear is the year a report's date implies for a figure that
+// states no period.
+func impliedYear(date, modality string) corpus.Period {
+	p := yearOnly(date)
+	if p.Year == 0 || modality != "" || len(date) < 7 {
+		return p
+	}
+	month := 0
+	for _, c := range date[5:7] {
+		if c < '0' || c > '9' {
+			return p
+		}
+		month = month*10 + int(c-'0')
+	}
+	if month >= 1 && month <= reviewMonths {
+		p.Year--
+	}
+	return p
+}
+
+// yearOnly is the year a report was published, as a period.
 func yearOnly(date string) corpus.Period {
 	if len(date) < 4 {
 		return corpus.Period{}

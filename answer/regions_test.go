@@ -38,3 +38,33 @@ func TestProvinceAndCityQuestions(t *testing.T) {
 		}
 	}
 }
+
+func TestImpliedYear(t *testing.T) {
+	for _, tt := range []struct {
+		date, modality string
+		want           int
+	}{
+		{"2021-02-20", "", 2020}, // a work report reviews the year before
+		{"2021-02-20", "target", 2021},
+		{"2021-07-03", "", 2021},
+		{"2021", "", 2021},
+		{"", "", 0},
+	} {
+		if got := impliedYear(tt.date, tt.modality).Year; got != tt.want {
+			t.Errorf("impliedYear(%q, %q) = %d, want %d", tt.date, tt.modality, got, tt.want)
+		}
+	}
+}
+
+// A figure of another kind is never an answer, however well its words fit.
+func TestKindOfAnotherSortIsNoAnswer(t *testing.T) {
+	e := memEngine(t, report(t, "r/沧州_2023-08_工业.txt", "", "",
+		"沧州市上半年工业运行\n上半年,全市规模以上工业增加值增速位列全省13个市第2位。\n"))
+	res, err := e.Ask("沧州上半年规上工业增速", 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Answers) > 0 {
+		t.Errorf("answered %s%s (%s) to a question for a growth", res.Answers[0].Value, res.Answers[0].Unit, res.Answers[0].Kind)
+	}
+}

@@ -241,3 +241,15 @@ func TestRegionFromSiteName(t *testing.T) {
 		t.Errorf("region %+v, want 德阳市 from the site name", doc.Region)
 	}
 }
+
+// The period that heads a report's lead holds for paragraphs that state
+// none; a period that is a clause of its own heads what follows it.
+func TestLeadPeriodHoldsForTheReport(t *testing.T) {
+	doc := processText("据统计局发布的数据,上半年,全省地区生产总值增长5.1%。\n"+
+		"全省规模工业增加值增长6.2%。\n", "2023-07-20")
+	for _, f := range figuresOf(doc) {
+		if f.Period.Text != "2023年上半年" {
+			t.Errorf("%s: period %q, want 2023年上半年", fig(f), f.Period.Text)
+		}
+	}
+}

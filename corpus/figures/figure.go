@@ -35,14 +35,24 @@ type Extractor struct {
 	gaz    *geo.Gazetteer
 	period Period // the last period stated, for sentences that state none
 	// docPeriod is the period the title names, for paragraphs that state
-	// none.
+	// none; without one, the period that heads the report's lead
+	// paragraphs ("上半年,全省经济…") holds for the whole report.
 	docPeriod Period
+	// paragraphs counts the paragraphs ended, to know the lead.
+	paragraphs int
 }
+
+// leadParagraphs are the paragraphs whose heading period holds for the
+// whole report when its title names none.
+const leadParagraphs = 2
 
 // EndParagraph forgets the period: a period stated in one paragraph is
 // too often wrong for the next (a new paragraph turns to another year or
 // another indicator), and no period is better than a wrong one.
-func (c *Extractor) EndParagraph() { c.period = c.docPeriod }
+func (c *Extractor) EndParagraph() {
+	c.period = c.docPeriod
+	c.paragraphs++
+}
 
 // NewExtractor starts the figure extraction of a report about region,
 // published on date (YYYY-MM-DD, YYYY-MM, YYYY or ""), whose title names
@@ -237,10 +247,13 @@ func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
 	// 完成83.2%") dates its own figures only.
 	head := clauseEnd(s)
 	for _, pm := range periods {
-		if usablePeriod(pm) && pm.Start < head {
+		if usablePeriod(pm) && (pm.Start < head || standsAlone(s, pm)) {
 			p := resolvePeriod(pm.Period, c.date, s)
 			p.Raw = ""
 			c.period = p
+			if c.docPeriod.IsZero() && c.paragraphs < leadParagraphs && p.StartMonth != 0 {
+				c.docPeriod = p
+			}
 		}
 	}
 	return figs
@@ -761,6 +774,16 @@ func dropBrackets(m string) string {
 		}
 	}
 	return m
+}
+
+// standsAlone reports a period that is a clause of its own
+// ("根据…公布的数据,上半年,湖南…"): it heads what follows as much as a
+// period at the start of the sentence.
+func standsAlone(s string, pm PeriodMention) bool {
+	before := strings.TrimRight(s[:pm.Start], " ")
+	after := strings.TrimLeft(s[pm.End:], " ")
+	return (before == "" || strings.HasSuffix(before, ",") || strings.HasSuffix(before, ";")) &&
+		strings.HasPrefix(after, ",")
 }
 
 // isBareLead reports a clause that introduces a part of what came before:

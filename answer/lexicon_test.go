@@ -155,3 +155,16 @@ func TestLexiconCompletionAndDerivedExamples(t *testing.T) {
 		t.Error("文化体育业 is an industry")
 	}
 }
+
+func TestQuestionShareOfScope(t *testing.T) {
+	for _, tt := range []struct{ q, indicator, scope string }{
+		{"银川上半年GDP占全区比重", "gdp", "全区"},
+		{"遵义前三季度GDP占全省的比重", "gdp", "全省"},
+		{"临沂社零占全省比例", "社零", "全省"},
+	} {
+		q := parseExample(t, tt.q)
+		if q.Indicator != tt.indicator || q.Scope != tt.scope || q.Want != "share" {
+			t.Errorf("%s: indicator %q scope %q want %q", tt.q, q.Indicator, q.Scope, q.Want)
+		}
+	}
+}

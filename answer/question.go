@@ -95,6 +95,11 @@ func ParseQuestion(text string, g *corpus.Gazetteer, now time.Time) Question {
 			q.Province = ""
 		}
 	}
+	// 占全省比重: a share, of the scope's total.
+	if m := lexicon.ShareOfScopePattern.FindStringSubmatchIndex(rest); m != nil {
+		q.Want, q.Scope = corpus.KindShare, rest[m[2]:m[3]]
+		rest = rest[:m[0]] + " " + rest[m[1]:]
+	}
 	for _, w := range lexicon.SelfWords {
 		rest = strings.ReplaceAll(rest, w.Text, " ")
 	}
@@ -122,7 +127,7 @@ func ParseQuestion(text string, g *corpus.Gazetteer, now time.Time) Question {
 	// What is wanted.
 	for _, r := range lexicon.WantRules {
 		for _, w := range r.Words {
-			if strings.Contains(rest, w) && q.Want == "" {
+			if strings.Contains(rest, w) && q.Want == "" && q.Scope == "" {
 				q.Want = corpus.Kind(r.Kind)
 			}
 		}

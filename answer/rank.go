@@ -270,7 +270,9 @@ func scoreFigure(w *Weights, q Question, qb map[string]struct{}, mi *metricInfo,
 		switch fs := figureScope(f); {
 		case fs == q.Scope:
 			sc.add("scope-match", w.ScopeMatch, "%s", fs)
-		case fs != "":
+		case fs != "" || f.Kind == corpus.KindShare:
+			// A share of 全区 is asked: a share of nothing said is
+			// another number.
 			return sc, false
 		}
 	}

@@ -253,3 +253,43 @@ func TestLeadPeriodHoldsForTheReport(t *testing.T) {
 		}
 	}
 }
+
+func TestShareOfScope(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"全县社会消费品零售总额86.3亿元,比增7.1%,占全市比重12.4%。", "12.4 % share 社会消费品零售总额 scope=全市"},
+		{"全市地区生产总值1200亿元,占全省地区生产总值的比重为21.7%。", "21.7 % share 地区生产总值 scope=全省"},
+		{"全市工业投资增长9%,占全部投资比重34.7%。", "34.7 % share 工业投资占全部投资比重"},
+	} {
+		figs := figuresOf(processText(tt.text, ""))
+		if got := fig(figs[len(figs)-1]); got != tt.want {
+			t.Errorf("%s: %s, want %s", tt.text, got, tt.want)
+		}
+	}
+}
+
+// A sentence that begins with its predicate continues the subject of the
+// sentence before.
+func TestSubjectContinuesIntoNextSentence(t *testing.T) {
+	figs := figuresOf(processText("全市地区生产总值1200亿元。占全省的比重为21.7%,比上年提高0.6个百分点。", ""))
+	got := figStrings(figs)
+	want := []string{"1200 亿元 amount 地区生产总值", "21.7 % share 地区生产总值 scope=全省", "0.6 个百分点 diff 地区生产总值"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %v\nwant %v", got, want)
+	}
+}
+
+// In a province's report a prefecture named before its figure is that
+// figure's region.
+func TestPrefectureFigureInProvinceReport(t *testing.T) {
+	raw := &RawFile{Path: "r.txt", Format: "txt", Encoding: "utf-8", Hash: "h",
+		Text: "上半年,全区规上工业增加值增长12.8%,银川市规上工业增加值增长16.8%。"}
+	raw.Size = int64(len(raw.Text))
+	doc := Process(raw, Options{Sidecar: Sidecar{Region: "宁夏回族自治区", Date: "2024-07"}})
+	var regions []string
+	for _, f := range figuresOf(doc) {
+		regions = append(regions, f.Region)
+	}
+	if strings.Join(regions, ",") != "宁夏回族自治区,银川市" {
+		t.Errorf("regions %v, want 宁夏回族自治区, 银川市", regions)
+	}
+}

@@ -31,7 +31,7 @@ var WantRules = []WantRule{
 		"泰安规上企业比上年同期增加多少"},
 	{KindGrowth, []string{"增速", "增幅", "增长率", "增长多少", "增长了多少", "增长几", "涨了多少", "涨幅", "同比增长", "增长", "下降多少", "降幅", "降了多少"}, true,
 		"泰安工业投资增速"},
-	{KindShare, []string{"占比", "比重", "占多少", "所占", "完成率"}, false,
+	{KindShare, []string{"占比", "比重", "比例", "占多少", "所占", "完成率"}, false,
 		"泰安高新技术产业产值占比"},
 	{KindCount, []string{"多少个", "多少家", "多少户", "多少项", "多少座", "多少条", "多少名", "多少人", "几个", "几家", "几户", "几项", "数量", "总数", "有多少"}, false,
 		"泰安新增规上企业多少户"},
@@ -140,3 +140,14 @@ var AskingWords = []AskingWord{
 	{KindAmount, "", "嘉峪关工业投资"},
 	{KindCount, "", "金昌新增规上企业"},
 }
+
+// ShareOfScopePattern matches a question for a share of a larger scope's
+// total: 占全省比重, 占全区的比例. The indicator is the one asked before it;
+// the scope is its first group. Built from Scopes.
+var ShareOfScopePattern = func() *regexp.Regexp {
+	var alts []string
+	for _, s := range Scopes {
+		alts = append(alts, regexp.QuoteMeta(s.Text))
+	}
+	return regexp.MustCompile(`占(` + strings.Join(alts, "|") + `)[^占,。]{0,10}?的?(比重|比例|份额)`)
+}()

@@ -40,6 +40,10 @@ type Extractor struct {
 	docPeriod Period
 	// paragraphs counts the paragraphs ended, to know the lead.
 	paragraphs int
+	// lastMetric is the indicator of the last figure of the paragraph,
+	// for a sentence that begins with its predicate ("…地区生产总值
+	// 1267亿元。占全区的比重为51.2%").
+	lastMetric string
 }
 
 // leadParagraphs are the paragraphs whose heading period holds for the
@@ -52,6 +56,32 @@ const leadParagraphs = 2
 func (c *Extractor) EndParagraph() {
 	c.period = c.docPeriod
 	c.paragraphs++
+	c.lastMetric = ""
+}
+
+// continuesSubject reports a sentence that begins with a predicate, whose
+// subject is the last one of the sentence before.
+func continuesSubject(s string) bool {
+	s = strings.TrimLeft(s, " ")
+	if strings.HasPrefix(s, "占") {
+		return true
+	}
+	for _, w := range growthWords {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	for _, w := range declineWords {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	for _, b := range lexicon.Baselines {
+		if strings.HasPrefix(s, b.Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // NewExtractor starts the figure extraction of a report about region,
@@ -132,6 +162,9 @@ func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
 	var figs []Figure
 	prevEnd := 0
 	prevMetric := ""
+	if continuesSubject(s) {
+		prevMetric = c.lastMetric
+	}
 	modality := ""
 	modScan := 0
 	curPeriod := c.period
@@ -219,7 +252,13 @@ func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
 				metric = after
 			}
 		case strings.HasPrefix(metric, "占") && prevMetric != "":
-			metric = prevMetric + metric
+			// 社零…,占全市比重12.4%: the subject's share of the scope's
+			// total; 工业投资占全部投资比重 keeps its own whole.
+			if scope, ok := shareOfScope(metric, prevMetric); ok {
+				metric, f.Scope = prevMetric, scope
+			} else {
+				metric = prevMetric + metric
+			}
 		case f.Kind == KindCount && headed:
 			metric = after
 		case isVerbOnly(metric) || strings.HasSuffix(before, "等"):
@@ -241,6 +280,9 @@ func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
 		f.Span = n.Span(a+t.Start, a+unitEnd)
 		figs = append(figs, f)
 		prevEnd = unitEnd
+	}
+	if prevMetric != "" {
+		c.lastMetric = prevMetric
 	}
 	// Only a period that heads the sentence ("1-5月,全市…") sets the
 	// period of the sentences after it; one said in passing ("…二季度目标
@@ -776,6 +818,25 @@ func dropBrackets(m string) string {
 	return m
 }
 
+// shareOfScope reads "占全省比重", "占全区地区生产总值的比重": a share of
+// the same indicator in a larger scope. It returns the scope.
+func shareOfScope(metric, subject string) (string, bool) {
+	base := strings.TrimPrefix(metric, "占")
+	for _, end := range []string{"的比重", "比重", "的比例", "比例", "的份额", "份额"} {
+		base = strings.TrimSuffix(base, end)
+	}
+	for _, sc := range scopeWords {
+		if !strings.HasPrefix(base, sc) {
+			continue
+		}
+		rest := strings.TrimSuffix(strings.TrimPrefix(base, sc), "的")
+		if rest == "" || strings.Contains(subject, rest) || strings.Contains(rest, subject) {
+			return sc, true
+		}
+	}
+	return "", false
+}
+
 // standsAlone reports a period that is a clause of its own
 // ("根据…公布的数据,上半年,湖南…"): it heads what follows as much as a
 // period at the start of the sentence.
@@ -848,6 +909,12 @@ func (c *Extractor) figureRegion(places []geo.PlaceMention, lo, pos int) string 
 		}
 		for _, cand := range p.Candidates {
 			if cand.Level == geo.LevelCounty && c.region.Code != "" && cand.CityCode == c.region.Code {
+				return cand.Name
+			}
+			// A province's report states its prefectures' and counties'
+			// figures too: 分市看,银川市规上工业增加值增长16.8%.
+			if len(c.region.Code) == 2 && cand.ProvinceCode == c.region.Code &&
+				(cand.Level == geo.LevelPrefecture || cand.Level == geo.LevelCounty) {
 				return cand.Name
 			}
 		}

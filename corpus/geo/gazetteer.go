@@ -243,7 +243,7 @@ func NewGazetteer(data string) (*Gazetteer, error) {
 		}
 		// Every 2-rune full name has a 1-rune stem (范县): no short form.
 		x.needBoundary = utf8.RuneCountInString(x.text) == 2
-		if last, _ := utf8.DecodeLastRuneInString(x.text); last == '县' || last == '市' || last == '区' {
+		if last, _ := utf8.DecodeLastRuneInString(x.text); last == '县' || last == '市' || last == '区' || last == '省' {
 			x.suffix = last
 		}
 	}
@@ -466,6 +466,8 @@ func suffixJoinsAfter(suffix rune, rest string) bool {
 		return r == '场' || r == '民' || r == '域' || r == '级'
 	case '区':
 		return r == '域' || r == '级'
+	case '省':
+		return r == '级' || r == '内' || r == '外' // 湖南省级园区 is 湖南's 省级园区
 	}
 	return false
 }

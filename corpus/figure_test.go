@@ -26,7 +26,7 @@ func figuresOf(doc *Document) []Figure {
 // fig renders the parts of a figure a table test pins.
 func fig(f Figure) string {
 	parts := []string{f.Value, f.Unit, string(f.Kind), f.Metric}
-	if f.Number < 0 {
+	if f.Number < 0 && !strings.HasPrefix(f.Value, "-") {
 		parts[0] = "-" + f.Value
 	}
 	extra := []string{}
@@ -291,5 +291,26 @@ func TestPrefectureFigureInProvinceReport(t *testing.T) {
 	}
 	if strings.Join(regions, ",") != "宁夏回族自治区,银川市" {
 		t.Errorf("regions %v, want 宁夏回族自治区, 银川市", regions)
+	}
+}
+
+func TestParallelListsDistribute(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"第一、二、三产业增加值分别增长3.1%、6.2%和5.4%。", []string{
+			"3.1 % growth 第一产业增加值", "6.2 % growth 第二产业增加值", "5.4 % growth 第三产业增加值"}},
+		{"城镇和农村居民人均可支配收入分别达到4.1万元、1.9万元。", []string{
+			"4.1 万元 amount 城镇居民人均可支配收入", "1.9 万元 amount 农村居民人均可支配收入"}},
+		{"钢材、水泥、平板玻璃产量分别增长3.1%、-2.4%、5.0%。", []string{
+			"3.1 % growth 钢材产量", "-2.4 % growth 水泥产量", "5.0 % growth 平板玻璃产量"}},
+		{"一般贸易、民营企业进出口占比分别提高4个和13.3个百分点。", []string{
+			"4 个百分点 diff 一般贸易进出口占比", "13.3 个百分点 diff 民营企业进出口占比"}},
+	} {
+		got := figStrings(figuresOf(processText(tt.text, "")))
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%s\n got %v\nwant %v", tt.text, got, tt.want)
+		}
 	}
 }

@@ -41,6 +41,7 @@ func allTables() map[string][]row {
 	}
 	t["Derived"] = wordRows(Derived)
 	t["MethodPhrases"] = wordRows(MethodPhrases)
+	t["IndicatorHeads"] = wordRows(IndicatorHeads)
 	t["EmptyMetrics"] = wordRows(EmptyMetrics)
 	for _, s := range Sectors {
 		t["Sectors"] = append(t["Sectors"], row{s.Word, s.Example})

@@ -44,6 +44,11 @@ type Extractor struct {
 	// for a sentence that begins with its predicate ("…地区生产总值
 	// 1267亿元。占全区的比重为51.2%").
 	lastMetric string
+	lastKind   Kind
+	// listMetric is the indicator of the paragraph's last list of places
+	// with values in parentheses, and whether it is a growth.
+	listMetric string
+	listGrowth bool
 }
 
 // leadParagraphs are the paragraphs whose heading period holds for the
@@ -56,7 +61,7 @@ const leadParagraphs = 2
 func (c *Extractor) EndParagraph() {
 	c.period = c.docPeriod
 	c.paragraphs++
-	c.lastMetric = ""
+	c.lastMetric, c.listMetric = "", ""
 }
 
 // continuesSubject reports a sentence that begins with a predicate, whose
@@ -162,6 +167,8 @@ func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
 	var figs []Figure
 	prevEnd := 0
 	prevMetric := ""
+	var prevKind Kind
+	var at [][2]int // each figure's [start, end) in s
 	if continuesSubject(s) {
 		prevMetric = c.lastMetric
 	}
@@ -268,22 +275,48 @@ func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
 				metric = prevMetric
 			}
 		}
+		f.Region = c.figureRegion(places, lo, t.Start)
+		if place, ok := placeBeforeParen(s, t.Start, unitEnd, places); ok {
+			// 呼和浩特市(23.1%)、包头市(22.9%)…规上工业增加值增速高于全区:
+			// each value is its place's figure of the indicator named
+			// after the list.
+			m, growth := listIndicator(s, unitEnd, places)
+			switch {
+			case m != "":
+				c.listMetric, c.listGrowth = m, growth
+			case c.listMetric != "":
+				// "…;鄂尔多斯市(5.9%)…8个盟市低于全区平均水平": the list
+				// before named the indicator.
+				m, growth = c.listMetric, c.listGrowth
+			case prevMetric != "":
+				m, growth = prevMetric, prevKind == KindGrowth
+			}
+			if m != "" {
+				metric = m
+				if growth && (f.Kind == KindShare || f.Kind == KindOther) {
+					f.Kind = KindGrowth
+				}
+			}
+			f.Region = c.placeName(place)
+		}
 		f.Metric = metric
 		if metric != "" && !attributeWords[metric] {
-			prevMetric = metric
+			prevMetric, prevKind = metric, f.Kind
 		}
-		f.Region = c.figureRegion(places, lo, t.Start)
 		f.Period = curPeriod
 		if !curPeriodExplicit {
 			f.Period.Raw = ""
 		}
 		f.Span = n.Span(a+t.Start, a+unitEnd)
 		figs = append(figs, f)
+		at = append(at, [2]int{t.Start, unitEnd})
 		prevEnd = unitEnd
 	}
 	if prevMetric != "" {
-		c.lastMetric = prevMetric
+		c.lastMetric, c.lastKind = prevMetric, prevKind
 	}
+	sharedUnits(s, figs, at)
+	distribute(s, figs, at)
 	// Only a period that heads the sentence ("1-5月,全市…") sets the
 	// period of the sentences after it; one said in passing ("…二季度目标
 	// 完成83.2%") dates its own figures only.
@@ -835,6 +868,220 @@ func shareOfScope(metric, subject string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// placeBeforeParen returns the place named right before a value in
+// parentheses: 呼和浩特市(23.1%).
+func placeBeforeParen(s string, start, end int, places []geo.PlaceMention) (geo.PlaceMention, bool) {
+	if start == 0 || s[start-1] != '(' || end >= len(s) || s[end] != ')' {
+		return geo.PlaceMention{}, false
+	}
+	for _, p := range places {
+		if p.End == start-1 {
+			return p, true
+		}
+	}
+	return geo.PlaceMention{}, false
+}
+
+// listIndicator reads the indicator named after a list of places with
+// values in parentheses, from the end of one value: the list's other
+// items and a count of them (4个盟市) are skipped, and the indicator runs
+// to its predicate. growth reports an indicator of growth (增速).
+func listIndicator(s string, end int, places []geo.PlaceMention) (metric string, growth bool) {
+	i := end
+	for i < len(s) {
+		// ")、包头市(22.9%)" or ")和西夏区(20.6%)".
+		if s[i] != ')' {
+			break
+		}
+		j := i + 1
+		for _, sep := range []string{"、", "和", "及", "与"} {
+			if strings.HasPrefix(s[j:], sep) {
+				j += len(sep)
+				break
+			}
+		}
+		next := -1
+		for _, p := range places {
+			if p.Start == j && p.End < len(s) && s[p.End] == '(' {
+				next = p.End
+			}
+		}
+		if next < 0 {
+			i++
+			break
+		}
+		k := strings.IndexByte(s[next:], ')')
+		if k < 0 {
+			return "", false
+		}
+		i = next + k
+	}
+	rest := s[i:]
+	if e := clauseEnd(rest); e < len(rest) {
+		rest = rest[:e]
+	}
+	// A count of the places listed: 4个盟市, 两地.
+	for _, w := range []string{"个盟市", "个地州市", "个县(市)区", "个县区", "个市州", "个市", "个县", "个区", "地"} {
+		if k := strings.Index(rest, w); k >= 0 && k <= 4 {
+			rest = rest[k+len(w):]
+			break
+		}
+	}
+	cut := len(rest)
+	for _, w := range []string{"增速", "增幅", "增长", "分别", "位列", "位居", "居", "高于", "低于", "均"} {
+		if k := strings.Index(rest, w); k >= 0 && k < cut {
+			cut = k
+		}
+	}
+	growth = strings.Contains(rest, "增速") || strings.Contains(rest, "增长") || strings.Contains(rest, "增幅")
+	return cleanMetric(rest[:cut]), growth
+}
+
+// placeName is the name of the place a mention means in this report: one
+// inside the report's own region if there is one.
+func (c *Extractor) placeName(p geo.PlaceMention) string {
+	for _, cand := range p.Candidates {
+		if c.region.Code != "" && (cand.CityCode == c.region.Code || cand.ProvinceCode == c.region.Code) {
+			return cand.Name
+		}
+	}
+	if len(p.Candidates) > 0 {
+		return p.Candidates[0].Name
+	}
+	return ""
+}
+
+// distribute gives each figure of a "分别" list its own subject: in
+// 第一、二、三产业增加值分别增长3.1%、6.2%和5.4% the values belong to
+// 第一产业增加值, 第二产业增加值 and 第三产业增加值, in order. It acts only
+// when the subjects and the values of one kind are as many.
+func distribute(s string, figs []Figure, at [][2]int) {
+	for from := 0; ; {
+		k := strings.Index(s[from:], "分别")
+		if k < 0 {
+			return
+		}
+		k += from
+		from = k + len("分别")
+		start := strings.LastIndexAny(s[:k], ",;:。")
+		subject := s[start+1 : k]
+		end := len(s)
+		if e := strings.IndexAny(s[k:], ";。"); e >= 0 {
+			end = k + e
+		}
+		// The values: figures after 分别 in its clause group, of the
+		// first figure's unit class.
+		var idx []int
+		for i := range figs {
+			if at[i][0] >= k && at[i][1] <= end {
+				if len(idx) > 0 && !sameUnitClass(figs[idx[0]].Unit, figs[i].Unit) {
+					break
+				}
+				idx = append(idx, i)
+			}
+		}
+		if len(idx) < 2 {
+			continue
+		}
+		items := listItems(subject, len(idx))
+		if items == nil {
+			continue
+		}
+		for j, i := range idx {
+			figs[i].Metric = items[j]
+			// 分别增长a%、b%: the predicate is said once, for all.
+			if j > 0 && figs[idx[0]].Kind == KindGrowth && figs[i].Kind == KindShare {
+				figs[i].Kind = KindGrowth
+				if figs[idx[0]].Number < 0 && figs[i].Number > 0 {
+					figs[i].Number = -figs[i].Number // 分别下降3%、2%
+				}
+			}
+		}
+	}
+}
+
+func sameUnitClass(a, b string) bool {
+	if a == b {
+		return true
+	}
+	ua, _ := lexicon.UnitByText(a)
+	ub, _ := lexicon.UnitByText(b)
+	return ua.Class != "" && ua.Class == ub.Class
+}
+
+// listItems splits a list of subjects into n indicators, giving each the
+// head the last one states: 钢材、水泥、平板玻璃产量 → 钢材产量, 水泥产量,
+// 平板玻璃产量. nil when the list does not have n items.
+func listItems(subject string, n int) []string {
+	subject = strings.TrimSpace(subject)
+	var parts []string
+	for _, seps := range []string{"、", "、和及与"} {
+		parts = strings.FieldsFunc(subject, func(r rune) bool { return strings.ContainsRune(seps, r) })
+		if len(parts) == n {
+			break
+		}
+	}
+	if len(parts) != n {
+		return nil
+	}
+	last := parts[n-1]
+	head := ""
+	at := len(last)
+	for _, h := range lexicon.IndicatorHeads {
+		if i := strings.Index(last, h.Text); i > 0 && i < at {
+			at, head = i, last[i:]
+		}
+	}
+	if head == "" {
+		return nil
+	}
+	items := make([]string, n)
+	first := cleanMetric(parts[0])
+	for i, p := range parts {
+		p = cleanMetric(p)
+		if i == n-1 {
+			items[i] = p
+			continue
+		}
+		// 第一、二、三产业: the ordinal's 第 is written once.
+		if strings.HasPrefix(first, "第") && !strings.HasPrefix(p, "第") {
+			p = "第" + p
+		}
+		if !strings.Contains(p, head) {
+			p += head
+		}
+		items[i] = p
+	}
+	if strings.HasPrefix(first, "第") && !strings.HasPrefix(items[n-1], "第") {
+		items[n-1] = "第" + items[n-1]
+	}
+	return items
+}
+
+// sharedUnits gives the figures of a list the unit its last one states:
+// in 分别高于15.1个、7.9个百分点 the first 个 is 个百分点 too. at holds
+// each figure's [start, end) in s.
+func sharedUnits(s string, figs []Figure, at [][2]int) {
+	for i := len(figs) - 2; i >= 0; i-- {
+		f, next := &figs[i], figs[i+1]
+		if f.Unit != "个" || next.Unit != "个百分点" {
+			continue
+		}
+		switch strings.TrimSpace(s[at[i][1]:at[i+1][0]]) {
+		case "、", "和", "及", "与":
+		default:
+			continue
+		}
+		f.Unit, f.Kind = next.Unit, next.Kind
+		if next.Number < 0 && f.Number > 0 {
+			f.Number = -f.Number
+		}
+		if f.Metric == "" {
+			f.Metric = next.Metric
+		}
+	}
 }
 
 // standsAlone reports a period that is a clause of its own

@@ -117,6 +117,11 @@ func rankFigures(w *Weights, q Question, hits []index.Hit, earlier earlierText) 
 		if out[i].score != out[j].score {
 			return out[i].score > out[j].score
 		}
+		// A whole sentence before a headline that restates it
+		// ("上半年江西GDP达6465亿元增速高于全国…" with no full stop).
+		if wi, wj := wholeSentence(out[i].hit.Sentence.Norm), wholeSentence(out[j].hit.Sentence.Norm); wi != wj {
+			return wi
+		}
 		// The most recent report first, then the earlier sentence.
 		if out[i].hit.File.Date != out[j].hit.File.Date {
 			return out[i].hit.File.Date > out[j].hit.File.Date
@@ -124,6 +129,18 @@ func rankFigures(w *Weights, q Question, hits []index.Hit, earlier earlierText) 
 		return out[i].hit.Sentence.Index < out[j].hit.Sentence.Index
 	})
 	return out
+}
+
+// wholeSentence reports a sentence that ends as prose does, not a
+// headline.
+func wholeSentence(s string) bool {
+	s = strings.TrimRight(s, " ")
+	for _, end := range []string{"。", ";", "!", "?", "…", "”"} {
+		if strings.HasSuffix(s, end) {
+			return true
+		}
+	}
+	return false
 }
 
 // contextBefore is the canonical text of the sentence up to the end of the

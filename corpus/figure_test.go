@@ -314,3 +314,30 @@ func TestParallelListsDistribute(t *testing.T) {
 		}
 	}
 }
+
+func TestDateFromURL(t *testing.T) {
+	for _, tt := range []struct{ url, want string }{
+		{"http://x.gov.cn/art/2022/0915/art_1.html", "2022-09-15"},
+		{"http://www.x.gov.cn/zwgk/t20200318_77.html", "2020-03-18"},
+		{"https://szb.x.cn/pc/con/202407/23/content_1.html", "2024-07-23"},
+		{"http://x.com.cn/jinrong/202007/0717217.html", "2020-07"},
+		{"http://x.cn/2022-09/15/c_1.htm", "2022-09-15"},
+		{"http://eyelogue.com/zwgk/sjfb/dssj/content/post_4519402.html", ""},
+		{"http://www.20201231.com/news/1.html", ""},
+	} {
+		if got := dateFromURL(tt.url); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.url, got, tt.want)
+		}
+	}
+}
+
+// A measure that bounds a class of things (1000万吨以上企业) is no amount
+// of the indicator; a count with 以上 is still a count.
+func TestSizeClassIsNoAmount(t *testing.T) {
+	figs := figuresOf(processText("原煤产量1000万吨以上企业有7户,推荐10户以上企业上市,完成投资120亿元以上。", ""))
+	got := figStrings(figs)
+	want := []string{"1000 万吨 other 原煤产量 q=以上", "7 户 count 企业", "10 户 count 企业 q=以上", "120 亿元 amount 投资 q=以上"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %v\nwant %v", got, want)
+	}
+}

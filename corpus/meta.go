@@ -171,3 +171,52 @@ func cleanTitle(t string) string {
 	}
 	return t
 }
+
+var (
+	urlRe = regexp.MustCompile(`https?://[^\s"'<>)]+`)
+	// Dates that sites put in their addresses: /2019/0312/, /2022-09/15/,
+	// t20210615_, /20220915/, /202305/.
+	urlDateRes = []*regexp.Regexp{
+		regexp.MustCompile(`[/_t]((?:19|20)\d{2})[-/]?(0[1-9]|1[0-2])[-/]?(0[1-9]|[12]\d|3[01])(?:[/_.]|$)`),
+		regexp.MustCompile(`/((?:19|20)\d{2})[-/]?(0[1-9]|1[0-2])/`),
+	}
+)
+
+// maxURLScan is how much of a report's start is searched for its address.
+const maxURLScan = 4096
+
+// dateFromURLs reads a publication date from the first web address near
+// the start of a report that has one in its path.
+func dateFromURLs(text string) string {
+	if len(text) > maxURLScan {
+		text = text[:maxURLScan]
+	}
+	for _, u := range urlRe.FindAllString(text, 4) {
+		if d := dateFromURL(u); d != "" {
+			return d
+		}
+	}
+	return ""
+}
+
+func dateFromURL(u string) string {
+	// The host may hold digits that look like a year; only the path counts.
+	if i := strings.Index(u, "://"); i >= 0 {
+		u = u[i+3:]
+	}
+	if i := strings.IndexByte(u, '/'); i >= 0 {
+		u = u[i:]
+	} else {
+		return ""
+	}
+	for _, re := range urlDateRes {
+		if m := re.FindStringSubmatch(u); m != nil {
+			d := ""
+			if len(m) > 3 {
+				d = m[3]
+			}
+			return formatDate(m[1], m[2], d)
+		}
+	}
+	return ""
+}

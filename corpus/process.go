@@ -3,6 +3,7 @@ package corpus
 import (
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -135,6 +136,8 @@ func Process(raw *RawFile, opts Options) *Document {
 	default:
 		if d := dateFromFileName(raw.Path); d != "" {
 			doc.Date, doc.DateSource = d, "filename"
+		} else if d := dateFromURLs(raw.Text); d != "" {
+			doc.Date, doc.DateSource = d, "url"
 		} else if raw.Created != "" {
 			// A .docx file's creation date is often a template's: the
 			// weakest evidence, used only when nothing else says.
@@ -177,7 +180,17 @@ func Process(raw *RawFile, opts Options) *Document {
 	}
 
 	// Paragraphs, sentences, figures.
-	ctx := figures.NewExtractor(doc.Region, doc.Date, g, titlePeriod(doc.Title, doc.Date))
+	// A report with no date still dates its year-less periods (前三季度) by
+	// the year it speaks of: its title's, else the latest its lead states.
+	resolveDate := doc.Date
+	if resolveDate == "" {
+		lead := make([]string, 0, leadParagraphsForYear)
+		for i := 0; i < len(body) && i < leadParagraphsForYear; i++ {
+			lead = append(lead, body[i].n.Text)
+		}
+		resolveDate = statedYear(doc.Title, lead)
+	}
+	ctx := figures.NewExtractor(doc.Region, resolveDate, g, titlePeriod(doc.Title, resolveDate))
 	sentNo := 0
 	for _, k := range body {
 		p := Paragraph{Index: len(doc.Paragraphs) + 1, Span: k.n.Span(0, len(k.n.Text))}
@@ -201,6 +214,35 @@ func Process(raw *RawFile, opts Options) *Document {
 		ctx.EndParagraph()
 	}
 	return doc
+}
+
+// leadParagraphsForYear are the paragraphs searched for the year a report
+// without a date speaks of.
+const leadParagraphsForYear = 3
+
+// statedYear is the year a report speaks of, as a date ("2024"), when it
+// has no date: the year its title names, else the latest year its lead
+// paragraphs name as a period (not a comparison: 比2019年同期).
+func statedYear(title string, lead []string) string {
+	best := 0
+	for _, pm := range FindPeriods(title) {
+		if !pm.Comparator && pm.Period.Year > best {
+			best = pm.Period.Year
+		}
+	}
+	if best == 0 {
+		for _, para := range lead {
+			for _, pm := range FindPeriods(para) {
+				if !pm.Comparator && !pm.Date && pm.Period.Year > best {
+					best = pm.Period.Year
+				}
+			}
+		}
+	}
+	if best == 0 {
+		return ""
+	}
+	return strconv.Itoa(best)
 }
 
 // countyRegion narrows a region to a county when what decided it names

@@ -76,7 +76,7 @@ var MetricSuffixes = longestFirst([]Word{
 	{"位列", "总量位列"}, {"排名", "增速排名"}, {"排", "增速排"},
 	{"列", "总量列"}, {"第", "居全省第"}, {"高于", "增速高于"},
 	{"低于", "增速低于"}, {"快于", "增速快于"}, {"慢于", "增速慢于"},
-	{"共有", "规上企业共有"}, {"比增", "社零比增"}, {"比降", "能耗比降"},
+	{"共有", "规上企业共有"}, {"有", "亿元以上企业有"}, {"比增", "社零比增"}, {"比降", "能耗比降"},
 }, func(w Word) string { return w.Text })
 
 // MidPredicates are verbs inside the words before a figure that are not

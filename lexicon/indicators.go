@@ -75,3 +75,20 @@ var IndicatorHeads = []Word{
 	{"失业率", "总体失业率和本地居民失业率"}, {"存栏", "生猪、牛存栏"},
 	{"用电量", "工业、居民用电量"}, {"产能", "光伏、风电产能"},
 }
+
+// VerbObject is a verb before a product that names an indicator of it:
+// 生产原煤50108万吨 states 原煤产量.
+type VerbObject struct {
+	Verb, Head string
+	// Example is the words before a figure and, after "|", the indicator.
+	Example string
+}
+
+// VerbObjects turn a verb and its object into the indicator.
+var VerbObjects = []VerbObject{
+	{"生产", "产量", "生产原煤|原煤产量"},
+	{"累计生产", "产量", "累计生产钢材|钢材产量"},
+	{"发电", "发电量", "发电|发电量"},
+	{"完成引资", "招商引资", "完成引资|招商引资"},
+	{"引资", "招商引资", "引资|招商引资"},
+}

@@ -237,6 +237,11 @@ func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
 			f.Unit = "位"
 		}
 		f.Kind, f.Number = classify(before, unit, t.Value, rank)
+		if !countUnits[unit] && sizeClass(qualAfter, s[unitEnd:]) {
+			// 1000万吨以上企业有7户, 5000万元以上项目: a size class of
+			// what is counted, not an amount of the indicator.
+			f.Kind = KindOther
+		}
 		if f.Kind == KindRank || f.Kind == KindDiff {
 			f.Scope = scopeIn(before)
 		}
@@ -778,6 +783,16 @@ func cleanMetric(m string) string {
 	if emptyMetrics[m] {
 		m = ""
 	}
+	for _, vo := range lexicon.VerbObjects {
+		if obj, ok := strings.CutPrefix(m, vo.Verb); ok && !strings.Contains(obj, vo.Head) && !strings.HasPrefix(obj, "总值") {
+			if vo.Head == "产量" || vo.Head == "发电量" {
+				m = obj + vo.Head
+			} else {
+				m = vo.Head + obj
+			}
+			break
+		}
+	}
 	if !strings.Contains(m, "完成率") {
 		m = strings.ReplaceAll(m, "完成", "")
 	}
@@ -1082,6 +1097,28 @@ func sharedUnits(s string, figs []Figure, at [][2]int) {
 			f.Metric = next.Metric
 		}
 	}
+}
+
+// sizeClass reports the words after a figure that make it a bound of a
+// class of things: 以上企业, 以下的项目.
+func sizeClass(qualifier, after string) bool {
+	for _, b := range []string{"及以上", "以上", "以下"} {
+		rest := after
+		switch {
+		case qualifier == b || qualifier == "以上" && b == "及以上":
+		case strings.HasPrefix(after, b):
+			rest = strings.TrimPrefix(after, b)
+		default:
+			continue
+		}
+		rest = strings.TrimPrefix(rest, "的")
+		for _, h := range headNouns {
+			if i := strings.Index(rest, h); i >= 0 && utf8.RuneCountInString(rest[:i]) <= 6 && !strings.ContainsAny(rest[:i], ",;。") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // standsAlone reports a period that is a clause of its own

@@ -14,3 +14,12 @@ func TestLexiconMetricSuffixExamples(t *testing.T) {
 		}
 	}
 }
+
+func TestLexiconVerbObjectExamples(t *testing.T) {
+	for _, vo := range lexicon.VerbObjects {
+		in, want, _ := strings.Cut(vo.Example, "|")
+		if got := cleanMetric(in); got != want {
+			t.Errorf("%s: cleanMetric(%q) = %q, want %q", vo.Verb, in, got, want)
+		}
+	}
+}

@@ -114,6 +114,7 @@ func TestQuestionPeriods(t *testing.T) {
 		{"新疆前三季度GDP增速 2021", "2021年前三季度", "gdp"},
 		{"大庆户籍人口城镇化率 2020", "2020年", "户籍人口城镇化率"},
 		{"近10年GDP增速", "", "-"}, // a count of years, not a year
+		{"湖南产业园区规模工业占比 2024年1-8月", "2024年1-8月", "产业园区规上工业占比"},
 	} {
 		q := parseExample(t, tt.q)
 		if q.Period.Text != tt.period || tt.indicator != "-" && q.Indicator != tt.indicator {

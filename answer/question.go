@@ -52,7 +52,9 @@ type Question struct {
 // form. now resolves 今年 and 去年.
 func ParseQuestion(text string, g *corpus.Gazetteer, now time.Time) Question {
 	q := Question{Text: text}
-	norm := corpus.NormalizeText(text)
+	// Spaces part a question's pieces ("…占比 2016年1-5月"); normalizing
+	// would join them.
+	norm := corpus.NormalizeText(strings.Join(strings.Fields(text), ","))
 	norm = strings.TrimRight(norm, "?!。.,;: ")
 	rest := norm
 

@@ -124,7 +124,11 @@ func perFinish(text string, m PeriodMention) PeriodMention {
 func perComparatorBefore(text string, start int) bool {
 	r, size := numRuneBefore(text, start)
 	switch r {
-	case '比', '较', '与', '同':
+	case '比':
+		// 占比2016年1-5月: the 比 of 占比 compares nothing.
+		r2, _ := numRuneBefore(text, start-size)
+		return r2 != '占'
+	case '较', '与', '同':
 		return true
 	case '于':
 		r2, _ := numRuneBefore(text, start-size)

@@ -200,7 +200,7 @@ func (r *resolver) weigh(text string, pos float64) []mention {
 		w := pos
 		after := text[m.End:]
 		before := text[:m.Start]
-		dest := destinationBefore(before) ||
+		dest := destinationBefore(before) || neighbourClause(text, m.Start, m.End) ||
 			(prevDest && i > 0 && strings.TrimSpace(text[found[i-1].End:m.Start]) == "、") ||
 			listEndsInElsewhere(after)
 		prevDest = dest
@@ -627,6 +627,26 @@ func mentionsOwnProvince(text string) bool {
 
 // destinationBefore reports whether the text before a name makes it a
 // place travelled to or come from (赴北京, 前往深圳, 来自上海).
+// neighbourWords end a clause that names a report's neighbours: 东与绥化市
+// (明水、青冈)接壤, 南与吉林省隔江相望.
+var neighbourWords = []string{"接壤", "毗邻", "相邻", "相望", "交界", "接界", "相连", "为邻"}
+
+// neighbourClause reports a place named in a clause about neighbours.
+func neighbourClause(text string, start, end int) bool {
+	from := strings.LastIndexAny(text[:start], ",;。:") + 1
+	to := len(text)
+	if i := strings.IndexAny(text[end:], ",;。"); i >= 0 {
+		to = end + i
+	}
+	clause := text[from:to]
+	for _, w := range neighbourWords {
+		if strings.Contains(clause, w) {
+			return true
+		}
+	}
+	return false
+}
+
 func destinationBefore(before string) bool {
 	for _, w := range []string{"赴", "前往", "到", "往", "来自", "远赴", "飞赴", "奔赴"} {
 		if strings.HasSuffix(before, w) {

@@ -344,3 +344,14 @@ func normalizeAll(ss []string) []string {
 	}
 	return out
 }
+
+func TestResolveRegionIgnoresNeighbours(t *testing.T) {
+	g := DefaultGazetteer()
+	body := normalizeAll([]string{
+		"铜川市地处关中北部,东与渭南市(白水、蒲城)接壤,西与咸阳市(旬邑、淳化)毗邻。",
+		"全市生产总值增长5%。",
+	})
+	if got := g.ResolveRegion(RegionEvidence{FileName: "r.txt", Body: body}); got.Name != "铜川市" {
+		t.Errorf("%s (%s), want 铜川市", got.Name, got.Evidence)
+	}
+}

@@ -244,7 +244,11 @@ func scoreFigure(w *Weights, q Question, qb map[string]struct{}, mi *metricInfo,
 	}
 	sc.add("base", w.Base, "")
 	if narrower {
-		sc.add("narrower", -w.Narrower, "%q narrows %q", metric, q.Indicator)
+		if sizeClassOnly(metric, q.Indicator) {
+			sc.add("size-class", -w.SizeClassNarrower, "%q is the part above a size threshold", metric)
+		} else {
+			sc.add("narrower", -w.Narrower, "%q narrows %q", metric, q.Indicator)
+		}
 	}
 
 	// Kind.
@@ -386,6 +390,25 @@ func figureScope(f corpus.Figure) string {
 		}
 	}
 	return ""
+}
+
+// sizeClassOnly reports a metric narrowed from the asked indicator only
+// by a size class (限额以上单位): no sector, nothing derived.
+func sizeClassOnly(metric, asked string) bool {
+	i := strings.Index(metric, asked)
+	if i <= 0 {
+		return false
+	}
+	prefix := metric[:i]
+	k := strings.Index(prefix, "以上")
+	if k < 0 {
+		return false
+	}
+	rest := prefix[:k] + prefix[k+len("以上"):]
+	for _, w := range []string{"限额", "单位", "规模", "企业", "的"} {
+		rest = strings.ReplaceAll(rest, w, "")
+	}
+	return rest == ""
 }
 
 // narrows reports whether metric is the asked indicator narrowed to a

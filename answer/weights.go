@@ -24,6 +24,11 @@ type Weights struct {
 	// Narrower is subtracted when a sector narrows the asked indicator:
 	// 工业投资 is no answer to 投资 (lexicon.Sectors).
 	Narrower float64
+	// SizeClassNarrower is subtracted instead when only a size class
+	// narrows it (限额以上单位新能源汽车零售额 for 新能源汽车零售额):
+	// statistics state many indicators only for the units above the
+	// threshold, so it answers when nothing closer does.
+	SizeClassNarrower float64
 	// AnyKind rewards a growth, amount, count or share when the question
 	// names no kind: 泰安工业投资 wants its main figures, not a rank.
 	AnyKind float64
@@ -86,6 +91,7 @@ var DefaultWeights = Weights{
 	WithinShare:         0.3,
 	ExtraWords:          0.2,
 	Narrower:            0.5,
+	SizeClassNarrower:   0.15,
 	AnyKind:             0.1,
 	KindMatch:           0.3,
 	KindMismatch:        0.5,

@@ -334,9 +334,19 @@ func TestDateFromURL(t *testing.T) {
 // A measure that bounds a class of things (1000万吨以上企业) is no amount
 // of the indicator; a count with 以上 is still a count.
 func TestSizeClassIsNoAmount(t *testing.T) {
-	figs := figuresOf(processText("原煤产量1000万吨以上企业有7户,推荐10户以上企业上市,完成投资120亿元以上。", ""))
+	figs := figuresOf(processText("原煤产量1000万吨以上企业有7户。推荐10户以上企业上市,完成投资120亿元以上。", ""))
 	got := figStrings(figs)
-	want := []string{"1000 万吨 other 原煤产量 q=以上", "7 户 count 企业", "10 户 count 企业 q=以上", "120 亿元 amount 投资 q=以上"}
+	want := []string{"1000 万吨 other 原煤产量 q=以上", "7 户 count 以上企业", "10 户 count 企业 q=以上", "120 亿元 amount 投资 q=以上"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %v\nwant %v", got, want)
+	}
+}
+
+// Things counted again after a size class are that class.
+func TestCountedClassIsAPart(t *testing.T) {
+	figs := figuresOf(processText("全市产量100万吨以上企业有5户,5户企业共生产原煤800万吨。", ""))
+	got := figStrings(figs)
+	want := []string{"100 万吨 other 产量 q=以上", "5 户 count 以上企业", "5 户 count 以上企业", "800 万吨 amount 以上企业原煤产量"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("got %v\nwant %v", got, want)
 	}

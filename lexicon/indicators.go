@@ -80,15 +80,18 @@ var IndicatorHeads = []Word{
 // 生产原煤50108万吨 states 原煤产量.
 type VerbObject struct {
 	Verb, Head string
+	// Anywhere lets a subject stand before the verb (煤炭企业生产原煤);
+	// otherwise the verb must begin the words.
+	Anywhere bool
 	// Example is the words before a figure and, after "|", the indicator.
 	Example string
 }
 
 // VerbObjects turn a verb and its object into the indicator.
 var VerbObjects = []VerbObject{
-	{"生产", "产量", "生产原煤|原煤产量"},
-	{"累计生产", "产量", "累计生产钢材|钢材产量"},
-	{"发电", "发电量", "发电|发电量"},
-	{"完成引资", "招商引资", "完成引资|招商引资"},
-	{"引资", "招商引资", "引资|招商引资"},
+	{"生产", "产量", true, "煤炭企业生产原煤|煤炭企业原煤产量"},
+	{"累计生产", "产量", false, "累计生产钢材|钢材产量"},
+	{"发电", "发电量", false, "发电|发电量"},
+	{"完成引资", "招商引资", false, "完成引资|招商引资"},
+	{"引资", "招商引资", false, "引资|招商引资"},
 }

@@ -169,6 +169,8 @@ func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
 	prevMetric := ""
 	var prevKind Kind
 	var at [][2]int // each figure's [start, end) in s
+	classPhrase := ""   // set after a size class: the figures after it are of the class
+	classEnd := 0
 	if continuesSubject(s) {
 		prevMetric = c.lastMetric
 	}
@@ -239,8 +241,10 @@ func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
 		f.Kind, f.Number = classify(before, unit, t.Value, rank)
 		if !countUnits[unit] && sizeClass(qualAfter, s[unitEnd:]) {
 			// 1000万吨以上企业有7户, 5000万元以上项目: a size class of
-			// what is counted, not an amount of the indicator.
+			// what is counted, not an amount of the indicator; what the
+			// sentence says next is of that class.
 			f.Kind = KindOther
+			classPhrase, classEnd = "以上", unitEnd
 		}
 		if f.Kind == KindRank || f.Kind == KindDiff {
 			f.Scope = scopeIn(before)
@@ -303,6 +307,28 @@ func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
 				}
 			}
 			f.Region = c.placeName(place)
+		}
+		// "1000万吨以上企业有7户,…7户企业共生产原煤16541万吨": the things
+		// counted again are the size class counted before, a part of the
+		// whole.
+		if n := len(figs); n > 0 && figs[n-1].Kind == KindCount && metric != "" && at[n-1][1] == lo {
+			if noun := headNounAt(s[lo:]); noun != "" && strings.HasPrefix(metric, noun) {
+				prev := figs[n-1]
+				for _, g := range figs[:n-1] {
+					if g.Kind == KindCount && g.Value == prev.Value && g.Unit == prev.Unit && strings.Contains(g.Metric, "以上") {
+						metric = "以上" + metric
+						break
+					}
+				}
+			}
+		}
+		if classPhrase != "" && f.Kind != KindOther {
+			// The figures right after the class, in its clause or the
+			// next, are of it.
+			between := s[classEnd:t.Start]
+			if metric != "" && !strings.Contains(metric, classPhrase) && strings.Count(between, ",") <= 1 && !strings.ContainsAny(between, ";:") {
+				metric = classPhrase + metric
+			}
 		}
 		f.Metric = metric
 		if metric != "" && !attributeWords[metric] {
@@ -784,14 +810,24 @@ func cleanMetric(m string) string {
 		m = ""
 	}
 	for _, vo := range lexicon.VerbObjects {
-		if obj, ok := strings.CutPrefix(m, vo.Verb); ok && !strings.Contains(obj, vo.Head) && !strings.HasPrefix(obj, "总值") {
-			if vo.Head == "产量" || vo.Head == "发电量" {
-				m = obj + vo.Head
-			} else {
-				m = vo.Head + obj
-			}
-			break
+		i := strings.Index(m, vo.Verb)
+		if i < 0 || i > 0 && !vo.Anywhere || strings.Contains(m, vo.Head) {
+			continue
 		}
+		subject, obj := m[:i], m[i+len(vo.Verb):]
+		if strings.Contains(obj, vo.Head) || strings.HasPrefix(obj, "总值") {
+			continue
+		}
+		for _, adv := range []string{"累计", "共", "合计", "全年"} {
+			subject = strings.TrimSuffix(subject, adv)
+		}
+		// 煤炭企业生产原煤 → 煤炭企业原煤产量; 完成引资 → 招商引资.
+		if vo.Head == "产量" || vo.Head == "发电量" {
+			m = subject + obj + vo.Head
+		} else {
+			m = subject + vo.Head + obj
+		}
+		break
 	}
 	if !strings.Contains(m, "完成率") {
 		m = strings.ReplaceAll(m, "完成", "")
@@ -1097,6 +1133,16 @@ func sharedUnits(s string, figs []Figure, at [][2]int) {
 			f.Metric = next.Metric
 		}
 	}
+}
+
+// headNounAt returns the head noun text begins with, if any.
+func headNounAt(text string) string {
+	for _, h := range headNouns {
+		if strings.HasPrefix(text, h) {
+			return h
+		}
+	}
+	return ""
 }
 
 // sizeClass reports the words after a figure that make it a bound of a

@@ -168,8 +168,8 @@ func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
 	prevEnd := 0
 	prevMetric := ""
 	var prevKind Kind
-	var at [][2]int // each figure's [start, end) in s
-	classPhrase := ""   // set after a size class: the figures after it are of the class
+	var at [][2]int   // each figure's [start, end) in s
+	classPhrase := "" // set after a size class: the figures after it are of the class
 	classEnd := 0
 	if continuesSubject(s) {
 		prevMetric = c.lastMetric

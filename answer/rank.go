@@ -254,8 +254,11 @@ func scoreFigure(w *Weights, q Question, qb map[string]struct{}, mi *metricInfo,
 	// Kind.
 	switch {
 	case q.Want == "":
-		if f.Kind == corpus.KindGrowth || f.Kind == corpus.KindAmount || f.Kind == corpus.KindCount || f.Kind == corpus.KindShare {
+		switch f.Kind {
+		case corpus.KindAmount, corpus.KindCount:
 			sc.add("any-kind", w.AnyKind, "%s", string(f.Kind))
+		case corpus.KindGrowth, corpus.KindShare:
+			sc.add("any-kind", w.AnyKind-w.LevelFirst, "%s", string(f.Kind))
 		}
 	case kindMatches(q.Want, f):
 		sc.add("kind-match", w.KindMatch, "%s", string(f.Kind))
@@ -325,6 +328,10 @@ func scoreFigure(w *Weights, q Question, qb map[string]struct{}, mi *metricInfo,
 		sc.add("modality-unasked", -w.ModalityUnasked, "%s", f.Modality)
 	case q.Modality != "" && f.Modality == "":
 		sc.add("modality-missing", -w.ModalityMissing, "asked %s", q.Modality)
+	}
+
+	if f.Qualifier != "" && f.Qualifier != "以上" && f.Qualifier != "余" {
+		sc.add("approximate", -w.Approximate, "%s", f.Qualifier)
 	}
 
 	// Units.

@@ -68,3 +68,17 @@ func TestKindOfAnotherSortIsNoAnswer(t *testing.T) {
 		t.Errorf("answered %s%s (%s) to a question for a growth", res.Answers[0].Value, res.Answers[0].Unit, res.Answers[0].Kind)
 	}
 }
+
+// A question that names no kind asks for the level; a bound (突破) loses to
+// the precise value said with it.
+func TestLevelAndPreciseValueFirst(t *testing.T) {
+	e := memEngine(t, report(t, "r/泰州_2023-07_经济.txt", "", "",
+		"泰州市上半年经济运行\n上半年,全市生产总值突破3000亿元,达3215亿元,增长6.5%。\n"))
+	res, err := e.Ask("泰州上半年GDP", 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Answers) == 0 || res.Answers[0].Value != "3215" {
+		t.Errorf("answers %+v, want 3215 first", res.Answers)
+	}
+}

@@ -32,6 +32,9 @@ type Weights struct {
 	// AnyKind rewards a growth, amount, count or share when the question
 	// names no kind: 泰安工业投资 wants its main figures, not a rank.
 	AnyKind float64
+	// LevelFirst is taken from AnyKind for a rate: a question that names
+	// no kind (江西上半年GDP) asks for the level, then its growth.
+	LevelFirst float64
 	// KindMatch rewards the kind asked (增速 → the growth, not the amount
 	// of the same sentence); KindMismatch is subtracted otherwise.
 	KindMatch, KindMismatch float64
@@ -61,6 +64,10 @@ type Weights struct {
 	// the question names (比全省高多少 → the 全省 difference, not the 全国
 	// one); a figure against another scope is never an answer.
 	ScopeMatch float64
+	// Approximate is subtracted for a figure stated as a bound or an
+	// estimate (突破6000亿元, 近3000户): 突破6000亿元,达6465亿元 answers
+	// with the 6465.
+	Approximate float64
 	// UnitHint rewards the unit the question asks for: 多少户 → 户.
 	UnitHint float64
 	// EarlierContext is subtracted when the indicator was found only in
@@ -93,6 +100,7 @@ var DefaultWeights = Weights{
 	Narrower:            0.5,
 	SizeClassNarrower:   0.15,
 	AnyKind:             0.1,
+	LevelFirst:          0.02,
 	KindMatch:           0.3,
 	KindMismatch:        0.5,
 	PeriodMatch:         0.1,
@@ -106,6 +114,7 @@ var DefaultWeights = Weights{
 	ModalityMissing:     0.15,
 	ScopeMatch:          0.1,
 	UnitHint:            0.08,
+	Approximate:         0.02,
 	EarlierContext:      0.05,
 	Confident:           0.62,
 	MinMetricCoverage:   0.25,

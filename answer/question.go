@@ -169,6 +169,10 @@ func ParseQuestion(text string, g *corpus.Gazetteer, now time.Time) Question {
 	for _, w := range lexicon.QuestionWords {
 		rest = strings.ReplaceAll(rest, w.Text, " ")
 	}
+	// How a figure is computed is not what it measures: 实质增长 is 增长.
+	for _, w := range lexicon.MethodPhrases {
+		rest = strings.ReplaceAll(rest, w.Text, " ")
+	}
 	// Amount words that are not part of the indicator's name.
 	for _, w := range lexicon.AmountWords {
 		rest = strings.ReplaceAll(rest, w.Text, " ")

@@ -23,3 +23,21 @@ func TestLexiconVerbObjectExamples(t *testing.T) {
 		}
 	}
 }
+
+func TestFirstMonthsAndQuarters(t *testing.T) {
+	for _, tt := range []struct {
+		text       string
+		start, end int
+	}{
+		{"首三季本地生产总值", 1, 9},
+		{"首季度旅客", 1, 3},
+		{"首十个月博彩毛收入", 1, 10},
+		{"前5月工业投资", 1, 5},
+		{"前三季GDP", 1, 9},
+	} {
+		ms := FindPeriods(tt.text)
+		if len(ms) == 0 || ms[0].Period.StartMonth != tt.start || ms[0].Period.EndMonth != tt.end {
+			t.Errorf("%s: %+v, want months %d-%d", tt.text, ms, tt.start, tt.end)
+		}
+	}
+}

@@ -100,7 +100,7 @@ func FindPeriods(text string) []PeriodMention {
 // perLead reports whether a period expression can start with r.
 func perLead(r rune) bool {
 	switch r {
-	case '截', '今', '去', '上', '本', '明', '前', '第', '全', '下', '年', '十':
+	case '截', '今', '去', '上', '本', '明', '前', '第', '全', '下', '年', '十', '首':
 		return true
 	}
 	return numCNDigit(r) >= 0 && r != '两'
@@ -397,14 +397,26 @@ func perBody(text string, i int, afterYear bool) (perBodyMatch, bool) {
 		return perBodyMatch{7, 12, i + len("下半年"), false}, true
 	case perHas(text, i, "全年"):
 		return perBodyMatch{1, 12, i + len("全年"), false}, true
-	case perHas(text, i, "前"):
+	case perHas(text, i, "首季"):
+		// 首季, 首季度 (Macau and Hong Kong: the first quarter).
+		end := i + len("首季")
+		if perHas(text, end, "度") {
+			end += len("度")
+		}
+		return perBodyMatch{1, 3, end, false}, true
+	case perHas(text, i, "前"), perHas(text, i, "首"):
+		// 前三季度, 首三季 (1-9); 前5个月, 首十个月, 前5月 (1-5).
 		n, e, _, ok := perSmallNum(text, i+len("前"))
 		switch {
 		case !ok:
 		case perHas(text, e, "季度") && n >= 1 && n <= 4:
 			return perBodyMatch{1, 3 * n, quarterEnd(e + len("季度")), false}, true
+		case perHas(text, e, "季") && n >= 1 && n <= 4:
+			return perBodyMatch{1, 3 * n, e + len("季"), false}, true
 		case perHas(text, e, "个月") && n >= 1 && n <= 12:
 			return perBodyMatch{1, n, e + len("个月"), false}, true
+		case perHas(text, e, "月") && n >= 2 && n <= 12:
+			return perBodyMatch{1, n, e + len("月"), false}, true
 		}
 		return perBodyMatch{}, false
 	case perHas(text, i, "第"):

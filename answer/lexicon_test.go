@@ -169,3 +169,14 @@ func TestQuestionShareOfScope(t *testing.T) {
 		}
 	}
 }
+
+// After a province or Macau is named, a name outside it is a word.
+func TestPlaceOutsideNamedProvinceIsAWord(t *testing.T) {
+	q := parseExample(t, "澳门惠民措施合计多少亿")
+	if q.Region != "" || q.Place != "" || q.Province != "澳门特别行政区" {
+		t.Errorf("region %q place %q province %q", q.Region, q.Place, q.Province)
+	}
+	if q2 := parseExample(t, "山东泰安工业投资增速"); q2.Region != "泰安市" {
+		t.Errorf("山东泰安: region %q", q2.Region)
+	}
+}

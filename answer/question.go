@@ -258,12 +258,16 @@ func (q Question) asName() (Question, bool) {
 }
 
 // pickPlace chooses among the places a name may mean: within the province
-// already named, if any; a prefecture first, then a county, then a
-// province.
+// already named, if any (a name outside it is then no place); a
+// prefecture first, then a county, then a province.
 func pickPlace(g *corpus.Gazetteer, cands []corpus.Place, provinceCode string) (corpus.Place, bool) {
 	for _, inProvince := range []bool{true, false} {
 		if inProvince && provinceCode == "" {
 			continue
+		}
+		if !inProvince && provinceCode != "" {
+			// After 澳门, 惠民 is a word (惠民措施), not a county of 山东.
+			break
 		}
 		for _, lvl := range []corpus.Level{corpus.LevelPrefecture, corpus.LevelCounty, corpus.LevelProvince} {
 			for _, p := range cands {

@@ -351,3 +351,24 @@ func TestCountedClassIsAPart(t *testing.T) {
 		t.Errorf("got %v\nwant %v", got, want)
 	}
 }
+
+// A footnote mark in brackets is no figure and does not part an indicator
+// from its value.
+func TestFootnoteMark(t *testing.T) {
+	got := figStrings(figuresOf(processText("全年地区生产总值【1】6150.1亿元,按可比价格计算比上年增长13.5%。", "")))
+	want := []string{"6150.1 亿元 amount 地区生产总值 period=全年", "13.5 % growth 地区生产总值 period=全年"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %v\nwant %v", got, want)
+	}
+}
+
+// Without a title, the file name says the part of the year a report covers.
+func TestFileNamePeriod(t *testing.T) {
+	raw := &RawFile{Path: "dir/太原_2023-07_上半年经济运行.txt", Format: "txt", Encoding: "utf-8", Hash: "h",
+		Text: "全市固定资产投资下降14.2%,但部分领域增长较快。\n"}
+	raw.Size = int64(len(raw.Text))
+	figs := figuresOf(Process(raw, Options{}))
+	if len(figs) == 0 || figs[0].Period.Text != "2023年上半年" {
+		t.Errorf("figures %v, want period 2023年上半年", figStrings(figs))
+	}
+}

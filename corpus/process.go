@@ -190,7 +190,14 @@ func Process(raw *RawFile, opts Options) *Document {
 		}
 		resolveDate = statedYear(doc.Title, lead)
 	}
-	ctx := figures.NewExtractor(doc.Region, resolveDate, g, titlePeriod(doc.Title, resolveDate))
+	// Without a title, an archive's file name (太原_2023-07_上半年经济运行)
+	// says what part of the year the report covers.
+	periodTitle := doc.Title
+	if periodTitle == "" {
+		base := filepath.Base(raw.Path)
+		periodTitle = NormalizeText(strings.TrimSuffix(base, filepath.Ext(base)))
+	}
+	ctx := figures.NewExtractor(doc.Region, resolveDate, g, titlePeriod(periodTitle, resolveDate))
 	sentNo := 0
 	for _, k := range body {
 		p := Paragraph{Index: len(doc.Paragraphs) + 1, Span: k.n.Span(0, len(k.n.Text))}

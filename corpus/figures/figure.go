@@ -419,7 +419,7 @@ func insideAny(a, b int, zones []zone) bool {
 // figures: 《…2024年度工作计划》, “2+4”, “十四五”.
 func exclusionZones(s string) []zone {
 	var zs []zone
-	for _, pair := range [][2]string{{"《", "》"}, {"“", "”"}, {"\"", "\""}, {"〔", "〕"}, {"[", "]"}} {
+	for _, pair := range [][2]string{{"《", "》"}, {"“", "”"}, {"\"", "\""}, {"〔", "〕"}, {"[", "]"}, {"【", "】"}} {
 		from := 0
 		for {
 			i := strings.Index(s[from:], pair[0])

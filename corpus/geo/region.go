@@ -85,6 +85,11 @@ func (g *Gazetteer) ResolveRegion(ev RegionEvidence) Region {
 			}
 			continue
 		}
+		if province.Code != "" && r.speaksOfProvince(province.Code) {
+			// 贵州_…: a city named later (a channel, a headline) does not
+			// make the province's report the city's.
+			return province
+		}
 		return reg
 	}
 	if province.Code != "" && r.speaksOfProvince(province.Code) {
@@ -205,6 +210,8 @@ func (r *resolver) weigh(text string, pos float64) []mention {
 			listEndsInElsewhere(after)
 		prevDest = dest
 		switch {
+		case afterBrand(before):
+			w *= wDestination
 		case isMedia(m.Text, after):
 			w *= wMedia
 		case isGovernment(m.Text, before, after):
@@ -645,6 +652,13 @@ func neighbourClause(text string, start, end int) bool {
 		}
 	}
 	return false
+}
+
+// afterBrand reports a place name glued to a Latin brand (ZAKER贵阳, an
+// app's local channel): it names the channel, not the report's place.
+func afterBrand(before string) bool {
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return r < utf8.RuneSelf && unicode.IsLetter(r)
 }
 
 func destinationBefore(before string) bool {

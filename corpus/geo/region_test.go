@@ -355,3 +355,14 @@ func TestResolveRegionIgnoresNeighbours(t *testing.T) {
 		t.Errorf("%s (%s), want 铜川市", got.Name, got.Evidence)
 	}
 }
+
+// An app's local channel (ZAKER贵阳) in the title does not make a
+// province's report the city's.
+func TestResolveRegionBrandChannel(t *testing.T) {
+	g := DefaultGazetteer()
+	body := normalizeAll([]string{"前三季度,全省地区生产总值同比增长8.7%。", "我省规模以上工业增加值增长13.1%。", "分市州看,遵义、安顺增长较快。"})
+	got := g.ResolveRegion(RegionEvidence{FileName: "贵州_2021-11_经济.txt", Title: normalizeForTest("ZAKER贵阳 2021-11-13"), Body: body})
+	if got.Name != "贵州省" {
+		t.Errorf("%s (%s), want 贵州省", got.Name, got.Evidence)
+	}
+}

@@ -279,7 +279,7 @@ func scoreFigure(w *Weights, q Question, qb map[string]struct{}, mi *metricInfo,
 		switch {
 		case fp.IsZero():
 			sc.add("period-unknown", -w.PeriodUnknown, "")
-		case fp.Matches(q.Period):
+		case fp.Matches(q.Period) || sinceYearStart(fp, q.Period, h.File.Date):
 			sc.add("period-match", w.PeriodMatch, "%s", fp.Text)
 			if q.Period.Year != 0 && fp.Year == 0 {
 				sc.add("period-year-unknown", -w.PeriodYearUnknown, "%s has no year", fp.Text)
@@ -477,6 +477,20 @@ func compatibleKinds(want, got corpus.Kind) bool {
 // kindMatches reports whether a figure answers a question for kind want.
 func kindMatches(want corpus.Kind, f corpus.Figure) bool {
 	return f.Kind == want
+}
+
+// sinceYearStart reports a figure "since the start of the year" (今年以来)
+// in a report published in month M, asked for a period from January to
+// M-1 or M of that year: the total to date is that period's.
+func sinceYearStart(fp, asked corpus.Period, date string) bool {
+	if !strings.HasSuffix(fp.Text, "以来") || asked.StartMonth != 1 || len(date) < 7 {
+		return false
+	}
+	if asked.Year != 0 && fp.Year != 0 && asked.Year != fp.Year {
+		return false
+	}
+	m := int(date[5]-'0')*10 + int(date[6]-'0')
+	return asked.EndMonth == m || asked.EndMonth == m-1
 }
 
 // reviewMonths: a report published in the first months of a year (a

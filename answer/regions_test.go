@@ -1,6 +1,10 @@
 package answer
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/reportbot/reportbot/corpus"
+)
 
 // A province's question is answered from the province's own figures, not
 // from one of its cities'; a city's from the city's, wherever they are
@@ -80,5 +84,24 @@ func TestLevelAndPreciseValueFirst(t *testing.T) {
 	}
 	if len(res.Answers) == 0 || res.Answers[0].Value != "3215" {
 		t.Errorf("answers %+v, want 3215 first", res.Answers)
+	}
+}
+
+func TestSinceYearStart(t *testing.T) {
+	ytd := corpus.Period{Year: 2023, StartMonth: 1, EndMonth: 4, Text: "2023年以来"}
+	for _, tt := range []struct {
+		asked corpus.Period
+		date  string
+		want  bool
+	}{
+		{corpus.Period{StartMonth: 1, EndMonth: 3}, "2023-04-10", true},
+		{corpus.Period{Year: 2023, StartMonth: 1, EndMonth: 4}, "2023-04-10", true},
+		{corpus.Period{StartMonth: 1, EndMonth: 6}, "2023-04-10", false},
+		{corpus.Period{Year: 2022, StartMonth: 1, EndMonth: 3}, "2023-04-10", false},
+		{corpus.Period{StartMonth: 4, EndMonth: 6}, "2023-04-10", false},
+	} {
+		if got := sinceYearStart(ytd, tt.asked, tt.date); got != tt.want {
+			t.Errorf("%+v in %s: %v, want %v", tt.asked, tt.date, got, tt.want)
+		}
 	}
 }

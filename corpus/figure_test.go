@@ -372,3 +372,14 @@ func TestFileNamePeriod(t *testing.T) {
 		t.Errorf("figures %v, want period 2023年上半年", figStrings(figs))
 	}
 }
+
+// 今年以来 in a report whose title names a quarter is that quarter.
+func TestSinceYearStartInQuarterReport(t *testing.T) {
+	raw := &RawFile{Path: "r.txt", Format: "txt", Encoding: "utf-8", Hash: "h",
+		Text: "某县一季度招商引资工作开门红\n今年以来,全县新签约项目26个。\n"}
+	raw.Size = int64(len(raw.Text))
+	figs := figuresOf(Process(raw, Options{Sidecar: Sidecar{Region: "蒙城县", Date: "2017-04-10"}}))
+	if len(figs) != 1 || figs[0].Period.Text != "2017年一季度" {
+		t.Errorf("figures %v, want 2017年一季度", figStrings(figs))
+	}
+}

@@ -38,6 +38,8 @@ type Extractor struct {
 	// none; without one, the period that heads the report's lead
 	// paragraphs ("上半年,全省经济…") holds for the whole report.
 	docPeriod Period
+	// titlePeriod is the period the title names, if any.
+	titlePeriod Period
 	// paragraphs counts the paragraphs ended, to know the lead.
 	paragraphs int
 	// lastMetric is the indicator of the last figure of the paragraph,
@@ -93,7 +95,7 @@ func continuesSubject(s string) bool {
 // published on date (YYYY-MM-DD, YYYY-MM, YYYY or ""), whose title names
 // docPeriod. Places are looked up in gaz; nil means none.
 func NewExtractor(region geo.Region, date string, gaz *geo.Gazetteer, docPeriod Period) *Extractor {
-	return &Extractor{region: region, date: date, gaz: gaz, docPeriod: docPeriod, period: docPeriod}
+	return &Extractor{region: region, date: date, gaz: gaz, docPeriod: docPeriod, period: docPeriod, titlePeriod: docPeriod}
 }
 
 // The words extraction reads by live in package lexicon; these are the
@@ -186,6 +188,11 @@ func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
 			if usablePeriod(pm) {
 				curPeriod = resolvePeriod(pm.Period, c.date, s)
 				curPeriodExplicit = true
+				// 今年以来 in a report titled 一季度…: that quarter.
+				if t := c.titlePeriod; strings.HasSuffix(pm.Period.Raw, "以来") && t.StartMonth == 1 && t.EndMonth < 12 &&
+					(t.Year == 0 || t.Year == curPeriod.Year) {
+					curPeriod = t
+				}
 			}
 			pi++
 		}

@@ -383,3 +383,20 @@ func TestSinceYearStartInQuarterReport(t *testing.T) {
 		t.Errorf("figures %v, want 2017年一季度", figStrings(figs))
 	}
 }
+
+func TestPairWordsAndEarlierSubjects(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"城乡居民人均可支配收入分别增长7%、8%左右。", []string{
+			"7 % growth 城镇居民人均可支配收入", "8 % growth 农村居民人均可支配收入 q=左右"}},
+		{"入境旅客2967万人次,其中国际旅客189万人次,分别增长14.5%和12.4%。", []string{
+			"2967 万人次 count 入境旅客", "189 万人次 count 国际旅客", "14.5 % growth 入境旅客", "12.4 % growth 国际旅客"}},
+	} {
+		got := figStrings(figuresOf(processText(tt.text, "")))
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%s\n got %v\nwant %v", tt.text, got, tt.want)
+		}
+	}
+}

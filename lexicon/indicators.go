@@ -95,3 +95,18 @@ var VerbObjects = []VerbObject{
 	{"完成引资", "招商引资", false, "完成引资|招商引资"},
 	{"引资", "招商引资", false, "引资|招商引资"},
 }
+
+// PairWord names two subjects at once: 城乡 is 城镇 and 农村, as a 分别
+// list distributes them.
+type PairWord struct {
+	Text    string
+	Parts   []string
+	Example string
+}
+
+// PairWords are read in 分别 lists.
+var PairWords = []PairWord{
+	{"城乡", []string{"城镇", "农村"}, "城乡居民人均可支配收入分别增长7%、8%"},
+	{"进出口", []string{"进口", "出口"}, "进出口分别增长5%、8%"},
+	{"中小", []string{"中型", "小型"}, "中小企业分别增长3%、4%"},
+}

@@ -42,6 +42,9 @@ func allTables() map[string][]row {
 	t["Derived"] = wordRows(Derived)
 	t["MethodPhrases"] = wordRows(MethodPhrases)
 	t["IndicatorHeads"] = wordRows(IndicatorHeads)
+	for _, p := range PairWords {
+		t["PairWords"] = append(t["PairWords"], row{p.Text, p.Example})
+	}
 	t["EmptyMetrics"] = wordRows(EmptyMetrics)
 	for _, s := range Sectors {
 		t["Sectors"] = append(t["Sectors"], row{s.Word, s.Example})

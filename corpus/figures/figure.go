@@ -291,6 +291,10 @@ func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
 				metric = prevMetric
 			}
 		}
+		if emptyMetrics[metric] {
+			// 3个和1个百分点: the 和 after a count names nothing.
+			metric = prevMetric
+		}
 		f.Region = c.figureRegion(places, lo, t.Start)
 		if place, ok := placeBeforeParen(s, t.Start, unitEnd, places); ok {
 			// 呼和浩特市(23.1%)、包头市(22.9%)…规上工业增加值增速高于全区:
@@ -1044,6 +1048,10 @@ func distribute(s string, figs []Figure, at [][2]int) {
 			continue
 		}
 		items := listItems(subject, len(idx))
+		if items == nil && strings.TrimSpace(cleanMetric(subject)) == "" {
+			// No subject before 分别: the figures before it name them.
+			items = earlierSubjects(figs, at, k, len(idx))
+		}
 		if items == nil {
 			continue
 		}
@@ -1058,6 +1066,33 @@ func distribute(s string, figs []Figure, at [][2]int) {
 			}
 		}
 	}
+}
+
+// earlierSubjects returns the indicators of the n figures before pos, when
+// they are n different indicators of one unit: 入境旅客达2967万人次,其中
+// 国际旅客达189万人次,分别增长14.5%和12.4%.
+func earlierSubjects(figs []Figure, at [][2]int, pos, n int) []string {
+	var before []int
+	for i := range figs {
+		if at[i][1] <= pos {
+			before = append(before, i)
+		}
+	}
+	if len(before) < n {
+		return nil
+	}
+	before = before[len(before)-n:]
+	items := make([]string, n)
+	seen := map[string]bool{}
+	for j, i := range before {
+		m := figs[i].Metric
+		if m == "" || seen[m] || !sameUnitClass(figs[before[0]].Unit, figs[i].Unit) {
+			return nil
+		}
+		seen[m] = true
+		items[j] = m
+	}
+	return items
 }
 
 func sameUnitClass(a, b string) bool {
@@ -1082,6 +1117,17 @@ func listItems(subject string, n int) []string {
 		}
 	}
 	if len(parts) != n {
+		// 城乡居民人均可支配收入 is 城镇 and 农村 居民人均可支配收入.
+		for _, pair := range lexicon.PairWords {
+			if i := strings.Index(subject, pair.Text); i >= 0 && n == len(pair.Parts) && !strings.Contains(subject, "、") {
+				rest := subject[i+len(pair.Text):]
+				out := make([]string, n)
+				for j, part := range pair.Parts {
+					out[j] = cleanMetric(subject[:i] + part + rest)
+				}
+				return out
+			}
+		}
 		return nil
 	}
 	last := parts[n-1]

@@ -596,3 +596,17 @@ func TestReopenManyFiles(t *testing.T) {
 		}
 	}
 }
+
+// A sentence is found by the indicators its figures carry from elsewhere,
+// not only by its own words.
+func TestSearchFindsCarriedIndicators(t *testing.T) {
+	ix := mustMem(t)
+	d := mkDoc("reports/r.txt", "泰安市", "2023-06-10", []string{"甲县(5.9%)、乙县(3.1%)两县低于全市平均水平。"})
+	for i := range d.Paragraphs[0].Sentences[0].Figures {
+		d.Paragraphs[0].Sentences[0].Figures[i].Metric = "规上工业增加值"
+	}
+	mustPut(t, ix, d, Added)
+	if hits := mustSearch(t, ix, Query{Text: "规上工业增加值"}); len(hits) != 1 {
+		t.Fatalf("hits %q, want the sentence whose figures are 规上工业增加值's", hitTexts(hits))
+	}
+}

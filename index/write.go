@@ -153,7 +153,7 @@ func (ix *Index) prepare(doc *corpus.Document, now time.Time) (*prepared, error)
 			n++
 			d := document.NewDocument(sentenceID(doc.Path, n))
 			d.Fields = make([]document.Field, 0, 6) // bleve adds _id
-			d.AddField(document.NewTextFieldCustom(fieldNorm, nil, []byte(s.Norm), indexedOpts, ix.fast))
+			d.AddField(document.NewTextFieldCustom(fieldNorm, nil, searchText(s), indexedOpts, ix.fast))
 			d.AddField(document.NewTextFieldCustom(fieldPath, nil, pathB, filterOpts, ix.kw))
 			if regionB != nil {
 				d.AddField(document.NewTextFieldCustom(fieldRegion, nil, regionB, filterOpts, ix.kw))
@@ -608,3 +608,21 @@ func (w *Writer) Flush() error {
 // Close flushes. The Writer must not be used afterwards; the Index stays
 // open.
 func (w *Writer) Close() error { return w.Flush() }
+
+// searchText is what a sentence is found by: its normalized text, and the
+// indicators its figures carry from elsewhere (a subject stated in the
+// sentence before, the indicator after a list of places), so that a
+// question names what the sentence means and not only what it says.
+func searchText(s *corpus.Sentence) []byte {
+	b := []byte(s.Norm)
+	seen := map[string]bool{}
+	for _, f := range s.Figures {
+		if f.Metric == "" || seen[f.Metric] || strings.Contains(s.Norm, f.Metric) {
+			continue
+		}
+		seen[f.Metric] = true
+		b = append(b, ' ')
+		b = append(b, f.Metric...)
+	}
+	return b
+}

@@ -167,8 +167,12 @@ func (e *Engine) answer(question string, q Question, n int) (Result, error) {
 	sq := index.Query{Text: searchText(q), Terms: searchTerms(q), Limit: limit}
 	switch {
 	case q.Place != "":
-		// A county's figures are in its own reports and in its city's.
+		// A county's figures are in its own reports, its city's and its
+		// province's.
 		sq.Regions = []string{q.Region, q.Place}
+		if q.regionProvince != "" {
+			sq.Regions = append(sq.Regions, q.regionProvince)
+		}
 	case q.Region != "":
 		sq.Regions = []string{q.Region}
 		if q.regionProvince != "" {

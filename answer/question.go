@@ -85,6 +85,9 @@ func ParseQuestion(text string, g *corpus.Gazetteer, now time.Time) Question {
 			default:
 				city := g.Prefecture(p)
 				q.Region = city.Name
+				if prov, ok := g.ByCode(p.ProvinceCode); ok && prov.Code != city.Code {
+					q.regionProvince = prov.Name
+				}
 				if city.Code != p.Code {
 					q.Place = p.Name
 					q.placeShort = m.Text

@@ -303,12 +303,15 @@ func scoreFigure(w *Weights, q Question, qb map[string]struct{}, mi *metricInfo,
 
 	// Place: a county asked about should be named near the figure.
 	if q.Place != "" {
+		if f.Region != q.Place && h.File.Region.Name != "" && h.File.Region.Name == q.regionProvince {
+			return sc, false // the province's report, about another place
+		}
 		if f.Region == q.Place || strings.Contains(h.Sentence.Norm, q.placeShort) {
 			sc.add("place-near", w.PlaceNear, "%s", q.Place)
 		} else {
 			sc.add("place-far", -w.PlaceFar, "%s not named", q.Place)
 		}
-	} else if q.Region != "" && f.Region != q.Region && h.File.Region.Name != "" && h.File.Region.Name == q.regionProvince {
+	} else if q.Region != "" && f.Region != q.Region && f.Region != q.Place && h.File.Region.Name != "" && h.File.Region.Name == q.regionProvince {
 		// A province's report answers a prefecture's question only with
 		// a figure that names the prefecture.
 		return sc, false

@@ -400,3 +400,21 @@ func TestPairWordsAndEarlierSubjects(t *testing.T) {
 		}
 	}
 }
+
+// In a province's report, a list of places sharing one indicator gives
+// each value its place, and a subject carries its place to the clauses
+// after it.
+func TestPlaceListsInProvinceReport(t *testing.T) {
+	raw := &RawFile{Path: "r.txt", Format: "txt", Encoding: "utf-8", Hash: "h",
+		Text: "遵义、安顺地区生产总值保持两位数增长,分别增长11.7%、11.3%。遵义地区生产总值3037.87亿元,占全省的比重为21.7%。"}
+	raw.Size = int64(len(raw.Text))
+	doc := Process(raw, Options{Sidecar: Sidecar{Region: "贵州省", Date: "2021-11"}})
+	var got []string
+	for _, f := range figuresOf(doc) {
+		got = append(got, f.Value+" "+f.Metric+" "+f.Region)
+	}
+	want := []string{"11.7 地区生产总值 遵义市", "11.3 地区生产总值 安顺市", "3037.87 地区生产总值 遵义市", "21.7 地区生产总值 遵义市"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %v\nwant %v", got, want)
+	}
+}

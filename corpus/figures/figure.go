@@ -170,6 +170,7 @@ func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
 	prevEnd := 0
 	prevMetric := ""
 	var prevKind Kind
+	prevRegion := ""
 	var at [][2]int   // each figure's [start, end) in s
 	classPhrase := "" // set after a size class: the figures after it are of the class
 	classEnd := 0
@@ -296,6 +297,11 @@ func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
 			metric = prevMetric
 		}
 		f.Region = c.figureRegion(places, lo, t.Start)
+		if _, named := c.namedRegion(places, lo, t.Start); !named && metric == prevMetric && prevRegion != "" {
+			// 遵义地区生产总值3037.87亿元,占全省的比重为21.7%: the subject
+			// carries its place.
+			f.Region = prevRegion
+		}
 		if place, ok := placeBeforeParen(s, t.Start, unitEnd, places); ok {
 			// 呼和浩特市(23.1%)、包头市(22.9%)…规上工业增加值增速高于全区:
 			// each value is its place's figure of the indicator named
@@ -345,6 +351,7 @@ func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
 		if metric != "" && !attributeWords[metric] {
 			prevMetric, prevKind = metric, f.Kind
 		}
+		prevRegion = f.Region
 		f.Period = curPeriod
 		if !curPeriodExplicit {
 			f.Period.Raw = ""
@@ -358,7 +365,7 @@ func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
 		c.lastMetric, c.lastKind = prevMetric, prevKind
 	}
 	sharedUnits(s, figs, at)
-	distribute(s, figs, at)
+	c.distribute(s, figs, at, places)
 	// Only a period that heads the sentence ("1-5月,全市…") sets the
 	// period of the sentences after it; one said in passing ("…二季度目标
 	// 完成83.2%") dates its own figures only.
@@ -1019,7 +1026,7 @@ func (c *Extractor) placeName(p geo.PlaceMention) string {
 // 第一、二、三产业增加值分别增长3.1%、6.2%和5.4% the values belong to
 // 第一产业增加值, 第二产业增加值 and 第三产业增加值, in order. It acts only
 // when the subjects and the values of one kind are as many.
-func distribute(s string, figs []Figure, at [][2]int) {
+func (c *Extractor) distribute(s string, figs []Figure, at [][2]int, places []geo.PlaceMention) {
 	for from := 0; ; {
 		k := strings.Index(s[from:], "分别")
 		if k < 0 {
@@ -1047,6 +1054,24 @@ func distribute(s string, figs []Figure, at [][2]int) {
 		if len(idx) < 2 {
 			continue
 		}
+		// 遵义、黔西南、安顺地区生产总值…,分别增长11.7%、11.5%、11.3%: a
+		// list of places sharing one indicator.
+		subjStart := start + 1
+		if strings.TrimSpace(cleanMetric(subject)) == "" && start > 0 {
+			subjStart = strings.LastIndexAny(s[:start], ",;:。") + 1
+		}
+		if regions, metric := c.placeList(s, subjStart, k, places, len(idx)); regions != nil {
+			for j, i := range idx {
+				figs[i].Region = regions[j]
+				if metric != "" {
+					figs[i].Metric = metric
+				}
+				if j > 0 && figs[idx[0]].Kind == KindGrowth && figs[i].Kind == KindShare {
+					figs[i].Kind = KindGrowth
+				}
+			}
+			continue
+		}
 		items := listItems(subject, len(idx))
 		if items == nil && strings.TrimSpace(cleanMetric(subject)) == "" {
 			// No subject before 分别: the figures before it name them.
@@ -1066,6 +1091,39 @@ func distribute(s string, figs []Figure, at [][2]int) {
 			}
 		}
 	}
+}
+
+// placeList reads a list of n places at s[from:to] and the indicator after
+// it: 遵义、黔西南、安顺地区生产总值比上年同期… → their names and
+// 地区生产总值.
+func (c *Extractor) placeList(s string, from, to int, places []geo.PlaceMention, n int) ([]string, string) {
+	var names []string
+	pos := from
+	for _, p := range places {
+		if p.Start < pos || p.End > to {
+			continue
+		}
+		gap := strings.TrimSpace(s[pos:p.Start])
+		if len(names) > 0 && gap != "、" && gap != "和" && gap != "及" && gap != "与" {
+			break
+		}
+		if len(names) == 0 && gap != "" {
+			break
+		}
+		names = append(names, c.placeName(p))
+		pos = p.End
+	}
+	if len(names) != n {
+		return nil, ""
+	}
+	rest := s[pos:to]
+	cut := len(rest)
+	for _, w := range []string{"比上年", "较上年", "同比", "保持", "均", "增速", "增长", "分别"} {
+		if i := strings.Index(rest, w); i >= 0 && i < cut {
+			cut = i
+		}
+	}
+	return names, cleanMetric(rest[:cut])
 }
 
 // earlierSubjects returns the indicators of the n figures before pos, when
@@ -1286,23 +1344,32 @@ func nounAfter(rest string) (string, bool) {
 // figureRegion is the county a clause names (安岳天然气综合产值), or the
 // report's region.
 func (c *Extractor) figureRegion(places []geo.PlaceMention, lo, pos int) string {
+	if r, ok := c.namedRegion(places, lo, pos); ok {
+		return r
+	}
+	return c.region.Name
+}
+
+// namedRegion returns the place of the report's own region that
+// s[lo:pos] names, if any.
+func (c *Extractor) namedRegion(places []geo.PlaceMention, lo, pos int) (string, bool) {
 	for _, p := range places {
 		if p.Start < lo || p.End > pos {
 			continue
 		}
 		for _, cand := range p.Candidates {
 			if cand.Level == geo.LevelCounty && c.region.Code != "" && cand.CityCode == c.region.Code {
-				return cand.Name
+				return cand.Name, true
 			}
 			// A province's report states its prefectures' and counties'
 			// figures too: 分市看,银川市规上工业增加值增长16.8%.
 			if len(c.region.Code) == 2 && cand.ProvinceCode == c.region.Code &&
 				(cand.Level == geo.LevelPrefecture || cand.Level == geo.LevelCounty) {
-				return cand.Name
+				return cand.Name, true
 			}
 		}
 	}
-	return c.region.Name
+	return "", false
 }
 
 func lastRunes(s string, n int) string {

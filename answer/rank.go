@@ -176,6 +176,10 @@ func newMetricInfo(qb map[string]struct{}, metric string) *metricInfo {
 	return m
 }
 
+// minMetricForTopic is how much of the asked indicator a figure's own
+// metric must cover before its report's title may supply the rest.
+const minMetricForTopic = 0.5
+
 // scoreFigure returns the score of f as an answer to q, term by term; ok
 // is false when f cannot be an answer at all.
 func scoreFigure(w *Weights, q Question, qb map[string]struct{}, mi *metricInfo, f corpus.Figure, h index.Hit, context string) (sc Score, ok bool) {
@@ -208,6 +212,18 @@ func scoreFigure(w *Weights, q Question, qb map[string]struct{}, mi *metricInfo,
 		}
 	}
 	cm := float64(inMetric) / float64(len(qb))
+	if cm >= minMetricForTopic && inSentence < len(qb) && h.File.Title != "" {
+		// The report's topic, named in its title (玉屏县招商引资工作),
+		// is said of every figure in it: 到位资金 there is 招商到位资金.
+		tb := bigrams(canonical(h.File.Title))
+		for g := range qb {
+			_, m := mb[g]
+			_, s := sb[g]
+			if _, t := tb[g]; t && !m && !s {
+				inSentence++
+			}
+		}
+	}
 	cs := float64(inSentence) / float64(len(qb))
 	ex := 0.0
 	if len(mb) > 0 {

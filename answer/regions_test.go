@@ -105,3 +105,16 @@ func TestSinceYearStart(t *testing.T) {
 		}
 	}
 }
+
+// The report's topic, named in its title, is said of its figures.
+func TestTitleTopic(t *testing.T) {
+	e := memEngine(t, report(t, "r/玉屏_2022-04_招商.txt", "", "",
+		"玉屏县一季度招商引资工作情况\n第一季度到位资金1.03亿元,新签约项目5个。\n"))
+	res, err := e.Ask("玉屏一季度招商到位资金", 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Answers) == 0 || res.Answers[0].Value != "1.03" {
+		t.Errorf("answers %+v, want 1.03", res.Answers)
+	}
+}

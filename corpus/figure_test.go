@@ -418,3 +418,12 @@ func TestPlaceListsInProvinceReport(t *testing.T) {
 		t.Errorf("got %v\nwant %v", got, want)
 	}
 }
+
+func TestListsOfWholeIndicators(t *testing.T) {
+	got := figStrings(figuresOf(processText("全市原煤产量、粗钢产量、发电量分别为2500万吨、700万吨、160亿千瓦时,分别增长2.4%、5.5%、3%。企业家数增加了135家。", "")))
+	want := []string{"2500 万吨 amount 原煤产量", "700 万吨 amount 粗钢产量", "160 亿千瓦时 amount 发电量",
+		"2.4 % growth 原煤产量", "5.5 % growth 粗钢产量", "3 % growth 发电量", "135 家 change 企业家数"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %v\nwant %v", got, want)
+	}
+}

@@ -66,11 +66,14 @@ var BelowWords = []Word{
 // it an absolute change: 比上年同期增加65个.
 var ChangeUpWords = []Word{
 	{"增加", "比上年同期增加65个"},
+	{"增加了", "企业家数增加了1335家"},
+	{"净增", "市场主体净增1100户"},
 }
 
 // ChangeDownWords make a negative absolute change.
 var ChangeDownWords = []Word{
 	{"减少", "比上年减少12户"},
+	{"减少了", "亏损企业减少了8家"},
 	{"降低", "电价降低0.019元"},
 	{"下降", "比上年下降3家"},
 }

@@ -138,6 +138,7 @@ var (
 	notQualifierWords   = wordTexts(lexicon.NotQualifiers)
 	againstWords        = wordTexts(lexicon.AgainstWords)
 	changeDownWords     = wordTexts(lexicon.ChangeDownWords)
+	changeUpWords       = wordTexts(lexicon.ChangeUpWords)
 	methodPhrases       = wordTexts(lexicon.MethodPhrases)
 	emptyMetrics        = wordSet(lexicon.EmptyMetrics)
 )
@@ -602,7 +603,7 @@ func classify(before, unit string, v float64, rank bool) (Kind, float64) {
 	// An absolute change: 比上年同期增加65个, 直购电均价降低0.019元.
 	near := lastRunes(before, 3)
 	if unit != "" {
-		if strings.HasSuffix(near, "增加") || strings.HasSuffix(near, "多") && strings.Contains(before, "比") {
+		if hasSuffixAny(near, changeUpWords) || strings.HasSuffix(near, "多") && strings.Contains(before, "比") {
 			return KindChange, v
 		}
 		for _, w := range changeDownWords {
@@ -1040,16 +1041,24 @@ func (c *Extractor) distribute(s string, figs []Figure, at [][2]int, places []ge
 		if e := strings.IndexAny(s[k:], ";。"); e >= 0 {
 			end = k + e
 		}
-		// The values: figures after 分别 in its clause group, of the
-		// first figure's unit class.
-		var idx []int
+		if e := strings.Index(s[k+len("分别"):], "分别"); e >= 0 && k+len("分别")+e < end {
+			end = k + len("分别") + e
+		}
+		// The values: figures after 分别 up to the next 分别 in its
+		// clause group (原煤、粗钢产量、发电量分别为2533万吨、716万吨、
+		// 166亿千瓦时) or, when they are more than the subjects, those of
+		// the first figure's unit class.
+		var all, idx []int
 		for i := range figs {
 			if at[i][0] >= k && at[i][1] <= end {
-				if len(idx) > 0 && !sameUnitClass(figs[idx[0]].Unit, figs[i].Unit) {
-					break
+				all = append(all, i)
+				if len(idx) == len(all)-1 && (len(idx) == 0 || sameUnitClass(figs[idx[0]].Unit, figs[i].Unit)) {
+					idx = append(idx, i)
 				}
-				idx = append(idx, i)
 			}
+		}
+		if len(all) >= 2 && listItems(subject, len(all)) != nil {
+			idx = all
 		}
 		if len(idx) < 2 {
 			continue
@@ -1127,7 +1136,7 @@ func (c *Extractor) placeList(s string, from, to int, places []geo.PlaceMention,
 }
 
 // earlierSubjects returns the indicators of the n figures before pos, when
-// they are n different indicators of one unit: 入境旅客达2967万人次,其中
+// they are n different indicators: 入境旅客达2967万人次,其中
 // 国际旅客达189万人次,分别增长14.5%和12.4%.
 func earlierSubjects(figs []Figure, at [][2]int, pos, n int) []string {
 	var before []int
@@ -1144,7 +1153,7 @@ func earlierSubjects(figs []Figure, at [][2]int, pos, n int) []string {
 	seen := map[string]bool{}
 	for j, i := range before {
 		m := figs[i].Metric
-		if m == "" || seen[m] || !sameUnitClass(figs[before[0]].Unit, figs[i].Unit) {
+		if m == "" || seen[m] {
 			return nil
 		}
 		seen[m] = true
@@ -1197,7 +1206,15 @@ func listItems(subject string, n int) []string {
 		}
 	}
 	if head == "" {
-		return nil
+		// 原煤产量、粗钢产量、发电量: each item names its own indicator.
+		items := make([]string, n)
+		for i, p := range parts {
+			items[i] = cleanMetric(p)
+			if utf8.RuneCountInString(items[i]) < 2 {
+				return nil
+			}
+		}
+		return items
 	}
 	items := make([]string, n)
 	first := cleanMetric(parts[0])

@@ -118,3 +118,16 @@ func TestTitleTopic(t *testing.T) {
 		t.Errorf("answers %+v, want 1.03", res.Answers)
 	}
 }
+
+// A question for a target is never answered with what was achieved.
+func TestTargetIsNotAchievement(t *testing.T) {
+	e := memEngine(t, report(t, "r/秀洲_2022-02_报告.txt", "", "",
+		"秀洲区政府工作报告\n过去一年,全区地区生产总值增长8.5%。\n"))
+	res, err := e.Ask("秀洲2022年GDP增长目标", 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Answers) > 0 {
+		t.Errorf("answered %s%s, an achievement, to a question for a target", res.Answers[0].Value, res.Answers[0].Unit)
+	}
+}

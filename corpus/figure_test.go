@@ -427,3 +427,15 @@ func TestListsOfWholeIndicators(t *testing.T) {
 		t.Errorf("got %v\nwant %v", got, want)
 	}
 }
+
+func TestTargetsInListsAndAfterFigures(t *testing.T) {
+	figs := figuresOf(processText("经济社会发展的主要预期目标是:地区生产总值增长13%;财政总收入增长13%;全社会固定资产投资增长30%。会议明确了全年生产总值增长6.5%左右的目标。", "2019-02-10"))
+	for _, f := range figs {
+		if f.Modality != "target" {
+			t.Errorf("%s: modality %q, want target", fig(f), f.Modality)
+		}
+	}
+	if len(figs) != 4 {
+		t.Errorf("%d figures, want 4: %v", len(figs), figStrings(figs))
+	}
+}

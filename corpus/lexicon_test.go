@@ -198,3 +198,19 @@ func TestLexiconSubjectCarriedExamples(t *testing.T) {
 		}
 	}
 }
+
+func TestLexiconReportModalityExamples(t *testing.T) {
+	for _, m := range lexicon.ReportModalities {
+		figs := exampleFigures(m.Example)
+		if len(figs) == 0 || figs[len(figs)-1].Modality != string(m.Modality) {
+			t.Errorf("%s in %q: %v, want %s", m.Text, m.Example, figStrings(figs), m.Modality)
+		}
+	}
+	// A heading that ends in a colon makes the list after it targets.
+	figs := figuresOf(processText("2023年主要预期目标:\n地区生产总值增长6%左右;规模以上工业增加值增长7%。\n", "2023-02-10"))
+	for _, f := range figs {
+		if f.Modality != "target" {
+			t.Errorf("%s: modality %q, want target", fig(f), f.Modality)
+		}
+	}
+}

@@ -64,6 +64,9 @@ func allTables() map[string][]row {
 	for _, m := range QuestionModalities {
 		t["QuestionModalities"] = append(t["QuestionModalities"], row{m.Text, m.Example})
 	}
+	for _, m := range ReportModalities {
+		t["ReportModalities"] = append(t["ReportModalities"], row{m.Text, m.Example})
+	}
 	for _, y := range RelativeYears {
 		t["RelativeYears"] = append(t["RelativeYears"], row{y.Text, y.Example})
 	}

@@ -156,3 +156,22 @@ var ShareOfScopePattern = func() *regexp.Regexp {
 	}
 	return regexp.MustCompile(`占(` + strings.Join(alts, "|") + `)[^占,。]{0,10}?的?(比重|比例|份额)`)
 }()
+
+// ReportModalities are the words of a report that make the figures after
+// them targets or forecasts rather than achievements.
+var ReportModalities = []ModalityWord{
+	{"力争", ModalityTarget, false, "力争全年增长8%"},
+	{"目标为", ModalityTarget, false, "增长目标为6%"},
+	{"目标是", ModalityTarget, false, "主要目标是:增长6%"},
+	{"预期目标", ModalityTarget, false, "主要预期目标:地区生产总值增长6%"},
+	{"主要目标", ModalityTarget, false, "主要目标:规上工业增加值增长7%"},
+	{"计划到", ModalityTarget, false, "计划到2025年达到100亿元"},
+	{"预计", ModalityForecast, false, "预计全年增长5%"},
+	{"预期", ModalityForecast, false, "预期增长5%"},
+	{"有望", ModalityForecast, false, "有望突破100亿元"},
+	{"将达", ModalityForecast, false, "将达到50亿元"},
+	{"将突破", ModalityForecast, false, "将突破1000亿元"},
+	{"将超过", ModalityForecast, false, "将超过30%"},
+	{"将实现", ModalityForecast, false, "将实现营收20亿元"},
+	{"将新增", ModalityForecast, false, "将新增企业10家"},
+}

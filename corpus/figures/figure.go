@@ -47,6 +47,10 @@ type Extractor struct {
 	// 1267亿元。占全区的比重为51.2%").
 	lastMetric string
 	lastKind   Kind
+	// listModality is the modality of a heading that ends in a colon
+	// (2019年主要预期目标:), for the sentences after it.
+	listModality string
+	endsInColon  bool
 	// listMetric is the indicator of the paragraph's last list of places
 	// with values in parentheses, and whether it is a growth.
 	listMetric string
@@ -64,6 +68,9 @@ func (c *Extractor) EndParagraph() {
 	c.period = c.docPeriod
 	c.paragraphs++
 	c.lastMetric, c.listMetric = "", ""
+	if !c.endsInColon {
+		c.listModality = "" // a heading line (主要预期目标:) heads the next paragraph
+	}
 }
 
 // continuesSubject reports a sentence that begins with a predicate, whose
@@ -178,7 +185,7 @@ func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
 	if continuesSubject(s) {
 		prevMetric = c.lastMetric
 	}
-	modality := ""
+	modality := c.listModality
 	modScan := 0
 	curPeriod := c.period
 	curPeriodExplicit := false
@@ -248,6 +255,9 @@ func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
 			f.Unit = "位"
 		}
 		f.Kind, f.Number = classify(before, unit, t.Value, rank)
+		if targetAfter(s[unitEnd:]) {
+			f.Modality = "target" // 增长6.5%左右的目标
+		}
 		if !countUnits[unit] && sizeClass(qualAfter, s[unitEnd:]) {
 			// 1000万吨以上企业有7户, 5000万元以上项目: a size class of
 			// what is counted, not an amount of the indicator; what the
@@ -364,6 +374,14 @@ func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
 	}
 	if prevMetric != "" {
 		c.lastMetric, c.lastKind = prevMetric, prevKind
+	}
+	// "主要预期目标是:" heads a list of targets in the sentences after it,
+	// to the end of its paragraph (or of the next, if it ends the line).
+	c.endsInColon = strings.HasSuffix(strings.TrimRight(s, " "), ":")
+	if i := strings.LastIndex(s, ":"); i >= 0 {
+		if m := modalityIn(s[:i]); m != "" {
+			c.listModality = m
+		}
 	}
 	sharedUnits(s, figs, at)
 	c.distribute(s, figs, at, places)
@@ -652,12 +670,12 @@ func comparatorIn(clause string) string {
 
 // modalityIn reads the last target or forecast word of a sentence prefix.
 func modalityIn(prefix string) string {
-	best, at := "", -1
-	for w, m := range map[string]string{"力争": "target", "目标为": "target", "目标是": "target",
-		"预计": "forecast", "预期": "forecast", "有望": "forecast", "将达": "forecast", "将突破": "forecast",
-		"将超过": "forecast", "将实现": "forecast", "将新增": "forecast", "计划到": "target"} {
-		if i := strings.LastIndex(prefix, w); i > at {
-			best, at = m, i
+	best, at, size := "", -1, 0
+	for _, w := range lexicon.ReportModalities {
+		// The latest word wins; at the same place, the longer one
+		// (预期目标 is a target, 预期 a forecast).
+		if i := strings.LastIndex(prefix, w.Text); i > at || i == at && i >= 0 && len(w.Text) > size {
+			best, at, size = string(w.Modality), i, len(w.Text)
 		}
 	}
 	if i := strings.LastIndex(prefix, "争取"); i > at && !strings.HasPrefix(prefix[i+len("争取"):], "到") {
@@ -1261,6 +1279,14 @@ func sharedUnits(s string, figs []Figure, at [][2]int) {
 			f.Metric = next.Metric
 		}
 	}
+}
+
+// targetAfter reports a figure named a target by the words after it:
+// 生产总值增长6.5%左右的目标.
+func targetAfter(after string) bool {
+	after = strings.TrimPrefix(after, "左右")
+	after = strings.TrimPrefix(after, "以上")
+	return strings.HasPrefix(after, "的目标") || strings.HasPrefix(after, "的预期目标") || strings.HasPrefix(after, "的奋斗目标")
 }
 
 // headNounAt returns the head noun text begins with, if any.

@@ -65,6 +65,11 @@ type EvalMiss struct {
 // outcome, a confident wrong number.
 const CauseWrong = "wrong-first-answer"
 
+// CauseOtherSentence is a miss whose first answer is the expected number
+// of the expected report, quoted from another sentence than the one
+// expected.
+const CauseOtherSentence = "same-figure-other-sentence"
+
 // EvalReport is the outcome of a question set.
 type EvalReport struct {
 	Questions, Top1, Top3 int
@@ -89,6 +94,13 @@ func (c EvalCase) Correct(a Answer) bool {
 		corpus.NormalizeText(a.Unit) == corpus.NormalizeText(c.Unit) &&
 		(strings.Contains(a.SourceText, c.SentenceContains) ||
 			strings.Contains(corpus.NormalizeText(a.SourceText), corpus.NormalizeText(c.SentenceContains)))
+}
+
+// sameFigure reports an answer with the expected file, value and unit,
+// whatever its sentence.
+func (c EvalCase) sameFigure(a Answer) bool {
+	return filepath.Base(a.File) == filepath.Base(c.File) && sameValue(a.Value, c.Value) &&
+		corpus.NormalizeText(a.Unit) == corpus.NormalizeText(c.Unit)
 }
 
 func sameValue(got, want string) bool {
@@ -141,6 +153,10 @@ func Evaluate(e *Engine, cases []EvalCase) (EvalReport, error) {
 		if !top1 {
 			m := EvalMiss{Case: c, Got: res.Answers, Result: res}
 			switch {
+			case len(res.Answers) > 0 && c.sameFigure(res.Answers[0]):
+				// The number asked, from the same report, quoted from
+				// another of its sentences: not a wrong number.
+				m.Cause = CauseOtherSentence
 			case len(res.Answers) > 0:
 				m.Cause = CauseWrong
 				rep.Wrong++

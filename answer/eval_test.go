@@ -29,3 +29,19 @@ func TestEvalCaseCorrect(t *testing.T) {
 		t.Error("1,386.7 and 1386.7 are the same value")
 	}
 }
+
+// The expected number of the expected report from another sentence is a
+// miss, but not a wrong number.
+func TestEvalOtherSentenceIsNotWrong(t *testing.T) {
+	c := EvalCase{File: "a.txt", Value: "12", Unit: "位", SentenceContains: "已位居第12位"}
+	a := Answer{File: "/x/a.txt", Value: "12", Unit: "位", SourceText: "2020年5月,该市跻身全国百强第12位。"}
+	if c.Correct(a) {
+		t.Error("another sentence counted as the expected one")
+	}
+	if !c.sameFigure(a) {
+		t.Error("same file, value and unit not recognised")
+	}
+	if c.sameFigure(Answer{File: "a.txt", Value: "13", Unit: "位"}) {
+		t.Error("another value taken for the same figure")
+	}
+}

@@ -295,7 +295,7 @@ func scoreFigure(w *Weights, q Question, qb map[string]struct{}, mi *metricInfo,
 		switch {
 		case fp.IsZero():
 			sc.add("period-unknown", -w.PeriodUnknown, "")
-		case fp.Matches(q.Period) || sinceYearStart(fp, q.Period, h.File.Date):
+		case fp.Matches(q.Period) || sinceYearStart(fp, q.Period, h.File.Date) || rankOfYear(f, fp, q.Period):
 			sc.add("period-match", w.PeriodMatch, "%s", fp.Text)
 			if q.Period.Year != 0 && fp.Year == 0 {
 				sc.add("period-year-unknown", -w.PeriodYearUnknown, "%s has no year", fp.Text)
@@ -501,6 +501,14 @@ func compatibleKinds(want, got corpus.Kind) bool {
 // kindMatches reports whether a figure answers a question for kind want.
 func kindMatches(want corpus.Kind, f corpus.Figure) bool {
 	return f.Kind == want
+}
+
+// rankOfYear reports a rank dated by the month it was published (2020年5月,
+// 神木位居第12位) asked for its year: a ranking is of the year, not of a
+// part of it.
+func rankOfYear(f corpus.Figure, fp, asked corpus.Period) bool {
+	return f.Kind == corpus.KindRank && asked.Year != 0 && fp.Year == asked.Year &&
+		asked.StartMonth == 1 && asked.EndMonth == 12
 }
 
 // sinceYearStart reports a figure "since the start of the year" (今年以来)

@@ -214,3 +214,12 @@ func TestLexiconReportModalityExamples(t *testing.T) {
 		}
 	}
 }
+
+func TestLexiconRankVerbExamples(t *testing.T) {
+	for _, w := range lexicon.RankVerbs {
+		figs := exampleFigures(w.Example)
+		if len(figs) != 1 || figs[0].Kind != KindRank {
+			t.Errorf("%s in %q: %v, want one rank", w.Text, w.Example, figStrings(figs))
+		}
+	}
+}

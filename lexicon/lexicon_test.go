@@ -23,7 +23,7 @@ func allTables() map[string][]row {
 		"NonFigureUnits": wordRows(NonFigureUnits), "GrowthWords": wordRows(GrowthWords),
 		"DeclineWords": wordRows(DeclineWords), "NotDeclineWords": wordRows(NotDeclineWords),
 		"ShareWords": wordRows(ShareWords), "RateEndings": wordRows(RateEndings),
-		"BelowWords": wordRows(BelowWords), "ChangeUpWords": wordRows(ChangeUpWords),
+		"BelowWords": wordRows(BelowWords), "RankVerbs": wordRows(RankVerbs), "ChangeUpWords": wordRows(ChangeUpWords),
 		"ChangeDownWords": wordRows(ChangeDownWords), "Qualifiers": wordRows(Qualifiers),
 		"NotQualifiers": wordRows(NotQualifiers), "Scopes": wordRows(Scopes),
 		"AgainstWords": wordRows(AgainstWords), "QuestionComparators": wordRows(QuestionComparators),

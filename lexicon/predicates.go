@@ -100,3 +100,19 @@ var Qualifiers = longestFirst([]Word{
 var NotQualifiers = []Word{
 	{"达到", "达到210家"},
 }
+
+// RankVerbs before a number of 位 or 名 make it a rank even without 第:
+// 2004年位居65位, 2008年排37位.
+var RankVerbs = longestFirst([]Word{
+	{"位居", "2004年位居65位"},
+	{"位列", "位列12位"},
+	{"排名", "排名37位"},
+	{"排在", "排在8名"},
+	{"排", "2008年排37位"},
+	{"居", "居25位"},
+	{"列", "列13位"},
+	{"升至", "升至8位"},
+	{"跃居", "跃居5位"},
+	{"跃升至", "跃升至3位"},
+	{"降至", "降至9位"},
+}, func(w Word) string { return w.Text })

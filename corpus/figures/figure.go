@@ -146,6 +146,7 @@ var (
 	againstWords        = wordTexts(lexicon.AgainstWords)
 	changeDownWords     = wordTexts(lexicon.ChangeDownWords)
 	changeUpWords       = wordTexts(lexicon.ChangeUpWords)
+	rankVerbs           = wordTexts(lexicon.RankVerbs)
 	methodPhrases       = wordTexts(lexicon.MethodPhrases)
 	emptyMetrics        = wordSet(lexicon.EmptyMetrics)
 )
@@ -249,7 +250,9 @@ func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
 		if qualAfter != "" {
 			f.Qualifier = qualAfter
 		}
-		rank := strings.HasSuffix(before, "第") && (unit == "位" || unit == "名" || unit == "" && endsClause(s[t.End:]))
+		rank := strings.HasSuffix(before, "第") && (unit == "位" || unit == "名" || unit == "" && endsClause(s[t.End:])) ||
+			// 位居65位, 排37位: a place in a ranking without 第.
+			(unit == "位" || unit == "名") && hasSuffixAny(before, rankVerbs)
 		if rank && unit == "" {
 			unit = "位"
 			f.Unit = "位"

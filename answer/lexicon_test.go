@@ -180,3 +180,10 @@ func TestPlaceOutsideNamedProvinceIsAWord(t *testing.T) {
 		t.Errorf("山东泰安: region %q", q2.Region)
 	}
 }
+
+func TestTownIsItsPlace(t *testing.T) {
+	q := parseExample(t, "斗门镇2005年固定资产投资增长")
+	if q.Place != "斗门区" || strings.Contains(q.Indicator, "镇") {
+		t.Errorf("place %q indicator %q", q.Place, q.Indicator)
+	}
+}

@@ -94,7 +94,16 @@ func ParseQuestion(text string, g *corpus.Gazetteer, now time.Time) Question {
 				}
 			}
 			q.placeText = m.Text
-			rest = strings.Replace(rest, m.Text, " ", 1)
+			name := m.Text
+			// 斗门镇: a town named like its county or district is read as
+			// that place.
+			for _, town := range []string{"镇", "乡", "街道"} {
+				if strings.HasPrefix(norm[m.End:], town) {
+					name += town
+					break
+				}
+			}
+			rest = strings.Replace(rest, name, " ", 1)
 		}
 		if q.Region != "" {
 			q.Province = ""

@@ -51,6 +51,7 @@ var Completions = []Completion{
 	{"第一产业", "第一产业增加值", "第一产业"},
 	{"第二产业", "第二产业增加值", "第二产业"},
 	{"第三产业", "第三产业增加值", "第三产业"},
+	{"外贸", "进出口", "外贸"},
 }
 
 // Derived words make another indicator of the same name: 人均地区生产总值

@@ -258,6 +258,9 @@ func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
 			f.Unit = "位"
 		}
 		f.Kind, f.Number = classify(before, unit, t.Value, rank)
+		if t.Fraction && unit == "" {
+			f.Kind = KindShare // 占全市比重超1/3
+		}
 		if targetAfter(s[unitEnd:]) {
 			f.Modality = "target" // 增长6.5%左右的目标
 		}

@@ -41,3 +41,21 @@ func TestFirstMonthsAndQuarters(t *testing.T) {
 		}
 	}
 }
+
+func TestFractions(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		raw  string
+		frac bool
+	}{
+		{"占全市比重超1/3", "1/3", true},
+		{"约2/5的企业", "2/5", true},
+		{"2023/7/3发布", "2023", false},
+		{"7/3", "7", false}, // not below one: no share
+	} {
+		toks := ScanNumbers(tt.text)
+		if len(toks) == 0 || toks[0].Raw != tt.raw || toks[0].Fraction != tt.frac {
+			t.Errorf("%s: %+v, want %s fraction=%v", tt.text, toks, tt.raw, tt.frac)
+		}
+	}
+}

@@ -20,6 +20,8 @@ type NumberToken struct {
 	// Arabic digits. Show FormatNumber(Value) then, not Raw.
 	Chinese bool
 	Percent bool // 百分之X form: Raw includes 百分之, Value is X
+	// Fraction: a/b (超1/3); Raw is as written, Value is a÷b.
+	Fraction bool
 }
 
 // numPow10 holds the powers of ten that float64 represents exactly; dividing
@@ -552,7 +554,32 @@ func numScanArabic(text string, i int) (NumberToken, int, bool) {
 	if !ok {
 		return NumberToken{}, end, false
 	}
+	if tok, fend, ok := numScanFraction(text, start, end, v); ok {
+		return tok, fend, true
+	}
 	return NumberToken{Start: start, End: end, Raw: raw, Value: v}, end, true
+}
+
+// numScanFraction reads a/b (1/3, 2/5) after the numerator text[start:end]:
+// small whole numbers, a below b, and no further slash, so that dates
+// (2023/7/3) stay dates.
+func numScanFraction(text string, start, end int, num float64) (NumberToken, int, bool) {
+	if end-start > 2 || end+1 >= len(text) || text[end] != '/' || !numIsDigit(text[end+1]) ||
+		start > 0 && (text[start-1] == '/' || numIsDigit(text[start-1])) {
+		return NumberToken{}, 0, false
+	}
+	j := end + 1
+	for j < len(text) && numIsDigit(text[j]) {
+		j++
+	}
+	if j-(end+1) > 2 || j < len(text) && (text[j] == '/' || text[j] == '.') {
+		return NumberToken{}, 0, false
+	}
+	den, _ := ParseArabicNumber(text[end+1 : j])
+	if den == 0 || num >= den || num != float64(int(num)) {
+		return NumberToken{}, 0, false
+	}
+	return NumberToken{Start: start, End: j, Raw: text[start:j], Value: num / den, Fraction: true}, j, true
 }
 
 // numSignContext reports whether a '-' after before is a minus sign: at the

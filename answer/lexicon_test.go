@@ -187,3 +187,10 @@ func TestTownIsItsPlace(t *testing.T) {
 		t.Errorf("place %q indicator %q", q.Place, q.Indicator)
 	}
 }
+
+func TestCountOfGrowthQuestion(t *testing.T) {
+	q := parseExample(t, "新疆前三季度工业生产实现增长的地州市有几个")
+	if q.Want != corpus.KindCount || !strings.Contains(q.Indicator, "增长") {
+		t.Errorf("want %q indicator %q", q.Want, q.Indicator)
+	}
+}

@@ -147,7 +147,9 @@ func ParseQuestion(text string, g *corpus.Gazetteer, now time.Time) Question {
 		}
 	}
 	for _, r := range lexicon.WantRules {
-		if !r.Strip {
+		if !r.Strip || q.Want == corpus.KindCount && r.Kind == lexicon.KindGrowth {
+			// 实现增长的地州市有几个 counts the ones that grew: the growth
+			// is part of what is counted.
 			continue
 		}
 		for _, w := range r.Words {

@@ -439,3 +439,12 @@ func TestTargetsInListsAndAfterFigures(t *testing.T) {
 		t.Errorf("%d figures, want 4: %v", len(figs), figStrings(figs))
 	}
 }
+
+// A count of the things that grew keeps the growth in what it counts.
+func TestCountsOfChange(t *testing.T) {
+	got := figStrings(figuresOf(processText("全省有37个行业实现正增长,14个地州市工业生产全部实现增长。重点监测企业中,产值同比增长27户。", "")))
+	want := []string{"37 个 count 行业正增长", "14 个 count 地州市工业生产增长", "27 户 count 产值增长"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %v\nwant %v", got, want)
+	}
+}

@@ -20,6 +20,7 @@ var IndicatorFillers = []Filler{
 	{"领域", false, "工业领域投资"},
 	{"的", false, "规上工业的增加值"},
 	{"数量", false, "技改项目数量"},
+	{"同比", false, "产值同比增长的企业"}, // a comparison, not part of what is measured
 }
 
 // Filler is a word removed from indicators; a Keep filler is protected

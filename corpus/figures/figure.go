@@ -309,6 +309,15 @@ func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
 				metric = prevMetric
 			}
 		}
+		if f.Kind == KindCount {
+			if m := countOfChange(s[unitEnd:clauseEndFrom(s, unitEnd)]); m != "" {
+				// 有37个行业实现正增长: what is counted is the ones that grew.
+				metric = m
+			} else if w := changeBefore(before); w != "" && metric != "" && !strings.HasSuffix(metric, w) {
+				// 产值同比增长27户: the count of those whose 产值 grew.
+				metric += w
+			}
+		}
 		if emptyMetrics[metric] {
 			// 3个和1个百分点: the 和 after a count names nothing.
 			metric = prevMetric
@@ -1293,6 +1302,48 @@ func targetAfter(after string) bool {
 	after = strings.TrimPrefix(after, "左右")
 	after = strings.TrimPrefix(after, "以上")
 	return strings.HasPrefix(after, "的目标") || strings.HasPrefix(after, "的预期目标") || strings.HasPrefix(after, "的奋斗目标")
+}
+
+// clauseEndFrom is where the clause that holds s[from] ends.
+func clauseEndFrom(s string, from int) int {
+	if e := clauseEnd(s[from:]); e < len(s)-from {
+		return from + e
+	}
+	return len(s)
+}
+
+// countOfChange reads the words after a count that say the things counted
+// grew or fell (行业实现正增长, 地州市工业生产全部实现增长) and returns
+// them as the indicator of the count, with the change kept; "" otherwise.
+func countOfChange(after string) string {
+	if utf8.RuneCountInString(after) > 16 {
+		return ""
+	}
+	for _, w := range []string{"正增长", "负增长", "增长", "下降"} {
+		if !strings.HasSuffix(after, w) {
+			continue
+		}
+		noun := strings.TrimSuffix(after, w)
+		for _, filler := range []string{"全部", "均", "都", "实现", "保持", "的"} {
+			noun = strings.ReplaceAll(noun, filler, "")
+		}
+		if utf8.RuneCountInString(noun) < 2 {
+			return ""
+		}
+		return noun + w
+	}
+	return ""
+}
+
+// changeBefore returns the growth or decline word a count follows
+// directly (产值同比增长27户), or "".
+func changeBefore(before string) string {
+	for _, w := range []string{"正增长", "负增长", "增长", "下降"} {
+		if strings.HasSuffix(before, w) {
+			return w
+		}
+	}
+	return ""
 }
 
 // headNounAt returns the head noun text begins with, if any.

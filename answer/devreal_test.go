@@ -16,7 +16,7 @@ import (
 // today; they only ever rise. The goal is 95 % right and at most 1 %
 // wrong first answers.
 const (
-	devRealMinTop1  = 135 // of 146
+	devRealMinTop1  = 137 // of 146
 	devRealMaxWrong = 0
 )
 

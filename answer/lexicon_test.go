@@ -194,3 +194,14 @@ func TestCountOfGrowthQuestion(t *testing.T) {
 		t.Errorf("want %q indicator %q", q.Want, q.Indicator)
 	}
 }
+
+func TestQuestionStatedCountAndWhen(t *testing.T) {
+	for _, tt := range []struct{ q, indicator string }{
+		{"江西一季度38个工业大类几个正增长", "工业大类正增长"},
+		{"神木首次进入全国百强时排第几", "首次进入百强"},
+	} {
+		if q := parseExample(t, tt.q); q.Indicator != tt.indicator {
+			t.Errorf("%s: indicator %q, want %q", tt.q, q.Indicator, tt.indicator)
+		}
+	}
+}

@@ -180,6 +180,9 @@ func ParseQuestion(text string, g *corpus.Gazetteer, now time.Time) Question {
 		rest = strings.ReplaceAll(rest, w.Text, " ")
 	}
 	rest = lexicon.HowManyPattern.ReplaceAllString(rest, " ")
+	// 38个工业大类几个正增长: a stated count is the whole the question
+	// picks from, not part of what it asks.
+	rest = statedCount.ReplaceAllString(rest, " ")
 	for _, w := range lexicon.QuestionWords {
 		rest = strings.ReplaceAll(rest, w.Text, " ")
 	}
@@ -193,6 +196,8 @@ func ParseQuestion(text string, g *corpus.Gazetteer, now time.Time) Question {
 	}
 	rest = strings.TrimSpace(rest)
 	rest = strings.TrimPrefix(rest, "比")
+	// 首次进入百强时排第几: "when" is no part of what was ranked.
+	rest = strings.TrimSuffix(strings.TrimSpace(rest), "时")
 	rest = strings.TrimSuffix(rest, "比")
 	q.search = strings.Join(strings.Fields(rest), " ")
 	q.Indicator = canonical(rest)
@@ -213,6 +218,9 @@ var periodForms = func() []*regexp.Regexp {
 }()
 
 var twoDigitYear = regexp.MustCompile(lexicon.TwoDigitYear.Pattern)
+
+// statedCount is a number with a counter in a question (38个).
+var statedCount = regexp.MustCompile(`[0-9]+(个|家|户|项|名)`)
 
 // rewritePeriods puts the periods of a question in the form reports use.
 func rewritePeriods(s string, now time.Time) string {

@@ -448,3 +448,12 @@ func TestCountsOfChange(t *testing.T) {
 		t.Errorf("got %v\nwant %v", got, want)
 	}
 }
+
+// A rank with no subject of its own ranks what the clause before it says.
+func TestRankOfThePreviousClause(t *testing.T) {
+	got := figStrings(figuresOf(processText("2008年8月,在全国县域经济评价中,该县首次进入全国百强,位居第92位。", "")))
+	want := []string{"92 位 rank 首次进入全国百强 period=2008年8月"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %v\nwant %v", got, want)
+	}
+}

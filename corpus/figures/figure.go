@@ -318,6 +318,17 @@ func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
 				metric += w
 			}
 		}
+		if f.Kind == KindRank && metric == "" && lo > 0 {
+			// 神木县首次进入全国百强,位居第92位: a rank with no subject of
+			// its own ranks what the clause before it says.
+			_, size := utf8.DecodeLastRuneInString(s[:lo])
+			if pl := clauseStart(s, lo-size); pl < lo-size && (len(figs) == 0 || at[len(figs)-1][1] <= pl) {
+				m := cleanMetric(stripPlacesAndPeriods(s[pl:lo-size], pl, places, periods))
+				if n := utf8.RuneCountInString(m); n >= 2 && n <= 16 {
+					metric = m
+				}
+			}
+		}
 		if emptyMetrics[metric] {
 			// 3个和1个百分点: the 和 after a count names nothing.
 			metric = prevMetric
@@ -756,7 +767,12 @@ func stripPlacesAndPeriods(before string, offset int, places []geo.PlaceMention,
 	var cuts []cut
 	for _, p := range places {
 		if p.Start >= offset && p.End <= offset+len(before) {
-			cuts = append(cuts, cut{p.Start - offset, p.End - offset})
+			end := p.End - offset
+			// 神木县 for today's 神木市: the old suffix goes with the name.
+			if r, size := utf8.DecodeRuneInString(before[end:]); (r == '县' || r == '市' || r == '区') && !strings.HasPrefix(before[end:], "县域") && !strings.HasPrefix(before[end:], "市场") {
+				end += size
+			}
+			cuts = append(cuts, cut{p.Start - offset, end})
 		}
 	}
 	for _, p := range periods {

@@ -45,3 +45,14 @@ func TestEvalOtherSentenceIsNotWrong(t *testing.T) {
 		t.Error("another value taken for the same figure")
 	}
 }
+
+func TestEvalRankUnits(t *testing.T) {
+	c := EvalCase{File: "a.txt", Value: "八", Unit: "名", Kind: "rank", SentenceContains: "位列第八名"}
+	if !c.Correct(Answer{File: "a.txt", Value: "8", Unit: "位", SourceText: "该县位列第八名。"}) {
+		t.Error("第八位 and 第八名 are the same rank")
+	}
+	c.Kind = "count"
+	if c.Correct(Answer{File: "a.txt", Value: "8", Unit: "位", SourceText: "该县位列第八名。"}) {
+		t.Error("位 and 名 are different counters outside ranks")
+	}
+}

@@ -322,6 +322,9 @@ func scoreFigure(w *Weights, q Question, qb map[string]struct{}, mi *metricInfo,
 		if f.Region != q.Place && h.File.Region.Name != "" && h.File.Region.Name == q.regionProvince {
 			return sc, false // the province's report, about another place
 		}
+		if f.Region != "" && f.Region != q.Place && f.Region != q.Region && f.Region != h.File.Region.Name {
+			return sc, false // a figure of another named place (昆山市 beside 常熟市)
+		}
 		if f.Region == q.Place || strings.Contains(h.Sentence.Norm, q.placeShort) {
 			sc.add("place-near", w.PlaceNear, "%s", q.Place)
 		} else {

@@ -457,3 +457,20 @@ func TestRankOfThePreviousClause(t *testing.T) {
 		t.Errorf("got %v\nwant %v", got, want)
 	}
 }
+
+// A report whose title names a ranking lists places of anywhere: each rank
+// is its place's, in that ranking.
+func TestRankingList(t *testing.T) {
+	raw := &RawFile{Path: "r.txt", Format: "txt", Encoding: "utf-8", Hash: "h",
+		Text: "全国百强县排名出炉\n江苏昆山市位列第一,浙江慈溪市和义乌市分列第二、第三名。长沙县2004年位居65位、2008年排37位。\n"}
+	raw.Size = int64(len(raw.Text))
+	doc := Process(raw, Options{Sidecar: Sidecar{Region: "苏州市", Date: "2023-07"}})
+	var got []string
+	for _, f := range figuresOf(doc) {
+		got = append(got, f.Value+f.Unit+" "+f.Metric+" "+f.Region)
+	}
+	want := []string{"1位 百强县 昆山市", "2位 百强县 慈溪市", "3名 百强县 义乌市", "65位 百强县 长沙县", "37位 百强县 长沙县"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %v\nwant %v", got, want)
+	}
+}

@@ -198,6 +198,7 @@ func Process(raw *RawFile, opts Options) *Document {
 		periodTitle = NormalizeText(strings.TrimSuffix(base, filepath.Ext(base)))
 	}
 	ctx := figures.NewExtractor(doc.Region, resolveDate, g, titlePeriod(periodTitle, resolveDate))
+	ctx.SetRankingTitle(doc.Title)
 	sentNo := 0
 	for _, k := range body {
 		p := Paragraph{Index: len(doc.Paragraphs) + 1, Span: k.n.Span(0, len(k.n.Text))}

@@ -23,7 +23,7 @@ import (
 // Schema is the version of what this package writes: fields, analyzers,
 // document IDs and the stored encodings. Bump it whenever any of them
 // changes; older indexes then ask to be rebuilt instead of answering wrong.
-const Schema = 2
+const Schema = 3
 
 // Names inside an index directory.
 const (

@@ -3,6 +3,7 @@ package index
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -157,6 +158,11 @@ func (ix *Index) prepare(doc *corpus.Document, now time.Time) (*prepared, error)
 			d.AddField(document.NewTextFieldCustom(fieldPath, nil, pathB, filterOpts, ix.kw))
 			if regionB != nil {
 				d.AddField(document.NewTextFieldCustom(fieldRegion, nil, regionB, filterOpts, ix.kw))
+			}
+			// A sentence about another place (a province's report on its
+			// cities, a ranking list of counties) is found under it too.
+			for _, r := range otherRegions(s, doc.Region.Name) {
+				d.AddField(document.NewTextFieldCustom(fieldRegion, nil, []byte(r), filterOpts, ix.kw))
 			}
 			if dateB != nil {
 				d.AddField(document.NewTextFieldCustom(fieldDate, nil, dateB, filterOpts, ix.kw))
@@ -625,4 +631,16 @@ func searchText(s *corpus.Sentence) []byte {
 		b = append(b, f.Metric...)
 	}
 	return b
+}
+
+// otherRegions lists the regions of a sentence's figures other than its
+// report's.
+func otherRegions(s *corpus.Sentence, docRegion string) []string {
+	var out []string
+	for _, f := range s.Figures {
+		if f.Region != "" && f.Region != docRegion && !slices.Contains(out, f.Region) {
+			out = append(out, f.Region)
+		}
+	}
+	return out
 }

@@ -34,6 +34,8 @@ var Abbreviations = longestFirst([]Abbreviation{
 	{"外贸进出口", "进出口", "外贸进出口"},
 	{"城镇居民人均可支配收入", "城镇居民收入", "城镇居民人均可支配收入"},
 	{"农村居民人均可支配收入", "农村居民收入", "农村居民人均可支配收入"},
+	{"百强县", "百强", "全国百强县"},
+	{"百县", "百强", "全国百县"},
 }, func(a Abbreviation) string { return a.Long })
 
 // Completion is an indicator named by its sector alone, and the indicator

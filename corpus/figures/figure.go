@@ -51,6 +51,8 @@ type Extractor struct {
 	// (2019年主要预期目标:), for the sentences after it.
 	listModality string
 	endsInColon  bool
+	// rankTopic is the ranking a ranking list's title names (百县).
+	rankTopic string
 	// listMetric is the indicator of the paragraph's last list of places
 	// with values in parentheses, and whether it is a growth.
 	listMetric string
@@ -334,6 +336,18 @@ func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
 			metric = prevMetric
 		}
 		f.Region = c.figureRegion(places, lo, t.Start)
+		if f.Kind == KindRank {
+			// A ranking list names places of anywhere: 长沙县位列第八名.
+			if name, ok := c.rankedPlace(s, places, lo, t.Start); ok {
+				f.Region = name
+				if c.rankTopic != "" && (metric == "" || !strings.Contains(metric, c.rankTopic)) {
+					metric = c.rankTopic
+				}
+			} else if len(figs) > 0 && figs[len(figs)-1].Kind == KindRank && c.rankTopic != "" && figs[len(figs)-1].Metric == c.rankTopic {
+				// 长沙县2004年位居65位、2008年排37位: the same place's ranks.
+				f.Region, metric = figs[len(figs)-1].Region, c.rankTopic
+			}
+		}
 		if _, named := c.namedRegion(places, lo, t.Start); !named && metric == prevMetric && prevRegion != "" {
 			// 遵义地区生产总值3037.87亿元,占全省的比重为21.7%: the subject
 			// carries its place.
@@ -1078,7 +1092,11 @@ func (c *Extractor) placeName(p geo.PlaceMention) string {
 // when the subjects and the values of one kind are as many.
 func (c *Extractor) distribute(s string, figs []Figure, at [][2]int, places []geo.PlaceMention) {
 	for from := 0; ; {
+		// 分别 distributes values; 分列 (分列第二、第三名) ranks.
 		k := strings.Index(s[from:], "分别")
+		if k2 := strings.Index(s[from:], "分列"); k2 >= 0 && (k < 0 || k2 < k) {
+			k = k2
+		}
 		if k < 0 {
 			return
 		}
@@ -1168,6 +1186,10 @@ func (c *Extractor) placeList(s string, from, to int, places []geo.PlaceMention,
 		if len(names) == 0 && gap != "" {
 			break
 		}
+		if len(names) == 0 && onlyProvinces(p.Candidates) {
+			pos = p.End // 江苏张家港市: the province before a place
+			continue
+		}
 		names = append(names, c.placeName(p))
 		pos = p.End
 	}
@@ -1182,6 +1204,15 @@ func (c *Extractor) placeList(s string, from, to int, places []geo.PlaceMention,
 		}
 	}
 	return names, cleanMetric(rest[:cut])
+}
+
+func onlyProvinces(cands []geo.Place) bool {
+	for _, c := range cands {
+		if c.Level != geo.LevelProvince {
+			return false
+		}
+	}
+	return len(cands) > 0
 }
 
 // earlierSubjects returns the indicators of the n figures before pos, when
@@ -1464,6 +1495,45 @@ func (c *Extractor) figureRegion(places []geo.PlaceMention, lo, pos int) string 
 		return r
 	}
 	return c.region.Name
+}
+
+// rankedPlace returns the place that a rank's clause is about, in a report
+// that ranks places (its title names a ranking): any county or
+// prefecture named in the clause before the rank.
+func (c *Extractor) rankedPlace(s string, places []geo.PlaceMention, lo, pos int) (string, bool) {
+	if c.rankTopic == "" {
+		return "", false
+	}
+	for i := len(places) - 1; i >= 0; i-- {
+		p := places[i]
+		if p.Start < lo || p.End > pos {
+			continue
+		}
+		for _, cand := range p.Candidates {
+			if cand.Level == geo.LevelCounty || cand.Level == geo.LevelPrefecture {
+				return c.placeName(p), true
+			}
+		}
+	}
+	return "", false
+}
+
+// SetRankingTitle tells the extractor the report's title: a title that
+// names a ranking (全国百强县排名出炉) makes the report a ranking list,
+// whose ranks are of the places it names.
+func (c *Extractor) SetRankingTitle(title string) {
+	for _, w := range []string{"排名", "排行榜", "榜单", "排行"} {
+		if i := strings.Index(title, w); i > 0 {
+			topic := title[:i]
+			for _, p := range []string{"全国", "最新", "年度"} {
+				topic = strings.ReplaceAll(topic, p, "")
+			}
+			if utf8.RuneCountInString(topic) >= 2 {
+				c.rankTopic = topic
+			}
+			return
+		}
+	}
 }
 
 // namedRegion returns the place of the report's own region that

@@ -59,3 +59,10 @@ func TestFractions(t *testing.T) {
 		}
 	}
 }
+
+func TestROCYear(t *testing.T) {
+	ms := FindPeriods("民国111年招商金额")
+	if len(ms) == 0 || ms[0].Period.Year != 2022 {
+		t.Errorf("民国111年: %+v, want 2022", ms)
+	}
+}

@@ -100,7 +100,7 @@ func FindPeriods(text string) []PeriodMention {
 // perLead reports whether a period expression can start with r.
 func perLead(r rune) bool {
 	switch r {
-	case '截', '今', '去', '上', '本', '明', '前', '第', '全', '下', '年', '十', '首':
+	case '截', '今', '去', '上', '本', '明', '前', '第', '全', '下', '年', '十', '首', '民':
 		return true
 	}
 	return numCNDigit(r) >= 0 && r != '两'
@@ -297,6 +297,17 @@ func perYear(text string, i int) (y int, rel bool, end int, ok bool) {
 		v, n := perDigits(text, i)
 		if n == 4 && perPlausibleYear(v) && perHas(text, i+4, "年") {
 			return v, false, i + 4 + len("年"), true
+		}
+		return 0, false, 0, false
+	}
+	// 民国111年 (Taiwan's calendar): 1911 + 111 = 2022.
+	if perHas(text, i, "民国") {
+		j := i + len("民国")
+		if j < len(text) && numIsDigit(text[j]) {
+			v, n := perDigits(text, j)
+			if n >= 1 && n <= 3 && perHas(text, j+n, "年") && perPlausibleYear(1911+v) {
+				return 1911 + v, false, j + n + len("年"), true
+			}
 		}
 		return 0, false, 0, false
 	}

@@ -57,6 +57,12 @@ type Result struct {
 	Note string `json:"note,omitempty"`
 	// Why shows how the answer was reached, when asked for (Options.Explain).
 	Why *Explanation `json:"why,omitempty"`
+	// Mode is ModeSingle, ModeCompare or ModeTrend (Respond); empty from
+	// Ask, which answers single questions only.
+	Mode string `json:"mode,omitempty"`
+	// Rows are the regions of a comparison or the periods of a trend, in
+	// order, each with its answer or a note saying why it has none.
+	Rows []Row `json:"rows,omitempty"`
 }
 
 // Options tune the answer to one question.

@@ -42,6 +42,8 @@ func allTables() map[string][]row {
 	t["Derived"] = wordRows(Derived)
 	t["MethodPhrases"] = wordRows(MethodPhrases)
 	t["IndicatorHeads"] = wordRows(IndicatorHeads)
+	t["TrendWords"] = wordRows(TrendWords)
+	t["CompareWords"] = wordRows(CompareWords)
 	for _, p := range PairWords {
 		t["PairWords"] = append(t["PairWords"], row{p.Text, p.Example})
 	}

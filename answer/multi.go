@@ -1,0 +1,363 @@
+package answer
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/reportbot/reportbot/corpus"
+	"github.com/reportbot/reportbot/lexicon"
+)
+
+// Comparisons and trends are answered by the single-figure engine, asked
+// once per row: a comparison asks each region the same question (泰安和济南
+// 工业投资增速 → 泰安工业投资增速, 济南工业投资增速), a trend asks its region
+// the question without a period and keeps one figure per period. Every
+// row is an ordinary answer with its own sentence and source, so the
+// rules that keep single answers right keep rows right.
+
+// Modes of a Result.
+const (
+	ModeSingle  = "single"
+	ModeCompare = "compare"
+	ModeTrend   = "trend"
+)
+
+// Row is one region of a comparison or one period of a trend.
+type Row struct {
+	// Label is what the row stands for: the region (泰安) or the period
+	// (2023年1-5月).
+	Label  string  `json:"label"`
+	Answer *Answer `json:"answer,omitempty"`
+	// Note says why a row has no answer, or what to know about it (two
+	// reports state different numbers for the period).
+	Note string `json:"note,omitempty"`
+}
+
+// placeAsked is a place named in a comparison, as written.
+type placeAsked struct {
+	text, name string
+	start, end int
+}
+
+// multiQuestion is a question read as a comparison or a trend.
+type multiQuestion struct {
+	mode   string
+	places []placeAsked
+	// core is the question without its places and without the words
+	// that make it a comparison or a trend: what each row asks.
+	core string
+}
+
+// readMulti tells comparisons and trends from single questions.
+func readMulti(question string, g *corpus.Gazetteer) multiQuestion {
+	norm := corpus.NormalizeText(strings.Join(strings.Fields(question), ","))
+	norm = strings.TrimRight(norm, "?!。.,;: ")
+	mq := multiQuestion{mode: ModeSingle}
+	if g != nil {
+		provinceCode := ""
+		for _, m := range g.Find(norm) {
+			p, ok := pickPlace(g, m.Candidates, "")
+			if !ok {
+				continue
+			}
+			// 山东泰安: a province before a place in it names one place.
+			if provinceCode != "" && p.ProvinceCode == provinceCode && len(mq.places) > 0 && p.Level != corpus.LevelProvince {
+				last := &mq.places[len(mq.places)-1]
+				if last.end == m.Start {
+					last.text, last.name, last.end = last.text+m.Text, p.Name, m.End
+					continue
+				}
+			}
+			if p.Level == corpus.LevelProvince {
+				provinceCode = p.Code
+			}
+			if containsPlace(mq.places, p.Name) {
+				continue
+			}
+			mq.places = append(mq.places, placeAsked{text: m.Text, name: p.Name, start: m.Start, end: m.End})
+		}
+	}
+	core := norm
+	listed := len(mq.places) >= 2 && listsPlaces(norm, mq.places)
+	if listed {
+		// The list and its joining words: 遵义和黔西南、安顺.
+		core = norm[:mq.places[0].start] + " " + norm[mq.places[len(mq.places)-1].end:]
+	} else {
+		for i := len(mq.places) - 1; i >= 0; i-- {
+			p := mq.places[i]
+			core = core[:p.start] + " " + core[p.end:]
+		}
+	}
+	trend := false
+	for _, w := range lexicon.TrendWords {
+		if strings.Contains(core, w.Text) {
+			trend = true
+			core = strings.ReplaceAll(core, w.Text, " ")
+		}
+	}
+	for _, w := range lexicon.CompareWords {
+		core = strings.ReplaceAll(core, w.Text, " ")
+	}
+	mq.core = strings.Join(strings.Fields(core), "")
+	switch {
+	case trend && len(mq.places) <= 1:
+		mq.mode = ModeTrend
+	case listed:
+		mq.mode = ModeCompare
+	}
+	return mq
+}
+
+func containsPlace(ps []placeAsked, name string) bool {
+	for _, p := range ps {
+		if p.name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// listsPlaces reports places named as a list (泰安和济南, 遵义、安顺):
+// only a joining word stands between them. 泰安比济南高 compares two places
+// in one figure and is no list.
+func listsPlaces(norm string, ps []placeAsked) bool {
+	for i := 1; i < len(ps); i++ {
+		gap := strings.TrimSpace(norm[ps[i-1].end:ps[i].start])
+		switch gap {
+		case "和", "与", "、", "及", ",", "同", "跟", "对比", "比较":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// Respond answers a question of any mode: a single figure, a comparison
+// of regions or a trend of one region.
+func (e *Engine) Respond(question string, opt Options) (Result, error) {
+	mq := readMulti(question, e.Gazetteer)
+	switch mq.mode {
+	case ModeCompare:
+		return e.compare(question, mq, opt)
+	case ModeTrend:
+		return e.trend(question, mq, opt)
+	}
+	res, err := e.AskWith(question, opt)
+	res.Mode = ModeSingle
+	return res, err
+}
+
+// compare asks each region the same question. Without an asked period the
+// rows take the latest period that all regions state, and say so when
+// there is none.
+func (e *Engine) compare(question string, mq multiQuestion, opt Options) (Result, error) {
+	res := Result{Question: question, Mode: ModeCompare, Answers: []Answer{}, Related: []Related{}}
+	type regionAnswers struct {
+		place placeAsked
+		res   Result
+	}
+	var all []regionAnswers
+	for _, p := range mq.places {
+		r, err := e.AskWith(p.text+mq.core, Options{N: 10, Explain: opt.Explain})
+		if err != nil {
+			return res, err
+		}
+		all = append(all, regionAnswers{p, r})
+	}
+	if len(all) > 0 {
+		res.Understood = all[0].res.Understood
+	}
+	asked := !res.Understood.Period.IsZero()
+	common := ""
+	if !asked {
+		common = latestCommonPeriod(func(yield func([]Answer) bool) {
+			for _, ra := range all {
+				if !yield(ra.res.Answers) {
+					return
+				}
+			}
+		})
+	}
+	var periods []string
+	for _, ra := range all {
+		row := Row{Label: ra.place.text}
+		var pick *Answer
+		for i := range ra.res.Answers {
+			a := ra.res.Answers[i]
+			if common == "" || a.Period == common {
+				pick = &a
+				break
+			}
+		}
+		switch {
+		case pick != nil:
+			row.Answer = pick
+			res.Answers = append(res.Answers, *pick)
+			periods = append(periods, pick.Period)
+		case ra.res.Note != "":
+			row.Note = ra.res.Note
+		default:
+			row.Note = "没有找到这项数字"
+		}
+		res.Rows = append(res.Rows, row)
+	}
+	switch {
+	case len(res.Answers) == 0:
+		res.Note = "没有找到可比的数字"
+	case !asked && common == "" && !allSame(periods):
+		res.Note = "各地区报告的时期不同,请注意时期一栏"
+	case !asked && common != "":
+		res.Note = "按各地区都有的最新时期(" + common + ")比较"
+	}
+	return res, nil
+}
+
+// trend asks its region the question without a period and keeps one row
+// per period, in time order. Two reports that state different numbers
+// for one period both stay, with a note: a conflict is shown, not hidden.
+func (e *Engine) trend(question string, mq multiQuestion, opt Options) (Result, error) {
+	res := Result{Question: question, Mode: ModeTrend, Answers: []Answer{}, Related: []Related{}}
+	place := ""
+	if len(mq.places) > 0 {
+		place = mq.places[0].text
+	}
+	r, err := e.AskWith(place+mq.core, Options{N: maxTrendPoints, Explain: opt.Explain})
+	if err != nil {
+		return res, err
+	}
+	res.Understood, res.Related, res.Why = r.Understood, r.Related, r.Why
+	if len(r.Answers) == 0 {
+		res.Note = r.Note
+		return res, nil
+	}
+	// The indicator of the best answer makes the series; a narrower or
+	// other indicator among the further answers is not a point of it.
+	metric := canonical(r.Answers[0].Metric)
+	kind := r.Answers[0].Kind
+	byPeriod := map[string][]Answer{}
+	var order []string
+	for _, a := range r.Answers {
+		if canonical(a.Metric) != metric || a.Kind != kind || a.Period == "" {
+			continue
+		}
+		if _, ok := byPeriod[a.Period]; !ok {
+			order = append(order, a.Period)
+		}
+		byPeriod[a.Period] = append(byPeriod[a.Period], a)
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		return periodBefore(byPeriod[order[i]][0], byPeriod[order[j]][0])
+	})
+	for _, p := range order {
+		as := byPeriod[p]
+		first := as[0]
+		row := Row{Label: p, Answer: &first}
+		res.Answers = append(res.Answers, first)
+		var others []string
+		for _, o := range as[1:] {
+			if o.Value != first.Value || o.Unit != first.Unit {
+				others = append(others, fmt.Sprintf("%s%s(%s)", o.Value, o.Unit, SourceLine(o.Title, o.Date, o.Source, o.File, o.Paragraph)))
+				res.Answers = append(res.Answers, o)
+			}
+		}
+		if len(others) > 0 {
+			row.Note = "另有报告记为 " + strings.Join(others, "; ")
+		}
+		res.Rows = append(res.Rows, row)
+	}
+	if kinds := periodKinds(res.Rows); kinds > 1 {
+		res.Note = "各点时期长短不同(如上半年与全年),比较时请注意"
+	}
+	return res, nil
+}
+
+// maxTrendPoints bounds the figures a trend collects.
+const maxTrendPoints = 40
+
+// periodBefore orders answers in time: by year, then by the months the
+// period ends and starts at; a period without a year last.
+func periodBefore(a, b Answer) bool {
+	pa, pb := parseAnswerPeriod(a), parseAnswerPeriod(b)
+	switch {
+	case pa.Year == 0 && pb.Year != 0:
+		return false
+	case pb.Year == 0 && pa.Year != 0:
+		return true
+	case pa.Year != pb.Year:
+		return pa.Year < pb.Year
+	case pa.EndMonth != pb.EndMonth:
+		return pa.EndMonth < pb.EndMonth
+	}
+	return pa.StartMonth < pb.StartMonth
+}
+
+func parseAnswerPeriod(a Answer) corpus.Period {
+	if p, ok := corpus.ParsePeriod(a.Period); ok {
+		return p
+	}
+	for _, pm := range corpus.FindPeriods(a.Period) {
+		return pm.Period
+	}
+	return corpus.Period{}
+}
+
+// periodKinds counts the kinds of period among rows: a whole year, a
+// cumulative part (1-5月, 上半年), a quarter or month.
+func periodKinds(rows []Row) int {
+	kinds := map[string]bool{}
+	for _, r := range rows {
+		if r.Answer == nil {
+			continue
+		}
+		p := parseAnswerPeriod(*r.Answer)
+		switch {
+		case p.StartMonth <= 1 && (p.EndMonth == 12 || p.EndMonth == 0):
+			kinds["year"] = true
+		case p.StartMonth == 1:
+			kinds["cumulative"] = true
+		default:
+			kinds["part"] = true
+		}
+	}
+	return len(kinds)
+}
+
+// latestCommonPeriod returns the latest period that every list of answers
+// holds, or "".
+func latestCommonPeriod(lists func(yield func([]Answer) bool)) string {
+	count := map[string]int{}
+	first := map[string]Answer{}
+	n := 0
+	lists(func(as []Answer) bool {
+		n++
+		seen := map[string]bool{}
+		for _, a := range as {
+			if a.Period != "" && !seen[a.Period] {
+				seen[a.Period] = true
+				count[a.Period]++
+				first[a.Period] = a
+			}
+		}
+		return true
+	})
+	best := ""
+	for p, c := range count {
+		if c != n {
+			continue
+		}
+		if best == "" || periodBefore(first[best], first[p]) {
+			best = p
+		}
+	}
+	return best
+}
+
+func allSame(ss []string) bool {
+	for _, s := range ss {
+		if s != ss[0] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,372 @@
+// Package chart draws the answer to a comparison (bars, one per region)
+// or a trend (a line with points, one per period) as a PNG image for a
+// phone or a projector.
+//
+// Design: a chart is built in two steps. FromResult decides what to show
+// (labels, values, the unit on the axis, the footnote with the sources),
+// which tests check as data; Render draws it with gonum.org/v1/plot. The
+// Chinese labels need a font with both CJK and Latin glyphs (digits, GDP,
+// %): the first of REPORTBOT_FONT and the usual locations of WenQuanYi
+// Micro Hei (Debian's fonts-wqy-microhei, Apache 2.0) and Noto Sans CJK
+// that can be read. The font is read from the system, not embedded, to
+// keep the binary small. (Droid Sans Fallback is no choice: it has no
+// Latin digits.)
+package chart
+
+import (
+	"errors"
+	"fmt"
+	"image/color"
+	"io"
+	"os"
+	"sort"
+	"strings"
+	"sync"
+
+	"golang.org/x/image/font/opentype"
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
+
+	"github.com/reportbot/reportbot/answer"
+)
+
+// Kind of chart.
+const (
+	Bars = "bars" // a comparison of regions
+	Line = "line" // a trend over periods
+)
+
+// Chart is what a chart shows.
+type Chart struct {
+	Kind   string
+	Title  string
+	Unit   string    // on the value axis
+	Labels []string  // one per point: the region or the period
+	Values []float64 // one per point
+	// Footnote names the sources (3份报告 · 来源: …).
+	Footnote string
+}
+
+// Size of the image: readable on a phone, at least 800×500 px.
+const (
+	Width  = 1000
+	Height = 625
+)
+
+// ErrNoChart is returned by FromResult for a result with nothing to draw.
+var ErrNoChart = errors.New("nothing to chart: not a comparison or trend, or fewer than two figures")
+
+// FromResult chooses what to draw for a comparison or a trend: one point
+// per row that has an answer, all of the unit of the first (a row in
+// another unit cannot share the axis and is left out, and said so).
+func FromResult(res answer.Result) (Chart, error) {
+	c := Chart{Title: res.Question}
+	switch res.Mode {
+	case answer.ModeCompare:
+		c.Kind = Bars
+	case answer.ModeTrend:
+		c.Kind = Line
+	default:
+		return c, ErrNoChart
+	}
+	files := map[string]bool{}
+	left := 0
+	for _, r := range res.Rows {
+		if r.Answer == nil {
+			continue
+		}
+		a := r.Answer
+		if c.Unit == "" && len(c.Values) == 0 {
+			c.Unit = a.Unit
+		}
+		if a.Unit != c.Unit {
+			left++
+			continue
+		}
+		c.Labels = append(c.Labels, r.Label)
+		c.Values = append(c.Values, a.Number)
+		files[a.File] = true
+	}
+	if len(c.Values) < 2 && !(c.Kind == Bars && len(c.Values) == 1) {
+		return c, ErrNoChart
+	}
+	var sources []string
+	for f := range files {
+		sources = append(sources, f)
+	}
+	sort.Strings(sources)
+	c.Footnote = fmt.Sprintf("数据来自%d份报告", len(sources))
+	if c.Kind == Bars && len(res.Answers) > 0 && allSamePeriod(res.Answers) {
+		c.Footnote = res.Answers[0].Period + " · " + c.Footnote
+	}
+	if left > 0 {
+		c.Footnote += fmt.Sprintf(";%d项单位不同,未画出", left)
+	}
+	return c, nil
+}
+
+// fontPaths are where CJK fonts are found, in order.
+var fontPaths = []string{
+	"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+	"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+	"/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
+	"/System/Library/Fonts/PingFang.ttc",
+	`C:\Windows\Fonts\msyh.ttc`,
+}
+
+// cjkTypeface is the name the CJK font is registered under.
+const cjkTypeface = "CJK"
+
+var (
+	fontOnce sync.Once
+	fontErr  error
+)
+
+// loadFont registers the first CJK font found as plot's default font.
+func loadFont() error {
+	fontOnce.Do(func() {
+		paths := fontPaths
+		if p := os.Getenv("REPORTBOT_FONT"); p != "" {
+			paths = append([]string{p}, paths...)
+		}
+		for _, p := range paths {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				continue
+			}
+			f, err := parseFont(b)
+			if err != nil {
+				continue // a collection the parser cannot read: try the next
+			}
+			font.DefaultCache.Add(font.Collection{{Font: font.Font{Typeface: cjkTypeface}, Face: f}})
+			plot.DefaultFont = font.Font{Typeface: cjkTypeface}
+			plotter.DefaultFont = font.Font{Typeface: cjkTypeface}
+			return
+		}
+		fontErr = errors.New("no readable CJK font for chart labels: apt-get install fonts-wqy-microhei, or set REPORTBOT_FONT to a .ttf or .ttc file")
+	})
+	return fontErr
+}
+
+// parseFont reads a single font or the first font of a collection (.ttc).
+func parseFont(b []byte) (*opentype.Font, error) {
+	if f, err := opentype.Parse(b); err == nil {
+		return f, nil
+	}
+	coll, err := opentype.ParseCollection(b)
+	if err != nil {
+		return nil, err
+	}
+	if f, err := coll.Font(0); err == nil {
+		return f, nil
+	}
+	// Some collections (WenQuanYi's) have tables that do not start on a
+	// four-byte boundary, which the parser refuses: copy the first font
+	// out into a font file of its own, aligned.
+	single, err := firstFontOfCollection(b)
+	if err != nil {
+		return nil, err
+	}
+	return opentype.Parse(single)
+}
+
+// firstFontOfCollection copies the first font of a TrueType collection
+// into a single font file whose tables are four-byte aligned.
+func firstFontOfCollection(b []byte) ([]byte, error) {
+	u32 := func(o int) (uint32, error) {
+		if o < 0 || o+4 > len(b) {
+			return 0, errors.New("font collection: truncated")
+		}
+		return uint32(b[o])<<24 | uint32(b[o+1])<<16 | uint32(b[o+2])<<8 | uint32(b[o+3]), nil
+	}
+	if len(b) < 16 || string(b[:4]) != "ttcf" {
+		return nil, errors.New("not a font collection")
+	}
+	off, err := u32(12) // the first font's table directory
+	if err != nil {
+		return nil, err
+	}
+	dir := int(off)
+	if dir+12 > len(b) {
+		return nil, errors.New("font collection: truncated")
+	}
+	numTables := int(b[dir+4])<<8 | int(b[dir+5])
+	if numTables == 0 || numTables > 256 || dir+12+16*numTables > len(b) {
+		return nil, errors.New("font collection: bad table count")
+	}
+	head := 12 + 16*numTables
+	out := make([]byte, head, len(b))
+	copy(out[:12], b[dir:dir+12])
+	for i := 0; i < numTables; i++ {
+		rec := dir + 12 + 16*i
+		tOff, err1 := u32(rec + 8)
+		tLen, err2 := u32(rec + 12)
+		if err1 != nil || err2 != nil || int(tOff)+int(tLen) > len(b) {
+			return nil, errors.New("font collection: table out of range")
+		}
+		for len(out)%4 != 0 {
+			out = append(out, 0)
+		}
+		newOff := len(out)
+		out = append(out, b[tOff:tOff+tLen]...)
+		r := 12 + 16*i
+		copy(out[r:r+8], b[rec:rec+8]) // tag and checksum
+		out[r+8], out[r+9], out[r+10], out[r+11] = byte(newOff>>24), byte(newOff>>16), byte(newOff>>8), byte(newOff)
+		copy(out[r+12:r+16], b[rec+12:rec+16])
+	}
+	return out, nil
+}
+
+// Render draws c as a PNG of Width×Height pixels.
+func Render(w io.Writer, c Chart) error {
+	if err := loadFont(); err != nil {
+		return err
+	}
+	p := plot.New()
+	p.Title.Text = c.Title
+	p.Title.TextStyle.Font.Size = 26
+	p.Y.Label.Text = c.Unit
+	p.Y.Label.TextStyle.Font.Size = 20
+	p.X.Label.Text = c.Footnote
+	p.X.Label.TextStyle.Font.Size = 16
+	p.X.Label.TextStyle.Color = color.Gray{Y: 90}
+	p.X.Tick.Label.Font.Size = 18
+	p.Y.Tick.Label.Font.Size = 18
+	if strings.TrimSpace(c.Title) == "" {
+		p.Title.Text = " "
+	}
+	values := make(plotter.Values, len(c.Values))
+	copy(values, c.Values)
+	accent := color.RGBA{R: 0x1f, G: 0x5f, B: 0xa8, A: 0xff}
+	switch c.Kind {
+	case Bars:
+		bars, err := plotter.NewBarChart(values, vg.Points(float64(Width)*0.5/float64(len(values)+1)))
+		if err != nil {
+			return fmt.Errorf("bars: %w", err)
+		}
+		bars.Color = accent
+		bars.LineStyle.Width = 0
+		p.Add(bars)
+		p.Add(valueLabels(values, true))
+		p.X.Min, p.X.Max = -0.6, float64(len(values))-0.4
+	default:
+		pts := make(plotter.XYs, len(values))
+		for i, v := range values {
+			pts[i].X, pts[i].Y = float64(i), v
+		}
+		line, points, err := plotterLinePoints(pts)
+		if err != nil {
+			return fmt.Errorf("line: %w", err)
+		}
+		line.Color, line.Width = accent, vg.Points(3)
+		points.Shape, points.Color, points.Radius = draw.CircleGlyph{}, accent, vg.Points(6)
+		p.Add(line, points)
+		p.Add(valueLabels(values, false))
+		p.X.Min, p.X.Max = -0.5, float64(len(values))-0.5
+	}
+	p.NominalX(shortLabels(c.Labels)...)
+	if len(c.Labels) > 5 {
+		// Many periods side by side: smaller labels, so they do not touch.
+		p.X.Tick.Label.Font.Size = 14
+	}
+	// Room above the highest value for its label; zero in view for bars.
+	lo, hi := minMax(values)
+	if c.Kind == Bars && lo > 0 {
+		lo = 0
+	}
+	pad := (hi - lo) * 0.15
+	if pad == 0 {
+		pad = 1
+	}
+	p.Y.Min, p.Y.Max = lo-pad*boolF(lo < 0 || c.Kind == Line), hi+pad
+	img := vgimg.NewWith(vgimg.UseWH(vg.Length(Width)*vg.Inch/vgimg.DefaultDPI, vg.Length(Height)*vg.Inch/vgimg.DefaultDPI), vgimg.UseDPI(vgimg.DefaultDPI))
+	p.Draw(draw.New(img))
+	png := vgimg.PngCanvas{Canvas: img}
+	if _, err := png.WriteTo(w); err != nil {
+		return fmt.Errorf("write png: %w", err)
+	}
+	return nil
+}
+
+func plotterLinePoints(pts plotter.XYs) (*plotter.Line, *plotter.Scatter, error) {
+	l, err := plotter.NewLine(pts)
+	if err != nil {
+		return nil, nil, err
+	}
+	s, err := plotter.NewScatter(pts)
+	if err != nil {
+		return nil, nil, err
+	}
+	return l, s, nil
+}
+
+// valueLabels writes each value above its bar or point.
+func valueLabels(values plotter.Values, bars bool) *plotter.Labels {
+	xys := make(plotter.XYs, len(values))
+	texts := make([]string, len(values))
+	for i, v := range values {
+		xys[i].X, xys[i].Y = float64(i), v
+		texts[i] = trimNumber(v)
+	}
+	labels, err := plotter.NewLabels(plotter.XYLabels{XYs: xys, Labels: texts})
+	if err != nil {
+		return nil
+	}
+	for i := range labels.TextStyle {
+		labels.TextStyle[i].Font.Size = 18
+		labels.TextStyle[i].XAlign = draw.XCenter
+		labels.TextStyle[i].YAlign = draw.YBottom
+	}
+	labels.Offset = vg.Point{Y: vg.Points(6)}
+	return labels
+}
+
+// maxLabelRunes keeps axis labels from running into each other.
+const maxLabelRunes = 8
+
+// shortLabels cuts long labels so that they do not overlap on the axis.
+func shortLabels(ls []string) []string {
+	out := make([]string, len(ls))
+	for i, l := range ls {
+		r := []rune(l)
+		if len(r) > maxLabelRunes {
+			l = string(r[:maxLabelRunes-1]) + "…"
+		}
+		out[i] = l
+	}
+	return out
+}
+
+func allSamePeriod(as []answer.Answer) bool {
+	for _, a := range as {
+		if a.Period != as[0].Period {
+			return false
+		}
+	}
+	return as[0].Period != ""
+}
+
+func minMax(vs []float64) (float64, float64) {
+	lo, hi := vs[0], vs[0]
+	for _, v := range vs {
+		lo, hi = min(lo, v), max(hi, v)
+	}
+	return lo, hi
+}
+
+func boolF(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func trimNumber(v float64) string {
+	s := fmt.Sprintf("%.2f", v)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	return s
+}

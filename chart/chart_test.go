@@ -1,0 +1,69 @@
+package chart
+
+import (
+	"bytes"
+	"errors"
+	"image/png"
+	"strings"
+	"testing"
+
+	"github.com/reportbot/reportbot/answer"
+)
+
+func row(label, value string, number float64, unit, file string) answer.Row {
+	return answer.Row{Label: label, Answer: &answer.Answer{Value: value, Number: number, Unit: unit, File: file}}
+}
+
+func TestFromResult(t *testing.T) {
+	cmp := answer.Result{Question: "甲市和乙市GDP增速对比", Mode: answer.ModeCompare, Rows: []answer.Row{
+		row("甲市", "5.7", 5.7, "%", "a.txt"), row("乙市", "-1.2", -1.2, "%", "b.txt"),
+		{Label: "丙市", Note: "没有找到这项数字"}, row("丁市", "300", 300, "亿元", "c.txt"),
+	}}
+	c, err := FromResult(cmp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Kind != Bars || c.Unit != "%" || strings.Join(c.Labels, ",") != "甲市,乙市" || len(c.Values) != 2 || c.Values[1] != -1.2 {
+		t.Errorf("chart %+v", c)
+	}
+	if !strings.Contains(c.Footnote, "2份报告") || !strings.Contains(c.Footnote, "1项单位不同") {
+		t.Errorf("footnote %q", c.Footnote)
+	}
+	if _, err := FromResult(answer.Result{Mode: answer.ModeSingle}); !errors.Is(err, ErrNoChart) {
+		t.Errorf("single answer charted: %v", err)
+	}
+	trend := answer.Result{Mode: answer.ModeTrend, Rows: []answer.Row{row("2021年", "8", 8, "%", "a.txt")}}
+	if _, err := FromResult(trend); !errors.Is(err, ErrNoChart) {
+		t.Errorf("a trend of one point charted: %v", err)
+	}
+}
+
+func TestShortLabels(t *testing.T) {
+	got := shortLabels([]string{"泰安", "黔西南布依族苗族自治州"})
+	if got[0] != "泰安" || len([]rune(got[1])) != maxLabelRunes {
+		t.Errorf("labels %q", got)
+	}
+}
+
+// One PNG is drawn and decoded: it has the size a phone needs.
+func TestRenderPNG(t *testing.T) {
+	if err := loadFont(); err != nil {
+		t.Skip(err) // .ci/run installs fonts-wqy-microhei; TestFontInCI checks it is there
+	}
+	for _, c := range []Chart{
+		{Kind: Bars, Title: "甲市和乙市GDP增速对比", Unit: "%", Labels: []string{"甲市", "乙市"}, Values: []float64{5.7, -1.2}, Footnote: "数据来自2份报告"},
+		{Kind: Line, Title: "甲市GDP增速走势", Unit: "%", Labels: []string{"2021年", "2022年", "2023年上半年"}, Values: []float64{8, 3.1, 5.5}, Footnote: "数据来自3份报告"},
+	} {
+		var b bytes.Buffer
+		if err := Render(&b, c); err != nil {
+			t.Fatal(err)
+		}
+		img, err := png.Decode(&b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s := img.Bounds().Size(); s.X != Width || s.Y != Height {
+			t.Errorf("%s: %v, want %dx%d", c.Kind, s, Width, Height)
+		}
+	}
+}

@@ -772,7 +772,7 @@ func TestTokenNeverInErrors(t *testing.T) {
 	h.api.AddFile(telegramtest.File{ID: "f", Path: "documents/f.txt", Data: []byte(zibo2023)})
 	// More drops than attempts: Go's transport itself resends a GET
 	// whose reused connection broke.
-	for i := 0; i < 20; i++ {
+	for i := 0; i < 80; i++ {
 		h.api.Fail("file", telegramtest.Dropped())
 	}
 	id := h.push(telegramtest.Document(admin, "f", "zibo.txt", 10))

@@ -7,32 +7,35 @@
 //
 // Design:
 //
-//   - Transport. github.com/go-telegram/bot carries the Bot API: long
-//     polling (Bot.Start) or webhook updates (our own http.Handler calls
-//     Bot.ProcessUpdate), and the method calls. One default handler
-//     (Server.handle) receives every update and dispatches on its kind;
-//     the library's pattern handlers are not used, so that access control,
-//     rate limiting and logging happen in one place for all kinds.
+//   - Transport. github.com/go-telegram/bot makes the method calls. Updates
+//     come from our own long-polling loop (poll.go) or our webhook handler:
+//     the library decodes a whole getUpdates answer at once, so one update
+//     it cannot decode failed every poll, forever. Ours splits the result
+//     into its elements and decodes each alone; one that does not decode
+//     is logged and skipped, and the offset moves past it. getMe is our
+//     own call too: models.User misspells supports_inline_queries.
 //
-//   - Concurrency and shutdown. Handlers run synchronously on Workers
-//     library workers (WithNotAsyncHandlers, WithWorkers), with an
-//     unbuffered updates channel, so at most Workers updates are handled at
-//     once and Bot.Start returns only when every worker has finished its
-//     update. A handler ignores the library's context and runs on
-//     Server.hard, which is cancelled Config.Grace after Run's context: on
-//     SIGINT/SIGTERM polling stops at once, replies in flight get Grace to
-//     finish, and Run returns nil. In webhook mode the update is
-//     acknowledged (200) at once and handled in the background, Workers at
-//     a time; shutdown stops the HTTP server and waits for those handlers.
+//   - Concurrency and shutdown. A dispatcher (dispatch.go) runs updates
+//     Workers at a time and each chat's one after the other, in order, so
+//     replies to a chat keep the order of its questions even while one of
+//     them waits out a retry. At most maxPending updates wait; polling
+//     takes no more meanwhile. A handler runs on Server.hard, which is
+//     cancelled Config.Grace after Run's context: on SIGINT/SIGTERM polling
+//     stops at once, updates being handled or queued get Grace to finish,
+//     and a last getUpdates confirms to Telegram exactly the updates below
+//     the oldest one not handled, so a restart neither loses nor repeats
+//     them. In webhook mode the update is acknowledged (200) once queued,
+//     and an update that does not decode is acknowledged and skipped.
 //
 //   - Reliability. The library never retries a call. retryTransport, given
 //     to it with WithHTTPClient, buffers each request body and retries
-//     network errors and 5xx with jittered exponential backoff, and 429
-//     after Telegram's retry_after; attempts and the longest accepted wait
-//     are bounded, after which the library gets the last answer and returns
-//     it as an error. Each attempt has its own deadline (getUpdates one
-//     longer than the long poll). The library's polling loop retries a
-//     failed getUpdates itself, so polling survives a dropped connection.
+//     network errors and 5xx with jittered exponential backoff for up to
+//     two minutes, and waits out a 429's retry_after up to three minutes.
+//     A reply that still fails is replaced by a short notice that it was
+//     lost and when to ask again; if Telegram is down and the notice fails
+//     too, it is owed and sent, in its chat's order, once getUpdates
+//     answers again (deliver.go). Time in all of this comes from an
+//     injectable clock and sleeper, so tests cover minutes of outage.
 //
 //   - The token. The Bot API puts the token in every URL, and Go's HTTP
 //     errors quote URLs. Every error logged or returned passes through

@@ -80,6 +80,7 @@ type harness struct {
 	logs    *syncBuffer
 	handled chan handledEvent
 	sleeps  chan time.Duration
+	clock   *fakeClock
 
 	cancel   context.CancelFunc
 	done     chan error
@@ -124,11 +125,16 @@ func start(t *testing.T, opts ...option) *harness {
 		Grace:       10 * time.Second,
 	}
 	cfg.hooks.handled = func(id int64, outcome string) { h.handled <- handledEvent{id, outcome} }
+	// Time passes only when the bot waits: a retry's wait moves the clock
+	// on at once, so bounds of minutes are tested in microseconds.
+	h.clock = &fakeClock{t: time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC)}
+	cfg.hooks.now = h.clock.now
 	cfg.hooks.sleep = func(ctx context.Context, d time.Duration) error {
 		select {
 		case h.sleeps <- d:
 		default:
 		}
+		h.clock.advance(d)
 		return ctx.Err()
 	}
 	for _, o := range opts {
@@ -311,4 +317,22 @@ func (s *syncBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.String()
+}
+
+// fakeClock is the bot's clock in tests: it moves only when told.
+type fakeClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *fakeClock) now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *fakeClock) advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
 }

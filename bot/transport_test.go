@@ -43,7 +43,7 @@ func statusServer(t *testing.T, statuses ...int) (*httptest.Server, func() []str
 func testTransport(waits *[]time.Duration) *retryTransport {
 	return &retryTransport{
 		base: http.DefaultTransport, attempts: 3, backoff: time.Second, maxBackoff: 4 * time.Second,
-		maxRetryAfter: time.Minute, timeout: 5 * time.Second, pollTimeout: 5 * time.Second,
+		retryFor: time.Minute, maxRetryAfter: time.Minute, timeout: 5 * time.Second, pollTimeout: 5 * time.Second,
 		sleep: func(_ context.Context, d time.Duration) error { *waits = append(*waits, d); return nil },
 		log:   slog.New(slog.NewTextHandler(io.Discard, nil)),
 	}

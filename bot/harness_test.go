@@ -192,6 +192,9 @@ func (h *harness) waitHandled(id int64) string {
 	}
 }
 
+// timeoutAfterWait turns a hang into a failure.
+func timeoutAfterWait() <-chan time.Time { return time.After(telegramtest.WaitTimeout) }
+
 // reply waits for the next sendMessage to chat.
 func (h *harness) reply(chat int64) telegramtest.Request {
 	h.t.Helper()

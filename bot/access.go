@@ -61,15 +61,16 @@ type limiter struct {
 
 type limitKey struct {
 	user  int64
-	class string // "msg" or "inline": inline queries come per keystroke
+	class string // "question", "stranger" or "inline": inline queries come per keystroke
 }
 
 type bucket struct {
 	tokens float64
 	last   time.Time
-	// warned is set once the user was told they are limited, so a flood
-	// gets one warning and not one per message.
-	warned bool
+	// quietUntil ends the window in which the user was told they are
+	// limited: a flood gets one explanation per window, not one per
+	// message, and a new window gets a new one.
+	quietUntil time.Time
 }
 
 const maxBuckets = 10000
@@ -82,9 +83,9 @@ func newLimiter(perMinute float64, burst int, now func() time.Time) *limiter {
 }
 
 // allow takes a token for k. When none is left it returns how long until
-// one is, and whether this is the first refusal since the last success
-// (the one to explain).
-func (l *limiter) allow(k limitKey) (ok bool, wait time.Duration, first bool) {
+// one is, and whether to tell the user: not yet told in this window, which
+// lasts until that token comes.
+func (l *limiter) allow(k limitKey) (ok bool, wait time.Duration, tell bool) {
 	if l == nil || l.rate <= 0 {
 		return true, 0, false
 	}
@@ -103,13 +104,14 @@ func (l *limiter) allow(k limitKey) (ok bool, wait time.Duration, first bool) {
 	b.last = now
 	if b.tokens >= 1 {
 		b.tokens--
-		b.warned = false
 		return true, 0, false
 	}
-	first = !b.warned
-	b.warned = true
 	wait = time.Duration((1 - b.tokens) / l.rate * float64(time.Second))
-	return false, wait, first
+	if now.Before(b.quietUntil) {
+		return false, wait, false
+	}
+	b.quietUntil = now.Add(wait)
+	return false, wait, true
 }
 
 // sweepLocked forgets buckets that would be full by now: forgetting them

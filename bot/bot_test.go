@@ -825,3 +825,65 @@ func emptyEngine(t *testing.T) *answer.Engine {
 	t.Cleanup(func() { ix.Close() })
 	return answer.New(ix)
 }
+
+// TestRateLimitCountsQuestionsOnly: with the defaults a new user may
+// /start, /help, press buttons, type inline queries and ask ten questions
+// in a row (a meeting). The eleventh is answered with the wait; the rest
+// of that window gets nothing more; the next window explains again.
+// Before, commands and presses counted, the burst was 5 by default, and
+// after the first explanation a flood was dropped until a question
+// succeeded.
+func TestRateLimitCountsQuestionsOnly(t *testing.T) {
+	h := start(t, func(c *Config, _ *telegramtest.Server) {
+		c.RatePerMinute, c.Burst = DefaultRatePerMinute, 0 // 0: DefaultBurst
+	})
+	for _, c := range []string{"/start", "/help", "/sources", "/stats", "/search"} {
+		if r := h.ask(alice, c); strings.Contains(r.Params["text"], "太频繁") {
+			t.Fatalf("%s is limited", c)
+		}
+	}
+	first := h.ask(alice, "济宁工业投资增速")
+	for i := 0; i < 3; i++ {
+		id := h.push(telegramtest.Callback(alice, alice, 1, buttons(t, first)["原文"]))
+		if got := h.waitHandled(id); got != "paragraph" {
+			t.Fatalf("button press %d: %s", i, got)
+		}
+		h.reply(alice)
+	}
+	for i := 0; i < 3; i++ {
+		id := h.push(telegramtest.Inline(alice, "济宁工业投资增速"))
+		if got := h.waitHandled(id); got != "answered" {
+			t.Fatalf("inline query %d: %s", i, got)
+		}
+	}
+	for i := 2; i <= 10; i++ {
+		if r := h.ask(alice, "淄博工业投资增速"); !strings.Contains(r.Params["text"], "30.2%") {
+			t.Fatalf("question %d of 10: %s", i, r.Params["text"])
+		}
+	}
+	r := h.ask(alice, "淄博工业投资增速")
+	if !strings.Contains(r.Params["text"], "太频繁") || !strings.Contains(r.Params["text"], "3 秒") || !strings.Contains(r.Params["text"], "连续问 10 个") {
+		t.Errorf("11th question: %s", r.Params["text"])
+	}
+	// Within the window: not answered again.
+	before := len(h.sentTo(alice))
+	id := h.push(telegramtest.PrivateText(alice, "淄博工业投资增速"))
+	if got := h.waitHandled(id); got != "rate_limited" {
+		t.Errorf("12th question: %s", got)
+	}
+	if n := len(h.sentTo(alice)); n != before {
+		t.Errorf("a question within the window was answered %d times", n-before)
+	}
+	// Commands still work.
+	if r := h.ask(alice, "/help"); strings.Contains(r.Params["text"], "太频繁") {
+		t.Errorf("/help is limited")
+	}
+	// The window passes: one question, then a new window, explained again.
+	h.clock.advance(3 * time.Second)
+	if r := h.ask(alice, "淄博工业投资增速"); !strings.Contains(r.Params["text"], "30.2%") {
+		t.Errorf("after the wait: %s", r.Params["text"])
+	}
+	if r := h.ask(alice, "淄博工业投资增速"); !strings.Contains(r.Params["text"], "太频繁") {
+		t.Errorf("a new window is not explained: %s", r.Params["text"])
+	}
+}

@@ -49,10 +49,12 @@ func (s *Server) onMessage(ctx context.Context, m *models.Message, ev *event) {
 		return
 	}
 	t := replyTarget(m)
-	if !s.admit(ctx, ev, t, "msg") {
-		return
-	}
 	if !s.access.allowed(ev.user, ev.chat) {
+		// Refusals are limited too, or a stranger could make the bot
+		// flood a chat (and meet Telegram's flood control).
+		if !s.admit(ctx, ev, t, "stranger") {
+			return
+		}
 		ev.outcome = "refused"
 		ev.err = s.send(ctx, t, refusal(ev.user, ev.chat, group), nil)
 		return
@@ -72,6 +74,9 @@ func (s *Server) onMessage(ctx context.Context, m *models.Message, ev *event) {
 			return
 		}
 		ev.kind = "question"
+		if !s.admit(ctx, ev, t, "question") {
+			return
+		}
 		s.onQuestion(ctx, q, t, ev)
 	}
 }
@@ -125,27 +130,30 @@ func (s *Server) stripMention(text string) string {
 	return s.mention.ReplaceAllString(text, " ")
 }
 
-// admit applies the rate limit; admins are not limited (an admin sending
-// a folder of reports sends many files at once). The first refusal is
-// explained, the rest of a flood is dropped silently.
+// admit applies the rate limit to a question (typed, or /search) or to a
+// stranger's message; commands and buttons are free, so that /start,
+// /help and paging never use up a user's questions. Admins are not
+// limited. A limited message is answered with the wait, once per window
+// (until the next question is allowed): the rest of a flood in that
+// window is not answered, as the explanation said.
 func (s *Server) admit(ctx context.Context, ev *event, t target, class string) bool {
 	if s.access.admin(ev.user) {
 		return true
 	}
-	ok, wait, first := s.limits.allow(limitKey{ev.user, class})
+	ok, wait, tell := s.limits.allow(limitKey{ev.user, class})
 	if ok {
 		return true
 	}
 	ev.outcome = "rate_limited"
-	if first {
+	if tell {
 		ev.err = s.send(ctx, t, s.limitText(wait), nil)
 	}
 	return false
 }
 
 func (s *Server) limitText(wait time.Duration) string {
-	return fmt.Sprintf("提问太频繁了:每人每分钟最多 %s 个问题。请 %d 秒后再试。",
-		strconv.FormatFloat(s.cfg.RatePerMinute, 'f', -1, 64), int(math.Ceil(wait.Seconds())))
+	return fmt.Sprintf("提问太频繁了:每人可以连续问 %d 个问题,之后每分钟 %s 个。请 %d 秒后再问;在那之前发来的问题不会回答。",
+		s.burst, strconv.FormatFloat(s.cfg.RatePerMinute, 'f', -1, 64), int(math.Ceil(wait.Seconds())))
 }
 
 // refusal tells a stranger they may not use the bot, and the numeric IDs
@@ -202,6 +210,9 @@ func (s *Server) onCommand(ctx context.Context, c command, t target, ev *event) 
 	case "start", "help":
 		ev.err = s.send(ctx, t, s.helpText(ctx, s.access.admin(ev.user)), nil)
 	case "search":
+		if c.args != "" && !s.admit(ctx, ev, t, "question") {
+			return
+		}
 		s.onSearch(ctx, c.args, t, ev)
 	case "sources":
 		files := s.eng.Files()
@@ -314,12 +325,7 @@ func (s *Server) onCallback(ctx context.Context, q *models.CallbackQuery, ev *ev
 			ev.err = fmt.Errorf("answerCallbackQuery: %w", s.redact.Err(err))
 		}
 	}()
-	if !s.access.admin(ev.user) {
-		if ok, wait, _ := s.limits.allow(limitKey{ev.user, "msg"}); !ok {
-			ev.outcome, toast = "rate_limited", s.limitText(wait)
-			return
-		}
-	}
+	// Presses are not counted: paging through an answer is not asking.
 	if !s.access.allowed(ev.user, ev.chat) {
 		ev.outcome, toast, alert = "refused", refusalPlain(ev.user), true
 		return
@@ -455,7 +461,10 @@ func (s *Server) onInline(ctx context.Context, q *models.InlineQuery, ev *event)
 		ev.outcome, cache = "refused", 0
 		results = append(results, article("refused", "没有使用权限", refusalPlain(ev.user), esc(refusalPlain(ev.user))))
 	case !s.access.admin(ev.user) && !s.inlineAllowed(ev.user):
+		// Telegram shows results as they are typed: a result that says
+		// why there is no answer is the reply.
 		ev.outcome, cache = "rate_limited", 0
+		results = append(results, article("limited", "提问太频繁了", "请稍等片刻再输入", "提问太频繁了,请稍等片刻再问。"))
 	default:
 		s.log.Debug("inline question", "user", ev.user, "text", text)
 		res, err := s.eng.Ask(text, inlineResults)

@@ -53,8 +53,10 @@ type Config struct {
 	// MaxUpload is the largest report file accepted; 0 means 20 MB (the
 	// most the cloud Bot API lets a bot download).
 	MaxUpload int64
-	// RatePerMinute is how many questions a user may ask per minute, Burst
-	// of them at once; 0 means no limit.
+	// RatePerMinute is how many questions (typed, or /search) a user may
+	// ask per minute once Burst of them were asked in a row; 0 means no
+	// limit. Burst 0 means DefaultBurst. Commands and buttons are not
+	// counted; inline queries have a looser limit of their own.
 	RatePerMinute float64
 	Burst         int
 	// Workers is how many updates are handled at once; 0 means 4.
@@ -101,10 +103,15 @@ type hooks struct {
 
 // Defaults.
 const (
-	DefaultMaxUpload   = 20 << 20
-	defaultWorkers     = 4
-	defaultPollTimeout = 50 * time.Second
-	defaultGrace       = 15 * time.Second
+	DefaultMaxUpload = 20 << 20
+	// DefaultRatePerMinute and DefaultBurst are the rate limit a deployment
+	// should start with: ten questions in a row (a meeting), then twenty a
+	// minute.
+	DefaultRatePerMinute = 20
+	DefaultBurst         = 10
+	defaultWorkers       = 4
+	defaultPollTimeout   = 50 * time.Second
+	defaultGrace         = 15 * time.Second
 	// updateTimeout bounds the handling of one update; /reindex of a large
 	// folder is the slowest.
 	updateTimeout = 10 * time.Minute
@@ -132,6 +139,7 @@ type Server struct {
 	limits   *limiter
 	// inlineLimits is the looser limit of inline queries.
 	inlineLimits *limiter
+	burst        int // questions in a row before the rate applies
 	sessions     *store
 	now          func() time.Time
 
@@ -205,6 +213,9 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Grace <= 0 {
 		cfg.Grace = defaultGrace
 	}
+	if cfg.Burst <= 0 {
+		cfg.Burst = DefaultBurst
+	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
@@ -227,7 +238,8 @@ func New(cfg Config) (*Server, error) {
 		pipeline:     cfg.Pipeline,
 		access:       newAccessSet(cfg.Access),
 		limits:       newLimiter(cfg.RatePerMinute, cfg.Burst, now),
-		inlineLimits: newLimiter(3*cfg.RatePerMinute, 3*max(cfg.Burst, 1), now),
+		inlineLimits: newLimiter(3*cfg.RatePerMinute, 3*cfg.Burst, now),
+		burst:        cfg.Burst,
 		sessions:     newStore(maxSessions, sessionTTL, now),
 		now:          now,
 		sleep:        sleep,

@@ -29,9 +29,9 @@ func TestQuestionReply(t *testing.T) {
 	}
 	for _, want := range []string{
 		"<b>12.5%</b> · 工业投资 增速 · 济宁市 · 2023年1-6月",
-		"<blockquote>1-6月,全市工业投资同比增长12.5%,高于全省3.2个百分点,增速居全省第4位。</blockquote>",
-		"来源:<i>", "jining_2023.txt", "2023-07-10",
-		"另:<b>8.4%</b>", // the other period, one line
+		"<blockquote>1-6月,全市工业投资同比增长<b>12.5%</b>,高于全省3.2个百分点,增速居全省第4位。</blockquote>",
+		"来源:<i>济宁市上半年工业经济运行情况 · 2023-07-10 · 第1段</i>",
+		"另:<b>8.4%</b> · 2022年", // the other period, one line
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("reply lacks %q:\n%s", want, text)
@@ -553,7 +553,8 @@ func TestCommands(t *testing.T) {
 
 	// /search: plain full-text hits, paged.
 	s := h.ask(alice, "/search 营商环境")
-	if !strings.Contains(s.Params["text"], "搜索「营商环境」") || !strings.Contains(s.Params["text"], "linyi_long.txt") {
+	if !strings.Contains(s.Params["text"], "搜索「营商环境」") || !strings.Contains(s.Params["text"], "优化<b>营商环境</b>") ||
+		!strings.Contains(s.Params["text"], "<i>临沂市物流业发展情况 · 2023-07-15 · 第1段</i>") {
 		t.Errorf("/search:\n%s", s.Params["text"])
 	}
 	checkHTML(t, s.Params["text"])

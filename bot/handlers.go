@@ -373,7 +373,7 @@ func (s *Server) onCallback(ctx context.Context, q *models.CallbackQuery, ev *ev
 			toast = "没有更多结果了。"
 			return
 		}
-		ev.err = s.sendList(ctx, t, "「"+sess.question+"」的更多结果", sess.result.Answers[1:])
+		ev.err = s.sendList(ctx, t, "「"+answer.ClipText(sess.question, echoRunes)+"」的更多结果", sess.result.Answers[1:])
 	case actionOtherPeriods:
 		ev.outcome = "other_periods"
 		if len(sess.result.Answers) == 0 {

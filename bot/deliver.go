@@ -46,21 +46,35 @@ func lostReplyText(err error) string {
 }
 
 // undeliverable reports errors after which nothing can reach the chat:
-// the user blocked the bot, or it was removed from the group.
+// the user blocked the bot, it was removed from the group, the chat does
+// not exist.
 func undeliverable(err error) bool {
 	var api *apiError
-	return errors.Is(err, tgbot.ErrorForbidden) || (errors.As(err, &api) && api.Code == http.StatusForbidden)
+	return errors.Is(err, tgbot.ErrorForbidden) || errors.Is(err, tgbot.ErrorUnauthorized) || errors.Is(err, tgbot.ErrorNotFound) ||
+		(errors.As(err, &api) && (api.Code == http.StatusForbidden || api.Code == http.StatusNotFound || api.Code == http.StatusUnauthorized))
+}
+
+// refused reports a request Telegram refused as it stands (400): sending
+// it again cannot help, but a plain notice may get through.
+func refused(err error) bool {
+	var api *apiError
+	return errors.Is(err, tgbot.ErrorBadRequest) || (errors.As(err, &api) && api.Code == http.StatusBadRequest)
 }
 
 // replyLost tells the chat that a reply could not be delivered (err),
-// now or, if that fails too, once Telegram answers again.
+// now or, if that fails too and Telegram was failing in passing, once it
+// answers again.
 func (s *Server) replyLost(ctx context.Context, t target, err error) {
 	if ctx.Err() != nil || undeliverable(err) {
 		return
 	}
 	text := lostReplyText(err)
+	if refused(err) {
+		text = "出错了,刚才的回复没能发出。请换个问法,或稍后再问一次。"
+	}
 	if nerr := s.notify(ctx, t, text); nerr != nil {
-		if ctx.Err() != nil || undeliverable(nerr) {
+		if ctx.Err() != nil || undeliverable(nerr) || refused(nerr) {
+			s.log.Error("reply lost and the user could not be told", "chat", t.chat, "error", s.redact.String(nerr.Error()))
 			return
 		}
 		s.owe(t, text)
@@ -105,7 +119,7 @@ func (s *Server) flushOwed(ctx context.Context) {
 	for chat, n := range owed {
 		n := n
 		ok := s.dispatch.submit(ctx, chat, job{run: func() {
-			if err := s.notify(s.hard, n.to, n.text); err != nil && s.hard.Err() == nil && !undeliverable(err) {
+			if err := s.notify(s.hard, n.to, n.text); err != nil && s.hard.Err() == nil && !undeliverable(err) && !refused(err) {
 				s.owe(n.to, n.text)
 			}
 		}})

@@ -240,6 +240,14 @@ func buttons(t *testing.T, r telegramtest.Request) map[string]string {
 	for _, row := range kb.InlineKeyboard {
 		for _, b := range row {
 			text, _ := b["text"].(string)
+			if q, ok := b["switch_inline_query"].(string); ok {
+				// A share button: its value is "inline:" and the query.
+				if len(b) != 2 {
+					t.Errorf("share button %q has other fields: %v", text, b)
+				}
+				out[text] = "inline:" + q
+				continue
+			}
 			data, _ := b["callback_data"].(string)
 			if len(data) == 0 || len(data) > 64 {
 				t.Errorf("button %q has callback data of %d bytes", text, len(data))

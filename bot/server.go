@@ -47,6 +47,11 @@ type Config struct {
 	ReportsDir string
 
 	Access Access
+	// StateDir keeps what the bot learns while it runs: access changes
+	// (telegram-access.json) and feedback on answers (feedback.jsonl, see
+	// ReadFeedback). Empty means the index's folder; an index in memory
+	// keeps them in memory.
+	StateDir string
 	// Webhook, if set, receives updates by webhook; else long polling.
 	Webhook *Webhook
 
@@ -124,7 +129,8 @@ const (
 )
 
 // allowedUpdates are the update kinds the bot asks Telegram for.
-var allowedUpdates = []string{models.AllowedUpdateMessage, models.AllowedUpdateCallbackQuery, models.AllowedUpdateInlineQuery}
+var allowedUpdates = []string{models.AllowedUpdateMessage, models.AllowedUpdateCallbackQuery, models.AllowedUpdateInlineQuery,
+	models.AllowedUpdateMyChatMember}
 
 // Server is a running Telegram bot over an index.
 type Server struct {
@@ -135,8 +141,13 @@ type Server struct {
 	client   *http.Client
 	eng      *answer.Engine
 	pipeline *ingest.Pipeline
-	access   accessSet
-	limits   *limiter
+	access   *accessSet
+	feedback *feedbackLog
+	// requests are the access requests sent to the admins, by user, and
+	// when: one an hour per user reaches them.
+	requestsMu sync.Mutex
+	requests   map[int64]time.Time
+	limits     *limiter
 	// inlineLimits is the looser limit of inline queries.
 	inlineLimits *limiter
 	burst        int // questions in a row before the rate applies
@@ -222,6 +233,14 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Location == nil {
 		cfg.Location = time.Local
 	}
+	stateDir := cfg.StateDir
+	if stateDir == "" {
+		stateDir = cfg.Engine.IndexDir()
+	}
+	access, err := newAccessSet(cfg.Access, stateDir)
+	if err != nil {
+		return nil, fmt.Errorf("bot: %w", err)
+	}
 	now := cfg.hooks.now
 	if now == nil {
 		now = time.Now
@@ -236,7 +255,9 @@ func New(cfg Config) (*Server, error) {
 		redact:       redactor{token: cfg.Token},
 		eng:          cfg.Engine,
 		pipeline:     cfg.Pipeline,
-		access:       newAccessSet(cfg.Access),
+		access:       access,
+		feedback:     newFeedbackLog(stateDir),
+		requests:     map[int64]time.Time{},
 		limits:       newLimiter(cfg.RatePerMinute, cfg.Burst, now),
 		inlineLimits: newLimiter(3*cfg.RatePerMinute, 3*cfg.Burst, now),
 		burst:        cfg.Burst,
@@ -512,6 +533,8 @@ func (s *Server) handle(upd *models.Update) {
 		s.onCallback(ctx, upd.CallbackQuery, ev)
 	case upd.InlineQuery != nil:
 		s.onInline(ctx, upd.InlineQuery, ev)
+	case upd.MyChatMember != nil:
+		s.onMyChatMember(ctx, upd.MyChatMember, ev)
 	}
 }
 
@@ -525,7 +548,10 @@ type keyboard struct {
 
 type button struct {
 	Text         string `json:"text"`
-	CallbackData string `json:"callback_data"`
+	CallbackData string `json:"callback_data,omitempty"`
+	// SwitchInlineQuery, when set (even to ""), makes a share button: the
+	// user picks a chat and "@bot text" is typed there.
+	SwitchInlineQuery *string `json:"switch_inline_query,omitempty"`
 }
 
 // markup is kb as the library's ReplyMarkup: a nil interface when there
@@ -555,10 +581,27 @@ func replyTarget(m *models.Message) target {
 	return t
 }
 
-// send sends html, split into as many messages as it needs; the buttons
-// go under the last one. When a part cannot be delivered, the user is
-// told (replyLost) and the error returned.
+// send sends a reply: html, split into as many messages as it needs, the
+// buttons under the last one. When a part cannot be delivered, the user
+// is told (replyLost) and the error returned.
 func (s *Server) send(ctx context.Context, t target, html string, kb *keyboard) error {
+	err := s.post(ctx, t, html, kb)
+	var lost *lostError
+	if errors.As(err, &lost) {
+		s.replyLost(ctx, t, lost.err)
+	}
+	return err
+}
+
+// lostError is a message that Telegram did not take.
+type lostError struct{ err error }
+
+func (e *lostError) Error() string { return e.err.Error() }
+func (e *lostError) Unwrap() error { return e.err }
+
+// post sends html like send, but a failure is only returned: for messages
+// nobody waits for (a note to the admins).
+func (s *Server) post(ctx context.Context, t target, html string, kb *keyboard) error {
 	parts := splitHTML(html, maxMessage)
 	for i, part := range parts {
 		p := &tgbot.SendMessageParams{
@@ -572,8 +615,7 @@ func (s *Server) send(ctx context.Context, t target, html string, kb *keyboard) 
 			p.ReplyMarkup = markup(kb)
 		}
 		if _, err := s.tg.SendMessage(ctx, p); err != nil {
-			s.replyLost(ctx, t, err)
-			return fmt.Errorf("sendMessage: %w", s.redact.Err(err))
+			return fmt.Errorf("sendMessage: %w", &lostError{s.redact.Err(err)})
 		}
 	}
 	return nil

@@ -57,14 +57,17 @@ func (a Answer) Quote(maxRunes int) []Segment {
 // maxSourceName is the most characters of a title in a source line.
 const maxSourceName = 18
 
-// ShortSource names where a sentence comes from in one short line:
-// the report's title, else its site or newspaper, else its file name
-// (without folder and extension); then its date and the paragraph.
-// "济宁市上半年工业经济运行情况 · 2023-07-10 · 第1段".
+// ShortSource names where a sentence comes from in one short line: the
+// site or newspaper that published it, else the report's title, else its
+// file name (without folder and extension); then its date and the
+// paragraph: "中华泰山网 · 2023-07-03 · 第1段", "济宁市上半年工业经济运行情况
+// · 2023-07-10 · 第1段". The site comes first because a page saved from a
+// news site is titled by its headline, which repeats the figure
+// (天天消息!同比增长31.9%,…) and says less than who published it.
 func ShortSource(title, date, source, file string, para int) string {
-	name := strings.TrimSpace(text.StripAnnotations(title))
+	name := strings.TrimSpace(source)
 	if name == "" {
-		name = strings.TrimSpace(source)
+		name = strings.TrimSpace(text.StripAnnotations(title))
 	}
 	if name == "" && file != "" {
 		base := filepath.Base(file)

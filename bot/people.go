@@ -26,8 +26,12 @@ const (
 	actionFeedback = "f" // f:key:1 👍, f:key:0 👎
 )
 
-// requestEvery is how often one user's access request reaches the admins.
-const requestEvery = time.Hour
+// requestEvery is how often one user's access request reaches the admins;
+// maxRequests bounds the requests remembered.
+const (
+	requestEvery = time.Hour
+	maxRequests  = 10000
+)
 
 // requestKeyboard is the button under a refusal.
 var requestKeyboard = &keyboard{InlineKeyboard: [][]button{{{Text: "申请使用", CallbackData: actionAccess + ":req"}}}}
@@ -65,6 +69,14 @@ func (s *Server) onAccessButton(ctx context.Context, q *models.CallbackQuery, re
 			return "你已经可以使用了。/help 查看说明。", true
 		}
 		s.requestsMu.Lock()
+		if len(s.requests) >= maxRequests {
+			// Forget requests old enough to be sent again anyway.
+			for id, at := range s.requests {
+				if s.now().Sub(at) >= requestEvery {
+					delete(s.requests, id)
+				}
+			}
+		}
 		last, asked := s.requests[ev.user]
 		fresh := !asked || s.now().Sub(last) >= requestEvery
 		if fresh {

@@ -35,7 +35,7 @@ func visible(html string) string {
 }
 
 // TestPhoneSizedAnswer: the answer fits a phone. The source is one short
-// line (title, date, paragraph; never a hash-named file), the quote has
+// line (site, date, paragraph; never a hash-named file), the quote has
 // no pinyin debris, its figure verbatim and in bold, and a long question
 // is not echoed in full. Before, the source line ran to over 100
 // characters with the file's hash, and the quote kept (yè) (zhǎng).
@@ -59,7 +59,7 @@ func TestPhoneSizedAnswer(t *testing.T) {
 			source = l
 		}
 	}
-	if source != "来源:泰安市工业运行情况 · 2023-06-20 · 第1段" {
+	if source != "来源:泰安日报社 · 2023-06-20 · 第1段" {
 		t.Errorf("source line %q", source)
 	}
 	t.Logf("the answer as shown:\n%s", visible(text))

@@ -136,3 +136,20 @@ func FuzzDecodeUpdates(f *testing.F) {
 		}
 	})
 }
+
+// TestShutdownConfirmsHandledUpdates: at shutdown the last getUpdates
+// confirms the updates handled, so a restart does not answer them again.
+func TestShutdownConfirmsHandledUpdates(t *testing.T) {
+	h := start(t)
+	id := h.push(telegramtest.PrivateText(alice, "济宁工业投资增速"))
+	h.reply(alice)
+	h.waitHandled(id)
+	if err := h.stop(); err != nil {
+		t.Fatal(err)
+	}
+	polls := h.api.Requests("getUpdates")
+	last := polls[len(polls)-1]
+	if last.Int("offset") != id+1 || last.Int("timeout") != 0 {
+		t.Errorf("last getUpdates: %v, want offset %d and no wait", last.Params, id+1)
+	}
+}

@@ -29,9 +29,9 @@ func TestQuestionReply(t *testing.T) {
 	}
 	for _, want := range []string{
 		"<b>12.5%</b> · 工业投资 增速 · 济宁市 · 2023年1-6月",
-		"<blockquote>1-6月,全市工业投资同比增长12.5%,高于全省3.2个百分点,增速居全省第4位。</blockquote>",
-		"来源:<i>", "jining_2023.txt", "2023-07-10",
-		"另:<b>8.4%</b>", // the other period, one line
+		"<blockquote>1-6月,全市工业投资同比增长<b>12.5%</b>,高于全省3.2个百分点,增速居全省第4位。</blockquote>",
+		"来源:<i>济宁市上半年工业经济运行情况 · 2023-07-10 · 第1段</i>",
+		"另:<b>8.4%</b> · 2022年", // the other period, one line
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("reply lacks %q:\n%s", want, text)
@@ -298,7 +298,7 @@ func TestStrangerRefusedEverywhere(t *testing.T) {
 	}
 	// A question.
 	r := h.ask(eve, "济宁工业投资增速")
-	if !strings.Contains(r.Params["text"], "6666") || r.Params["reply_markup"] != "" {
+	if !strings.Contains(r.Params["text"], "6666") || buttons(t, r)["申请使用"] != "a:req" || len(buttons(t, r)) != 1 {
 		t.Errorf("question: %v", r.Params)
 	}
 	noIndex("question", r.Params["text"])
@@ -335,16 +335,14 @@ func TestStrangerRefusedEverywhere(t *testing.T) {
 	if n := len(h.api.Requests("getFile")); n != 0 {
 		t.Errorf("a stranger's file was fetched")
 	}
-	// In a group nobody allowed, the refusal names the group too.
-	h.push(telegramtest.GroupText(otherGrp, eve, "@reportbot_test_bot 济宁工业投资增速"))
-	g := h.reply(otherGrp)
-	if !strings.Contains(g.Params["text"], "6666") || !strings.Contains(g.Params["text"], "-100999") {
-		t.Errorf("group refusal: %s", g.Params["text"])
+	// A group no allowed user brought the bot into: it leaves, says
+	// nothing there, and tells the admins (TestGroupsNobodyAllowedAreLeft).
+	id = h.push(telegramtest.GroupText(otherGrp, eve, "@reportbot_test_bot 济宁工业投资增速"))
+	if got := h.waitHandled(id); got != "left_group" {
+		t.Errorf("stranger in a group nobody allowed: %s", got)
 	}
-	// An allowed user may ask there.
-	h.push(telegramtest.GroupText(otherGrp, alice, "@reportbot_test_bot 济宁工业投资增速"))
-	if g := h.reply(otherGrp); !strings.Contains(g.Params["text"], "12.5%") {
-		t.Errorf("allowed user in another group: %s", g.Params["text"])
+	if n := len(h.sentTo(otherGrp)); n != 0 {
+		t.Errorf("%d messages in a group nobody allowed", n)
 	}
 	if n := len(h.api.Requests("editMessageText")); n != 0 {
 		t.Errorf("%d edits", n)
@@ -553,7 +551,8 @@ func TestCommands(t *testing.T) {
 
 	// /search: plain full-text hits, paged.
 	s := h.ask(alice, "/search 营商环境")
-	if !strings.Contains(s.Params["text"], "搜索「营商环境」") || !strings.Contains(s.Params["text"], "linyi_long.txt") {
+	if !strings.Contains(s.Params["text"], "搜索「营商环境」") || !strings.Contains(s.Params["text"], "优化<b>营商环境</b>") ||
+		!strings.Contains(s.Params["text"], "<i>临沂市物流业发展情况 · 2023-07-15 · 第1段</i>") {
 		t.Errorf("/search:\n%s", s.Params["text"])
 	}
 	checkHTML(t, s.Params["text"])
@@ -772,7 +771,7 @@ func TestTokenNeverInErrors(t *testing.T) {
 	h.api.AddFile(telegramtest.File{ID: "f", Path: "documents/f.txt", Data: []byte(zibo2023)})
 	// More drops than attempts: Go's transport itself resends a GET
 	// whose reused connection broke.
-	for i := 0; i < 20; i++ {
+	for i := 0; i < 80; i++ {
 		h.api.Fail("file", telegramtest.Dropped())
 	}
 	id := h.push(telegramtest.Document(admin, "f", "zibo.txt", 10))
@@ -824,4 +823,66 @@ func emptyEngine(t *testing.T) *answer.Engine {
 	}
 	t.Cleanup(func() { ix.Close() })
 	return answer.New(ix)
+}
+
+// TestRateLimitCountsQuestionsOnly: with the defaults a new user may
+// /start, /help, press buttons, type inline queries and ask ten questions
+// in a row (a meeting). The eleventh is answered with the wait; the rest
+// of that window gets nothing more; the next window explains again.
+// Before, commands and presses counted, the burst was 5 by default, and
+// after the first explanation a flood was dropped until a question
+// succeeded.
+func TestRateLimitCountsQuestionsOnly(t *testing.T) {
+	h := start(t, func(c *Config, _ *telegramtest.Server) {
+		c.RatePerMinute, c.Burst = DefaultRatePerMinute, 0 // 0: DefaultBurst
+	})
+	for _, c := range []string{"/start", "/help", "/sources", "/stats", "/search"} {
+		if r := h.ask(alice, c); strings.Contains(r.Params["text"], "太频繁") {
+			t.Fatalf("%s is limited", c)
+		}
+	}
+	first := h.ask(alice, "济宁工业投资增速")
+	for i := 0; i < 3; i++ {
+		id := h.push(telegramtest.Callback(alice, alice, 1, buttons(t, first)["原文"]))
+		if got := h.waitHandled(id); got != "paragraph" {
+			t.Fatalf("button press %d: %s", i, got)
+		}
+		h.reply(alice)
+	}
+	for i := 0; i < 3; i++ {
+		id := h.push(telegramtest.Inline(alice, "济宁工业投资增速"))
+		if got := h.waitHandled(id); got != "answered" {
+			t.Fatalf("inline query %d: %s", i, got)
+		}
+	}
+	for i := 2; i <= 10; i++ {
+		if r := h.ask(alice, "淄博工业投资增速"); !strings.Contains(r.Params["text"], "30.2%") {
+			t.Fatalf("question %d of 10: %s", i, r.Params["text"])
+		}
+	}
+	r := h.ask(alice, "淄博工业投资增速")
+	if !strings.Contains(r.Params["text"], "太频繁") || !strings.Contains(r.Params["text"], "3 秒") || !strings.Contains(r.Params["text"], "连续问 10 个") {
+		t.Errorf("11th question: %s", r.Params["text"])
+	}
+	// Within the window: not answered again.
+	before := len(h.sentTo(alice))
+	id := h.push(telegramtest.PrivateText(alice, "淄博工业投资增速"))
+	if got := h.waitHandled(id); got != "rate_limited" {
+		t.Errorf("12th question: %s", got)
+	}
+	if n := len(h.sentTo(alice)); n != before {
+		t.Errorf("a question within the window was answered %d times", n-before)
+	}
+	// Commands still work.
+	if r := h.ask(alice, "/help"); strings.Contains(r.Params["text"], "太频繁") {
+		t.Errorf("/help is limited")
+	}
+	// The window passes: one question, then a new window, explained again.
+	h.clock.advance(3 * time.Second)
+	if r := h.ask(alice, "淄博工业投资增速"); !strings.Contains(r.Params["text"], "30.2%") {
+		t.Errorf("after the wait: %s", r.Params["text"])
+	}
+	if r := h.ask(alice, "淄博工业投资增速"); !strings.Contains(r.Params["text"], "太频繁") {
+		t.Errorf("a new window is not explained: %s", r.Params["text"])
+	}
 }

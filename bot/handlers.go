@@ -49,13 +49,28 @@ func (s *Server) onMessage(ctx context.Context, m *models.Message, ev *event) {
 		return
 	}
 	t := replyTarget(m)
-	if !s.admit(ctx, ev, t, "msg") {
+	if !s.access.allowed(ev.user, ev.chat) {
+		// A group no allowed user brought the bot into is left, not
+		// filled with refusals.
+		if group && !s.access.isHosted(ev.chat) {
+			s.leaveGroup(ctx, m.Chat, *m.From, "在群里向机器人提问,群是", ev)
+			return
+		}
+		// Refusals are limited too, or a stranger could make the bot
+		// flood a chat (and meet Telegram's flood control).
+		if !s.admit(ctx, ev, t, "stranger") {
+			return
+		}
+		ev.outcome = "refused"
+		ev.err = s.send(ctx, t, refusal(ev.user, ev.chat, group), requestKeyboard)
 		return
 	}
-	if !s.access.allowed(ev.user, ev.chat) {
-		ev.outcome = "refused"
-		ev.err = s.send(ctx, t, refusal(ev.user, ev.chat, group), nil)
-		return
+	if group && !s.access.isHosted(ev.chat) {
+		// An allowed user uses the bot here: strangers here are refused,
+		// the group is not left.
+		if err := s.access.host(ev.chat); err != nil {
+			s.log.Error("could not remember a group", "chat", ev.chat, "error", err.Error())
+		}
 	}
 	switch {
 	case m.Document != nil:
@@ -72,6 +87,9 @@ func (s *Server) onMessage(ctx context.Context, m *models.Message, ev *event) {
 			return
 		}
 		ev.kind = "question"
+		if !s.admit(ctx, ev, t, "question") {
+			return
+		}
 		s.onQuestion(ctx, q, t, ev)
 	}
 }
@@ -125,27 +143,30 @@ func (s *Server) stripMention(text string) string {
 	return s.mention.ReplaceAllString(text, " ")
 }
 
-// admit applies the rate limit; admins are not limited (an admin sending
-// a folder of reports sends many files at once). The first refusal is
-// explained, the rest of a flood is dropped silently.
+// admit applies the rate limit to a question (typed, or /search) or to a
+// stranger's message; commands and buttons are free, so that /start,
+// /help and paging never use up a user's questions. Admins are not
+// limited. A limited message is answered with the wait, once per window
+// (until the next question is allowed): the rest of a flood in that
+// window is not answered, as the explanation said.
 func (s *Server) admit(ctx context.Context, ev *event, t target, class string) bool {
 	if s.access.admin(ev.user) {
 		return true
 	}
-	ok, wait, first := s.limits.allow(limitKey{ev.user, class})
+	ok, wait, tell := s.limits.allow(limitKey{ev.user, class})
 	if ok {
 		return true
 	}
 	ev.outcome = "rate_limited"
-	if first {
+	if tell {
 		ev.err = s.send(ctx, t, s.limitText(wait), nil)
 	}
 	return false
 }
 
 func (s *Server) limitText(wait time.Duration) string {
-	return fmt.Sprintf("提问太频繁了:每人每分钟最多 %s 个问题。请 %d 秒后再试。",
-		strconv.FormatFloat(s.cfg.RatePerMinute, 'f', -1, 64), int(math.Ceil(wait.Seconds())))
+	return fmt.Sprintf("提问太频繁了:每人可以连续问 %d 个问题,之后每分钟 %s 个。请 %d 秒后再问;在那之前发来的问题不会回答。",
+		s.burst, strconv.FormatFloat(s.cfg.RatePerMinute, 'f', -1, 64), int(math.Ceil(wait.Seconds())))
 }
 
 // refusal tells a stranger they may not use the bot, and the numeric IDs
@@ -155,7 +176,7 @@ func refusal(user, chat int64, group bool) string {
 	if group {
 		msg += fmt.Sprintf("\n本群 ID:<code>%d</code>", chat)
 	}
-	return msg + "\n如需使用,请把 ID 发给管理员。"
+	return msg + "\n如需使用,请点下面的“申请使用”,或把 ID 发给管理员。"
 }
 
 // refusalPlain is refusal for places without markup (button alerts,
@@ -176,32 +197,57 @@ func (s *Server) onQuestion(ctx context.Context, q string, t target, ev *event) 
 	if len(res.Answers) == 0 {
 		ev.outcome = "not_found"
 	}
-	ev.err = s.send(ctx, t, renderResult(res), s.answerKeyboard(t.chat, q, res))
+	var others []answer.Answer
+	if len(res.Answers) > 0 {
+		// Looked for now, so that 其他时期 is offered only when there are some.
+		if others, err = s.eng.OtherPeriods(res); err != nil {
+			s.log.Warn("other periods", "error", err.Error())
+		}
+	}
+	ev.err = s.send(ctx, t, renderResult(res), s.answerKeyboard(t.chat, q, res, others))
 }
 
 // answerKeyboard holds a result for its buttons: 更多结果 when there is
-// more than one answer, 原文 and 其他时期 when there is one.
-func (s *Server) answerKeyboard(chat int64, q string, res answer.Result) *keyboard {
+// more than one answer, 原文, 其他时期 when there are other periods; then
+// 👍 and 👎, and 转发 (to another chat, through inline mode) when inline
+// mode is on.
+func (s *Server) answerKeyboard(chat int64, q string, res answer.Result, others []answer.Answer) *keyboard {
 	if len(res.Answers) == 0 {
 		return nil
 	}
-	key := s.sessions.put(&session{chat: chat, question: q, result: res})
+	key := s.sessions.put(&session{chat: chat, question: q, result: res, others: others})
 	var row []button
 	if len(res.Answers) > 1 {
-		row = append(row, button{"更多结果", callbackData(actionMore, key)})
+		row = append(row, button{Text: "更多结果", CallbackData: callbackData(actionMore, key)})
 	}
-	row = append(row, button{"原文", callbackData(actionParagraph, key, 0)}, button{"其他时期", callbackData(actionOtherPeriods, key)})
-	return &keyboard{InlineKeyboard: [][]button{row}}
+	row = append(row, button{Text: "原文", CallbackData: callbackData(actionParagraph, key, 0)})
+	if len(others) > 0 {
+		row = append(row, button{Text: "其他时期", CallbackData: callbackData(actionOtherPeriods, key)})
+	}
+	second := []button{
+		{Text: "👍", CallbackData: callbackData(actionFeedback, key, 1)},
+		{Text: "👎", CallbackData: callbackData(actionFeedback, key, 0)},
+	}
+	if s.inline {
+		second = append(second, shareButton(q))
+	}
+	return &keyboard{InlineKeyboard: [][]button{row, second}}
 }
 
-var knownCommands = map[string]bool{"start": true, "help": true, "search": true, "sources": true, "stats": true, "reindex": true}
+var knownCommands = map[string]bool{"start": true, "help": true, "search": true, "sources": true, "stats": true, "reindex": true,
+	"allow": true, "revoke": true, "users": true}
 
 func (s *Server) onCommand(ctx context.Context, c command, t target, ev *event) {
 	ev.outcome = c.name
 	switch c.name {
 	case "start", "help":
-		ev.err = s.send(ctx, t, s.helpText(ctx, s.access.admin(ev.user)), nil)
+		ev.err = s.send(ctx, t, s.helpText(ctx, s.access.admin(ev.user)), exampleKeyboard(s.info(ctx).examples))
+	case "allow", "revoke", "users":
+		s.onPeopleCommand(ctx, c, t, ev)
 	case "search":
+		if c.args != "" && !s.admit(ctx, ev, t, "question") {
+			return
+		}
 		s.onSearch(ctx, c.args, t, ev)
 	case "sources":
 		files := s.eng.Files()
@@ -269,10 +315,10 @@ func callbackData(action, key string, n ...int) string {
 func pageKeyboard(action, key string, page, n int) *keyboard {
 	var row []button
 	if page > 0 {
-		row = append(row, button{"◀ 上一页", callbackData(action, key, page-1)})
+		row = append(row, button{Text: "◀ 上一页", CallbackData: callbackData(action, key, page-1)})
 	}
 	if page < n-1 {
-		row = append(row, button{"下一页 ▶", callbackData(action, key, page+1)})
+		row = append(row, button{Text: "下一页 ▶", CallbackData: callbackData(action, key, page+1)})
 	}
 	if len(row) == 0 {
 		return nil
@@ -286,7 +332,7 @@ func listKeyboard(key string, list []answer.Answer, page int) *keyboard {
 	kb := &keyboard{}
 	var row []button
 	for i := from; i < to; i++ {
-		row = append(row, button{fmt.Sprintf("原文 %d", i+1), callbackData(actionParagraph, key, i)})
+		row = append(row, button{Text: fmt.Sprintf("原文 %d", i+1), CallbackData: callbackData(actionParagraph, key, i)})
 	}
 	if len(row) > 0 {
 		kb.InlineKeyboard = append(kb.InlineKeyboard, row)
@@ -314,12 +360,13 @@ func (s *Server) onCallback(ctx context.Context, q *models.CallbackQuery, ev *ev
 			ev.err = fmt.Errorf("answerCallbackQuery: %w", s.redact.Err(err))
 		}
 	}()
-	if !s.access.admin(ev.user) {
-		if ok, wait, _ := s.limits.allow(limitKey{ev.user, "msg"}); !ok {
-			ev.outcome, toast = "rate_limited", s.limitText(wait)
-			return
-		}
+	action, rest, _ := strings.Cut(q.Data, ":")
+	if action == actionAccess {
+		// Strangers ask for access here, admins decide.
+		toast, alert = s.onAccessButton(ctx, q, rest, ev)
+		return
 	}
+	// Presses are not counted: paging through an answer is not asking.
 	if !s.access.allowed(ev.user, ev.chat) {
 		ev.outcome, toast, alert = "refused", refusalPlain(ev.user), true
 		return
@@ -331,12 +378,23 @@ func (s *Server) onCallback(ctx context.Context, q *models.CallbackQuery, ev *ev
 		expired()
 		return
 	}
+	if action == actionExample {
+		ev.kind = "question"
+		s.onQuestion(ctx, rest, replyTarget(msg), ev)
+		return
+	}
+	defer func() {
+		// A press whose reply failed is not left without a word.
+		if ev.err != nil && toast == "" {
+			toast = "出错了,请再点一次。"
+		}
+	}()
 	parts := strings.Split(q.Data, ":")
 	if len(parts) != 3 && len(parts) != 2 {
 		expired()
 		return
 	}
-	action, key := parts[0], parts[1]
+	key := parts[1]
 	n := 0
 	if len(parts) == 3 {
 		var err error
@@ -367,18 +425,20 @@ func (s *Server) onCallback(ctx context.Context, q *models.CallbackQuery, ev *ev
 			toast = "没有更多结果了。"
 			return
 		}
-		ev.err = s.sendList(ctx, t, "「"+sess.question+"」的更多结果", sess.result.Answers[1:])
+		ev.err = s.sendList(ctx, t, "「"+answer.ClipText(sess.question, echoRunes)+"」的更多结果", sess.result.Answers[1:])
+	case actionFeedback:
+		if len(parts) != 3 {
+			expired()
+			return
+		}
+		toast = s.onFeedback(sess, n == 1, ev)
 	case actionOtherPeriods:
 		ev.outcome = "other_periods"
 		if len(sess.result.Answers) == 0 {
 			expired()
 			return
 		}
-		list, err := s.eng.OtherPeriods(sess.result)
-		if err != nil {
-			ev.outcome, ev.err, toast = "error", err, "出错了,请稍后再试。"
-			return
-		}
+		list := sess.others
 		if len(list) == 0 {
 			toast, alert = "没有找到这个指标其他时期或其他报告的数字。", true
 			return
@@ -455,7 +515,10 @@ func (s *Server) onInline(ctx context.Context, q *models.InlineQuery, ev *event)
 		ev.outcome, cache = "refused", 0
 		results = append(results, article("refused", "没有使用权限", refusalPlain(ev.user), esc(refusalPlain(ev.user))))
 	case !s.access.admin(ev.user) && !s.inlineAllowed(ev.user):
+		// Telegram shows results as they are typed: a result that says
+		// why there is no answer is the reply.
 		ev.outcome, cache = "rate_limited", 0
+		results = append(results, article("limited", "提问太频繁了", "请稍等片刻再输入", "提问太频繁了,请稍等片刻再问。"))
 	default:
 		s.log.Debug("inline question", "user", ev.user, "text", text)
 		res, err := s.eng.Ask(text, inlineResults)

@@ -80,6 +80,7 @@ type harness struct {
 	logs    *syncBuffer
 	handled chan handledEvent
 	sleeps  chan time.Duration
+	clock   *fakeClock
 
 	cancel   context.CancelFunc
 	done     chan error
@@ -124,11 +125,16 @@ func start(t *testing.T, opts ...option) *harness {
 		Grace:       10 * time.Second,
 	}
 	cfg.hooks.handled = func(id int64, outcome string) { h.handled <- handledEvent{id, outcome} }
+	// Time passes only when the bot waits: a retry's wait moves the clock
+	// on at once, so bounds of minutes are tested in microseconds.
+	h.clock = &fakeClock{t: time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC)}
+	cfg.hooks.now = h.clock.now
 	cfg.hooks.sleep = func(ctx context.Context, d time.Duration) error {
 		select {
 		case h.sleeps <- d:
 		default:
 		}
+		h.clock.advance(d)
 		return ctx.Err()
 	}
 	for _, o := range opts {
@@ -186,6 +192,9 @@ func (h *harness) waitHandled(id int64) string {
 	}
 }
 
+// timeoutAfterWait turns a hang into a failure.
+func timeoutAfterWait() <-chan time.Time { return time.After(telegramtest.WaitTimeout) }
+
 // reply waits for the next sendMessage to chat.
 func (h *harness) reply(chat int64) telegramtest.Request {
 	h.t.Helper()
@@ -231,6 +240,14 @@ func buttons(t *testing.T, r telegramtest.Request) map[string]string {
 	for _, row := range kb.InlineKeyboard {
 		for _, b := range row {
 			text, _ := b["text"].(string)
+			if q, ok := b["switch_inline_query"].(string); ok {
+				// A share button: its value is "inline:" and the query.
+				if len(b) != 2 {
+					t.Errorf("share button %q has other fields: %v", text, b)
+				}
+				out[text] = "inline:" + q
+				continue
+			}
 			data, _ := b["callback_data"].(string)
 			if len(data) == 0 || len(data) > 64 {
 				t.Errorf("button %q has callback data of %d bytes", text, len(data))
@@ -311,4 +328,22 @@ func (s *syncBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.String()
+}
+
+// fakeClock is the bot's clock in tests: it moves only when told.
+type fakeClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *fakeClock) now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *fakeClock) advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
 }

@@ -85,15 +85,21 @@ func (s *Server) helpText(ctx context.Context, admin bool) string {
 			b.WriteString("\n• " + esc(e))
 		}
 	}
-	b.WriteString("\n\n回答下方的按钮:更多结果、原文(整段)、其他时期。")
+	b.WriteString("\n\n回答下方的按钮:更多结果、原文(整段)、其他时期(有时才显示),👍/👎 告诉管理员答得好不好")
+	if s.inline {
+		b.WriteString(",“转发”把答案发到别的聊天")
+	}
+	b.WriteString("。")
 	b.WriteString("\n\n/search 关键词 — 全文搜索原句\n/sources — 已收录的报告\n/stats — 索引概况")
 	if admin {
 		b.WriteString("\n/reindex — 重新索引报告目录(管理员)")
+		b.WriteString("\n/users — 使用权限;/allow ID、/revoke ID — 添加、移除用户或群(管理员)")
 		if s.cfg.ReportsDir != "" {
 			fmt.Fprintf(&b, "\n直接发送报告文件(.txt .docx .html .pdf,%s 以内)即可添加(管理员)。", byteSize(s.cfg.MaxUpload))
 		}
 	}
-	if s.me.Username != "" {
+	// Inline mode works only once @BotFather's /setinline turned it on.
+	if s.inline && s.me.Username != "" {
 		b.WriteString("\n\n在任何聊天里输入 @" + esc(s.me.Username) + " 加问题,可以把答案直接发到群里。")
 	}
 	return b.String()
@@ -108,7 +114,10 @@ var (
 		{Command: "stats", Description: "索引概况"},
 	}
 	adminCommands = append(append([]models.BotCommand(nil), userCommands...),
-		models.BotCommand{Command: "reindex", Description: "重新索引报告目录"})
+		models.BotCommand{Command: "reindex", Description: "重新索引报告目录"},
+		models.BotCommand{Command: "users", Description: "使用权限"},
+		models.BotCommand{Command: "allow", Description: "添加用户或群:/allow ID"},
+		models.BotCommand{Command: "revoke", Description: "移除用户或群:/revoke ID"})
 )
 
 // registerCommands fills Telegram's command menu: everyone's commands,
@@ -118,7 +127,7 @@ func (s *Server) registerCommands(ctx context.Context) {
 	if _, err := s.tg.SetMyCommands(ctx, &tgbot.SetMyCommandsParams{Commands: userCommands}); err != nil {
 		s.log.Warn("setMyCommands failed", "error", s.redact.String(err.Error()))
 	}
-	for id := range s.access.admins {
+	for _, id := range s.access.adminIDs() {
 		_, err := s.tg.SetMyCommands(ctx, &tgbot.SetMyCommandsParams{
 			Commands: adminCommands, Scope: &models.BotCommandScopeChat{ChatID: id},
 		})

@@ -29,8 +29,36 @@ const (
 	sourcesPage = 10 // reports
 	// otherLines is how many further answers the reply names in one line
 	// each; 更多结果 shows them all with their sentences.
-	otherLines = 4
+	otherLines = 3
 )
+
+// Sizes for a phone: a chat bubble shows some 20 characters a line.
+const (
+	// quoteRunes is the most of a sentence quoted under an answer, cut
+	// around the figure; 原文 shows the whole paragraph.
+	quoteRunes = 90
+	// hitRunes is the most of a sentence a /search hit shows, cut around
+	// the first word searched.
+	hitRunes = 60
+	// echoRunes is the most of a question echoed back (未找到「…」).
+	echoRunes = 20
+)
+
+// segmentsHTML renders display segments, their marks in bold.
+func segmentsHTML(segs []answer.Segment) string {
+	var b strings.Builder
+	for _, s := range segs {
+		if s.Mark {
+			b.WriteString("<b>" + esc(s.Text) + "</b>")
+		} else {
+			b.WriteString(esc(s.Text))
+		}
+	}
+	return b.String()
+}
+
+// echo is a question as the bot repeats it: short.
+func echo(q string) string { return esc(answer.ClipText(q, echoRunes)) }
 
 // headline is an answer's one-line summary with the number in bold:
 // <b>31.9%</b> · 工业投资 增速 · 泰安市 · 2023年1-5月.
@@ -39,13 +67,30 @@ func headline(a answer.Answer) string {
 	return "<b>" + esc(v) + "</b>" + esc(strings.TrimPrefix(a.Headline(), v))
 }
 
-func sourceOf(a answer.Answer) string {
-	return answer.SourceLine(a.Title, a.Date, a.Source, a.File, a.Paragraph)
+// evidence is an answer in full, in about five phone lines: headline,
+// the quoted sentence with its figure in bold, and the source on one
+// short line.
+func evidence(a answer.Answer) string {
+	return headline(a) + "\n<blockquote>" + segmentsHTML(a.Quote(quoteRunes)) + "</blockquote>\n来源:<i>" + esc(a.ShortSource()) + "</i>"
 }
 
-// evidence is an answer in full: headline, quoted sentence, source.
-func evidence(a answer.Answer) string {
-	return headline(a) + "\n<blockquote>" + esc(a.SourceText) + "</blockquote>\n来源:<i>" + esc(sourceOf(a)) + "</i>"
+// otherLine names a further answer in one line: its value and what sets
+// it apart from the first answer (another period, place or indicator).
+func otherLine(a, first answer.Answer) string {
+	parts := []string{"<b>" + esc(a.ValueText()) + "</b>"}
+	if w := a.IndicatorText(); w != first.IndicatorText() && w != "" {
+		parts = append(parts, esc(w))
+	}
+	if a.Region != first.Region && a.Region != "" {
+		parts = append(parts, esc(a.Region))
+	}
+	if a.Period != "" {
+		parts = append(parts, esc(a.Period))
+	}
+	if a.Period == first.Period && a.Date != "" {
+		parts = append(parts, esc(a.Date)) // the same period in another report
+	}
+	return strings.Join(parts, " · ")
 }
 
 // renderResult is the reply to a question.
@@ -61,7 +106,7 @@ func renderResult(r answer.Result) string {
 			fmt.Fprintf(&b, "\n……还有 %d 条,见“更多结果”", len(rest)-otherLines)
 			break
 		}
-		b.WriteString("\n另:" + headline(o) + " — <i>" + esc(shortSource(o.Title, o.Date, o.File)) + "</i>")
+		b.WriteString("\n另:" + otherLine(o, r.Answers[0]))
 	}
 	return b.String()
 }
@@ -74,23 +119,11 @@ func titleOf(f answer.FileInfo) string {
 	return filepath.Base(f.Path)
 }
 
-// shortSource names a report in a line that has more to say: title and
-// date, or the file name when there is no title.
-func shortSource(title, date, file string) string {
-	if title == "" {
-		title = filepath.Base(file)
-	}
-	if date != "" {
-		return title + " · " + date
-	}
-	return title
-}
-
 // renderNotFound says there is no confident answer and shows the closest
 // sentences, never a number picked from them.
 func renderNotFound(r answer.Result) string {
 	var b strings.Builder
-	b.WriteString("未找到「" + esc(r.Question) + "」的确定数字")
+	b.WriteString("未找到「" + echo(r.Question) + "」的确定数字")
 	if r.Note != "" {
 		b.WriteString("(" + esc(r.Note) + ")")
 	}
@@ -100,8 +133,8 @@ func renderNotFound(r answer.Result) string {
 	}
 	b.WriteString("\n最接近的句子:")
 	for _, s := range r.Related {
-		b.WriteString("\n<blockquote>" + esc(s.SourceText) + "</blockquote>\n<i>" +
-			esc(answer.SourceLine(s.Title, s.Date, s.Source, s.File, s.Paragraph)) + "</i>")
+		b.WriteString("\n<blockquote>" + segmentsHTML(answer.Excerpt(answer.Highlight(s.SourceText, ""), quoteRunes)) +
+			"</blockquote>\n<i>" + esc(s.ShortSource()) + "</i>")
 	}
 	return b.String()
 }
@@ -136,12 +169,12 @@ func renderList(title string, list []answer.Answer, page int) (string, int) {
 // renderParagraph is the whole paragraph of an answer, its sentence in bold.
 func renderParagraph(a answer.Answer, sents []corpus.Sentence) string {
 	var b strings.Builder
-	b.WriteString("<b>原文</b> · <i>" + esc(sourceOf(a)) + "</i>\n")
+	b.WriteString("<b>原文</b> · <i>" + esc(a.ShortSource()) + "</i>\n")
 	for _, s := range sents {
 		if s.Index == a.SentenceNo {
-			b.WriteString("<b>" + esc(s.Text) + "</b>")
+			b.WriteString("<b>" + esc(answer.CleanText(s.Text)) + "</b>")
 		} else {
-			b.WriteString(esc(s.Text))
+			b.WriteString(esc(answer.CleanText(s.Text)))
 		}
 	}
 	return b.String()
@@ -150,11 +183,11 @@ func renderParagraph(a answer.Answer, sents []corpus.Sentence) string {
 // renderSearch is one page of full-text hits.
 func renderSearch(query string, hits []answer.Hit, page int) (string, int) {
 	if len(hits) == 0 {
-		return "没有找到包含「" + esc(query) + "」的句子。", 0
+		return "没有找到包含「" + echo(query) + "」的句子。", 0
 	}
 	page, from, to := pageBounds(len(hits), searchPage, page)
 	var b strings.Builder
-	fmt.Fprintf(&b, "<b>搜索「%s」</b>:%d 条", esc(query), len(hits))
+	fmt.Fprintf(&b, "<b>搜索「%s」</b>:%d 条", echo(query), len(hits))
 	if len(hits) == answer.MaxSearchHits {
 		b.WriteString("以上")
 	}
@@ -163,8 +196,9 @@ func renderSearch(query string, hits []answer.Hit, page int) (string, int) {
 	}
 	for i := from; i < to; i++ {
 		h := hits[i]
-		fmt.Fprintf(&b, "\n\n%d. %s\n<i>%s</i>", i+1, esc(h.Sentence.Text),
-			esc(answer.SourceLine(h.File.Title, h.File.Date, h.File.Source, h.File.Path, h.Sentence.Para)))
+		hit := answer.Excerpt(answer.Highlight(h.Sentence.Text, query), hitRunes)
+		fmt.Fprintf(&b, "\n\n%d. %s\n<i>%s</i>", i+1, segmentsHTML(hit),
+			esc(answer.ShortSource(h.File.Title, h.File.Date, h.File.Source, h.File.Path, h.Sentence.Para)))
 	}
 	return b.String(), page
 }

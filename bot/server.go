@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -46,14 +47,21 @@ type Config struct {
 	ReportsDir string
 
 	Access Access
+	// StateDir keeps what the bot learns while it runs: access changes
+	// (telegram-access.json) and feedback on answers (feedback.jsonl, see
+	// ReadFeedback). Empty means the index's folder; an index in memory
+	// keeps them in memory.
+	StateDir string
 	// Webhook, if set, receives updates by webhook; else long polling.
 	Webhook *Webhook
 
 	// MaxUpload is the largest report file accepted; 0 means 20 MB (the
 	// most the cloud Bot API lets a bot download).
 	MaxUpload int64
-	// RatePerMinute is how many questions a user may ask per minute, Burst
-	// of them at once; 0 means no limit.
+	// RatePerMinute is how many questions (typed, or /search) a user may
+	// ask per minute once Burst of them were asked in a row; 0 means no
+	// limit. Burst 0 means DefaultBurst. Commands and buttons are not
+	// counted; inline queries have a looser limit of their own.
 	RatePerMinute float64
 	Burst         int
 	// Workers is how many updates are handled at once; 0 means 4.
@@ -89,29 +97,40 @@ type Webhook struct {
 
 // hooks let tests observe and steer what otherwise depends on time.
 type hooks struct {
-	// sleep replaces the retry transport's waits.
+	// sleep replaces the retry transport's and polling's waits.
 	sleep func(context.Context, time.Duration) error
-	// handled is called after every update with its outcome.
+	// handled is called after every update with its outcome
+	// ("undecodable" for one skipped because it does not decode).
 	handled func(updateID int64, outcome string)
-	now     func() time.Time
+	// now replaces the clock of rate limits, sessions and retry bounds.
+	now func() time.Time
 }
 
 // Defaults.
 const (
-	DefaultMaxUpload   = 20 << 20
-	defaultWorkers     = 4
-	defaultPollTimeout = 50 * time.Second
-	defaultGrace       = 15 * time.Second
+	DefaultMaxUpload = 20 << 20
+	// DefaultRatePerMinute and DefaultBurst are the rate limit a deployment
+	// should start with: ten questions in a row (a meeting), then twenty a
+	// minute.
+	DefaultRatePerMinute = 20
+	DefaultBurst         = 10
+	defaultWorkers       = 4
+	defaultPollTimeout   = 50 * time.Second
+	defaultGrace         = 15 * time.Second
 	// updateTimeout bounds the handling of one update; /reindex of a large
 	// folder is the slowest.
 	updateTimeout = 10 * time.Minute
 	// Sessions behind buttons: how many, and for how long.
 	maxSessions = 2000
 	sessionTTL  = 48 * time.Hour
+	// maxPending is how many updates may wait for a worker: polling takes
+	// no more from Telegram meanwhile. One getUpdates answer holds 100.
+	maxPending = 100
 )
 
 // allowedUpdates are the update kinds the bot asks Telegram for.
-var allowedUpdates = []string{models.AllowedUpdateMessage, models.AllowedUpdateCallbackQuery, models.AllowedUpdateInlineQuery}
+var allowedUpdates = []string{models.AllowedUpdateMessage, models.AllowedUpdateCallbackQuery, models.AllowedUpdateInlineQuery,
+	models.AllowedUpdateMyChatMember}
 
 // Server is a running Telegram bot over an index.
 type Server struct {
@@ -122,15 +141,33 @@ type Server struct {
 	client   *http.Client
 	eng      *answer.Engine
 	pipeline *ingest.Pipeline
-	access   accessSet
-	limits   *limiter
+	access   *accessSet
+	feedback *feedbackLog
+	// requests are the access requests sent to the admins, by user, and
+	// when: one an hour per user reaches them.
+	requestsMu sync.Mutex
+	requests   map[int64]time.Time
+	limits     *limiter
 	// inlineLimits is the looser limit of inline queries.
 	inlineLimits *limiter
+	burst        int // questions in a row before the rate applies
 	sessions     *store
 	now          func() time.Time
 
-	me      models.User
+	me models.User
+	// inline is getMe's supports_inline_queries: whether inline mode is
+	// on (@BotFather's /setinline), so /help and the share button may
+	// offer it.
+	inline  bool
 	mention *regexp.Regexp // "@username", nil before Run
+
+	// dispatch runs updates Workers at a time, each chat's in order.
+	dispatch *dispatcher
+	sleep    func(context.Context, time.Duration) error
+	// owed are notices that a reply was lost which could not be sent
+	// either (Telegram was down); they go out once it answers again.
+	owedMu sync.Mutex
+	owed   map[int64]owedNotice
 
 	// writeMu serialises uploads and /reindex: choosing a file name and
 	// checking for duplicates must see the previous upload's result.
@@ -141,9 +178,8 @@ type Server struct {
 
 	// hard is cancelled Grace after Run's context: replies in flight when
 	// shutdown begins get that long to finish.
-	hard     context.Context
-	inflight sync.WaitGroup // webhook updates being handled
-	running  atomic.Bool
+	hard    context.Context
+	running atomic.Bool
 }
 
 // New checks cfg and prepares a Server; it does not touch the network.
@@ -188,11 +224,22 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Grace <= 0 {
 		cfg.Grace = defaultGrace
 	}
+	if cfg.Burst <= 0 {
+		cfg.Burst = DefaultBurst
+	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
 	if cfg.Location == nil {
 		cfg.Location = time.Local
+	}
+	stateDir := cfg.StateDir
+	if stateDir == "" {
+		stateDir = cfg.Engine.IndexDir()
+	}
+	access, err := newAccessSet(cfg.Access, stateDir)
+	if err != nil {
+		return nil, fmt.Errorf("bot: %w", err)
 	}
 	now := cfg.hooks.now
 	if now == nil {
@@ -208,44 +255,42 @@ func New(cfg Config) (*Server, error) {
 		redact:       redactor{token: cfg.Token},
 		eng:          cfg.Engine,
 		pipeline:     cfg.Pipeline,
-		access:       newAccessSet(cfg.Access),
+		access:       access,
+		feedback:     newFeedbackLog(stateDir),
+		requests:     map[int64]time.Time{},
 		limits:       newLimiter(cfg.RatePerMinute, cfg.Burst, now),
-		inlineLimits: newLimiter(3*cfg.RatePerMinute, 3*max(cfg.Burst, 1), now),
+		inlineLimits: newLimiter(3*cfg.RatePerMinute, 3*cfg.Burst, now),
+		burst:        cfg.Burst,
 		sessions:     newStore(maxSessions, sessionTTL, now),
 		now:          now,
+		sleep:        sleep,
+		owed:         map[int64]owedNotice{},
 		hard:         context.Background(),
 	}
 	base := http.DefaultTransport.(*http.Transport).Clone()
 	s.client = &http.Client{Transport: &retryTransport{
 		base:          base,
-		attempts:      4,
+		attempts:      50,
 		backoff:       500 * time.Millisecond,
-		maxBackoff:    8 * time.Second,
-		maxRetryAfter: 60 * time.Second,
+		maxBackoff:    15 * time.Second,
+		retryFor:      replyRetryFor,
+		maxRetryAfter: maxFloodWait,
 		timeout:       30 * time.Second,
 		pollTimeout:   cfg.PollTimeout + 15*time.Second,
 		sleep:         sleep,
+		now:           now,
 		log:           cfg.Logger,
 		redact:        s.redact,
 	}}
 	tg, err := tgbot.New(cfg.Token,
 		tgbot.WithServerURL(cfg.APIURL),
-		tgbot.WithSkipGetMe(), // Run calls getMe itself, to learn the username
+		tgbot.WithSkipGetMe(), // Run calls getMe itself (see getMe)
 		tgbot.WithHTTPClient(cfg.PollTimeout, s.client),
-		tgbot.WithDefaultHandler(s.handle),
 		tgbot.WithErrorsHandler(func(err error) {
 			s.log.Error("telegram", "error", s.redact.String(err.Error()))
 		}),
-		tgbot.WithAllowedUpdates(allowedUpdates),
-		// Handlers run on the library's workers, Workers at a time, and
-		// Start returns only when each has finished its update: that is
-		// how shutdown lets in-flight replies finish.
-		tgbot.WithNotAsyncHandlers(),
-		tgbot.WithWorkers(cfg.Workers),
-		// Unbuffered: an update is taken from Telegram only when a worker
-		// is free, so few are lost to a shutdown (Telegram sends again
-		// whatever a later getUpdates has not confirmed).
-		tgbot.WithUpdatesChannelCap(0),
+		// The library's polling and handlers are not used: see poll.go
+		// and dispatch.go. It only makes the method calls.
 	)
 	if err != nil {
 		return nil, fmt.Errorf("bot: %w", s.redact.Err(err))
@@ -277,17 +322,16 @@ func (s *Server) Run(ctx context.Context) error {
 	})
 	defer stopGrace()
 	s.hard = hard
+	s.dispatch = newDispatcher(s.cfg.Workers, maxPending, hard)
 
-	me, err := s.tg.GetMe(ctx)
-	if err != nil {
+	if err := s.getMe(ctx); err != nil {
 		if ctx.Err() != nil {
 			return nil // stopped while starting
 		}
 		return s.startError("getMe", err)
 	}
-	s.me = *me
-	s.mention = mentionPattern(me.Username)
-	s.log.Info("connected to Telegram", "bot", "@"+me.Username, "id", me.ID, "api", s.cfg.APIURL)
+	s.mention = mentionPattern(s.me.Username)
+	s.log.Info("connected to Telegram", "bot", "@"+s.me.Username, "id", s.me.ID, "api", s.cfg.APIURL, "inline_mode", s.inline)
 
 	if s.cfg.ReportsDir != "" {
 		if err := s.ingestAtStart(ctx); err != nil {
@@ -305,9 +349,26 @@ func (s *Server) Run(ctx context.Context) error {
 	return s.poll(ctx)
 }
 
+// getMe learns the bot's name, and whether inline mode is on. It is our
+// own call: models.User spells the field support_inline_queries, which
+// Telegram never sends (it is supports_inline_queries).
+func (s *Server) getMe(ctx context.Context) error {
+	var me struct {
+		models.User
+		SupportsInlineQueries bool `json:"supports_inline_queries"`
+	}
+	if err := s.call(ctx, "getMe", struct{}{}, &me); err != nil {
+		return err
+	}
+	s.me, s.inline = me.User, me.SupportsInlineQueries
+	return nil
+}
+
 // startError explains a failed call at start.
 func (s *Server) startError(method string, err error) error {
-	if errors.Is(err, tgbot.ErrorUnauthorized) || errors.Is(err, tgbot.ErrorNotFound) {
+	var refused *apiError
+	if errors.As(err, &refused) && (refused.Code == http.StatusUnauthorized || refused.Code == http.StatusNotFound) ||
+		errors.Is(err, tgbot.ErrorUnauthorized) || errors.Is(err, tgbot.ErrorNotFound) {
 		return fmt.Errorf("telegram refused the bot token (%s: %w): check TELEGRAM_BOT_TOKEN, or ask @BotFather for the token again with /token", method, s.redact.Err(err))
 	}
 	return fmt.Errorf("%s at %s: %w", method, s.cfg.APIURL, s.redact.Err(err))
@@ -323,7 +384,7 @@ func (s *Server) poll(ctx context.Context) error {
 		return s.startError("deleteWebhook", err)
 	}
 	s.log.Info("serving by long polling", "workers", s.cfg.Workers)
-	s.tg.Start(ctx)
+	s.pollUpdates(ctx)
 	s.log.Info("stopped")
 	return nil
 }
@@ -349,11 +410,10 @@ func (s *Server) serveWebhook(ctx context.Context) error {
 			return fmt.Errorf("webhook: %w", err)
 		}
 	}
-	// Updates are handled Workers at a time; a full pool makes Telegram
-	// wait, which is the back-pressure it expects.
-	sem := make(chan struct{}, s.cfg.Workers)
+	// Updates are handled Workers at a time, each chat's in order; a full
+	// queue makes Telegram wait, which is the back-pressure it expects.
 	srv := &http.Server{
-		Handler:           s.webhookHandler(path, secret, sem),
+		Handler:           s.webhookHandler(path, secret),
 		ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
@@ -380,7 +440,7 @@ func (s *Server) serveWebhook(ctx context.Context) error {
 	sctx, cancel := context.WithTimeout(context.Background(), s.cfg.Grace)
 	defer cancel()
 	srv.Shutdown(sctx)
-	s.inflight.Wait()
+	s.dispatch.wait()
 	s.log.Info("stopped")
 	return err
 }
@@ -388,8 +448,10 @@ func (s *Server) serveWebhook(ctx context.Context) error {
 // webhookHandler checks the secret token (the library's own handler
 // answers 200 to anyone), acknowledges the update at once (Telegram would
 // send it again if handling, an upload say, took longer than its timeout)
-// and handles it in the background.
-func (s *Server) webhookHandler(path, secret string, sem chan struct{}) http.Handler {
+// and handles it in the background. An update that does not decode is
+// logged and acknowledged too: refusing it would make Telegram send it
+// again and again, and hold back the updates behind it.
+func (s *Server) webhookHandler(path, secret string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path != path {
 			http.NotFound(w, r)
@@ -406,21 +468,24 @@ func (s *Server) webhookHandler(path, secret string, sem chan struct{}) http.Han
 			http.Error(w, "unauthorized", http.StatusUnauthorized)
 			return
 		}
-		var upd models.Update
-		if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<20)).Decode(&upd); err != nil {
+		data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 1<<20))
+		if err != nil {
 			http.Error(w, "bad update", http.StatusBadRequest)
 			return
 		}
-		select {
-		case sem <- struct{}{}:
-		case <-r.Context().Done():
-			return
+		batch := decodeUpdates([]json.RawMessage{data}, 0)
+		for _, bad := range batch.skipped {
+			s.log.Error("update skipped: it does not decode", "update", bad.id, "error", bad.err.Error(), "json", bad.raw)
+			if s.cfg.hooks.handled != nil {
+				s.cfg.hooks.handled(bad.id, "undecodable")
+			}
 		}
-		s.inflight.Add(1)
-		go func() {
-			defer func() { <-sem; s.inflight.Done() }()
-			s.tg.ProcessUpdate(s.hard, &upd)
-		}()
+		for _, u := range batch.updates {
+			if !s.dispatch.submit(r.Context(), updateChat(u), job{update: u.ID, run: func() { s.handle(u) }}) {
+				http.Error(w, "shutting down", http.StatusServiceUnavailable)
+				return
+			}
+		}
 		w.WriteHeader(http.StatusOK)
 	})
 }
@@ -434,9 +499,9 @@ type event struct {
 }
 
 // handle is the one handler of all updates: it logs each with its user,
-// latency and outcome. The library's context is not used: replies run on
-// s.hard, which outlives shutdown by the grace period.
-func (s *Server) handle(_ context.Context, _ *tgbot.Bot, upd *models.Update) {
+// latency and outcome. Replies run on s.hard, which outlives shutdown by
+// the grace period.
+func (s *Server) handle(upd *models.Update) {
 	ctx, cancel := context.WithTimeout(s.hard, updateTimeout)
 	defer cancel()
 	start := time.Now()
@@ -468,6 +533,8 @@ func (s *Server) handle(_ context.Context, _ *tgbot.Bot, upd *models.Update) {
 		s.onCallback(ctx, upd.CallbackQuery, ev)
 	case upd.InlineQuery != nil:
 		s.onInline(ctx, upd.InlineQuery, ev)
+	case upd.MyChatMember != nil:
+		s.onMyChatMember(ctx, upd.MyChatMember, ev)
 	}
 }
 
@@ -481,7 +548,10 @@ type keyboard struct {
 
 type button struct {
 	Text         string `json:"text"`
-	CallbackData string `json:"callback_data"`
+	CallbackData string `json:"callback_data,omitempty"`
+	// SwitchInlineQuery, when set (even to ""), makes a share button: the
+	// user picks a chat and "@bot text" is typed there.
+	SwitchInlineQuery *string `json:"switch_inline_query,omitempty"`
 }
 
 // markup is kb as the library's ReplyMarkup: a nil interface when there
@@ -511,9 +581,27 @@ func replyTarget(m *models.Message) target {
 	return t
 }
 
-// send sends html, split into as many messages as it needs; the buttons
-// go under the last one.
+// send sends a reply: html, split into as many messages as it needs, the
+// buttons under the last one. When a part cannot be delivered, the user
+// is told (replyLost) and the error returned.
 func (s *Server) send(ctx context.Context, t target, html string, kb *keyboard) error {
+	err := s.post(ctx, t, html, kb)
+	var lost *lostError
+	if errors.As(err, &lost) {
+		s.replyLost(ctx, t, lost.err)
+	}
+	return err
+}
+
+// lostError is a message that Telegram did not take.
+type lostError struct{ err error }
+
+func (e *lostError) Error() string { return e.err.Error() }
+func (e *lostError) Unwrap() error { return e.err }
+
+// post sends html like send, but a failure is only returned: for messages
+// nobody waits for (a note to the admins).
+func (s *Server) post(ctx context.Context, t target, html string, kb *keyboard) error {
 	parts := splitHTML(html, maxMessage)
 	for i, part := range parts {
 		p := &tgbot.SendMessageParams{
@@ -527,7 +615,7 @@ func (s *Server) send(ctx context.Context, t target, html string, kb *keyboard) 
 			p.ReplyMarkup = markup(kb)
 		}
 		if _, err := s.tg.SendMessage(ctx, p); err != nil {
-			return fmt.Errorf("sendMessage: %w", s.redact.Err(err))
+			return fmt.Errorf("sendMessage: %w", &lostError{s.redact.Err(err)})
 		}
 	}
 	return nil

@@ -21,6 +21,12 @@ type session struct {
 	// question and result are set for an answer message.
 	question string
 	result   answer.Result
+	// others are the first answer's other periods (其他时期), found when
+	// the answer was given: the button is shown only when there are some.
+	others []answer.Answer
+	// voted are the users who gave 👍 or 👎 to the answer: once each.
+	// (A session is used by one chat, whose updates run one at a time.)
+	voted map[int64]bool
 	// title and list are set for a list of answers (更多结果, 其他时期).
 	title string
 	list  []answer.Answer

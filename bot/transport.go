@@ -21,28 +21,51 @@ import (
 // network errors, 5xx answers, and Telegram's flood control (429), whose
 // retry_after it honours. go-telegram/bot itself never retries a method
 // call, so without this a 502 from Telegram's front end loses a reply.
-// Retries are bounded by attempts and by the longest wait it accepts; past
-// that the last answer goes back to the library, which returns it as an
-// error (a *TooManyRequestsError for a 429).
+//
+// Retries are bounded in time rather than in number, because what a
+// reader notices is how long a reply takes: network errors and 5xx are
+// retried with jittered exponential backoff for retryFor, a 429 is waited
+// out when its retry_after is at most maxRetryAfter. Past that the last
+// answer goes back to the caller, which returns it as an error (a
+// *TooManyRequestsError for a 429), and the handler tells the user (see
+// Server.send). A call made with withQuickRetry (such a notice) gets
+// short bounds, so that telling the user does not wait as long again.
 //
 // A retried call may in rare cases be carried out twice (Telegram got the
 // request but the answer was lost); a reply shown twice is better than one
 // lost.
 type retryTransport struct {
 	base http.RoundTripper
-	// attempts is the number of tries of one call, at least 1.
+	// attempts caps the tries of one call, at least 1, whatever the time.
 	attempts int
 	// backoff is the first wait after a network error or 5xx; it doubles
 	// per retry up to maxBackoff, with jitter.
 	backoff, maxBackoff time.Duration
+	// retryFor bounds the time spent retrying network errors and 5xx.
+	retryFor time.Duration
 	// maxRetryAfter is the longest flood-control wait accepted.
 	maxRetryAfter time.Duration
 	// timeout bounds one attempt; pollTimeout bounds an attempt of
 	// getUpdates, which waits on purpose.
 	timeout, pollTimeout time.Duration
 	sleep                func(context.Context, time.Duration) error
+	now                  func() time.Time
 	log                  *slog.Logger
 	redact               redactor
+}
+
+// Bounds of a quick call (withQuickRetry).
+const (
+	quickRetryFor      = 10 * time.Second
+	quickMaxRetryAfter = 10 * time.Second
+)
+
+type quickRetryKey struct{}
+
+// withQuickRetry marks the calls made with ctx as ones that must not wait
+// long: a notice that a reply was lost, a confirmation at shutdown.
+func withQuickRetry(ctx context.Context) context.Context {
+	return context.WithValue(ctx, quickRetryKey{}, true)
 }
 
 // maxRequestBody bounds what is buffered to replay a request. The bot
@@ -73,29 +96,43 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		limit = t.pollTimeout
 	}
 	ctx := req.Context()
+	retryFor, maxRetryAfter := t.retryFor, t.maxRetryAfter
+	if quick, _ := ctx.Value(quickRetryKey{}).(bool); quick {
+		retryFor, maxRetryAfter = min(retryFor, quickRetryFor), min(maxRetryAfter, quickMaxRetryAfter)
+	}
+	now := t.now
+	if now == nil {
+		now = time.Now
+	}
+	start := now()
 	for attempt := 1; ; attempt++ {
 		resp, err := t.once(req, body, limit)
-		var wait time.Duration
+		var wait, budget time.Duration
 		var why string
 		switch {
 		case err != nil:
 			if ctx.Err() != nil {
 				return nil, err
 			}
-			wait, why = t.backoffFor(attempt), "network error"
+			wait, why, budget = t.backoffFor(attempt), "network error", retryFor
 		case resp.StatusCode == http.StatusTooManyRequests:
 			wait = retryAfter(resp)
 			why = "flood control (429)"
-			if wait > t.maxRetryAfter {
-				t.log.Warn("telegram flood control wait too long, giving up", "method", method, "retry_after", wait)
+			if wait > maxRetryAfter {
+				t.log.Warn("telegram flood control wait too long, giving up", "method", method, "retry_after", wait, "longest_accepted", maxRetryAfter)
 				return resp, nil
 			}
+			// Flood control may follow server errors: it has a bound of
+			// its own on top of theirs.
+			budget = retryFor + maxRetryAfter
 		case resp.StatusCode >= 500:
-			wait, why = t.backoffFor(attempt), fmt.Sprintf("HTTP %d", resp.StatusCode)
+			wait, why, budget = t.backoffFor(attempt), fmt.Sprintf("HTTP %d", resp.StatusCode), retryFor
 		default:
 			return resp, nil
 		}
-		if attempt >= t.attempts {
+		if attempt >= t.attempts || now().Sub(start)+wait > budget {
+			t.log.Warn("telegram call failed, giving up", "method", method, "reason", why,
+				"error", t.redact.String(errText(err)), "attempts", attempt, "retrying_for", now().Sub(start))
 			if err != nil {
 				return nil, err
 			}

@@ -43,7 +43,7 @@ func statusServer(t *testing.T, statuses ...int) (*httptest.Server, func() []str
 func testTransport(waits *[]time.Duration) *retryTransport {
 	return &retryTransport{
 		base: http.DefaultTransport, attempts: 3, backoff: time.Second, maxBackoff: 4 * time.Second,
-		maxRetryAfter: time.Minute, timeout: 5 * time.Second, pollTimeout: 5 * time.Second,
+		retryFor: time.Minute, maxRetryAfter: time.Minute, timeout: 5 * time.Second, pollTimeout: 5 * time.Second,
 		sleep: func(_ context.Context, d time.Duration) error { *waits = append(*waits, d); return nil },
 		log:   slog.New(slog.NewTextHandler(io.Discard, nil)),
 	}
@@ -126,7 +126,7 @@ func TestRedactor(t *testing.T) {
 func TestLimiter(t *testing.T) {
 	now := time.Unix(0, 0)
 	l := newLimiter(6, 2, func() time.Time { return now }) // one per 10s, two at once
-	k := limitKey{1, "msg"}
+	k := limitKey{1, "question"}
 	for i := 0; i < 2; i++ {
 		if ok, _, _ := l.allow(k); !ok {
 			t.Fatalf("request %d refused", i)
@@ -143,7 +143,11 @@ func TestLimiter(t *testing.T) {
 	if ok, _, _ := l.allow(k); !ok {
 		t.Errorf("refused after refill")
 	}
-	if ok, _, _ := l.allow(limitKey{2, "msg"}); !ok {
+	// A new window: told again.
+	if ok, _, tell := l.allow(k); ok || !tell {
+		t.Errorf("the first refusal of a new window: ok=%v tell=%v", ok, tell)
+	}
+	if ok, _, _ := l.allow(limitKey{2, "question"}); !ok {
 		t.Errorf("another user is limited")
 	}
 }

@@ -10,7 +10,8 @@
 // answerCallbackQuery, answerInlineQuery, setMyCommands, setWebhook,
 // deleteWebhook and sendChatAction; any other method is recorded and answered
 // with true. Faults (a 429 with retry_after, a 5xx, a dropped connection, a
-// held response) can be queued per method.
+// held response) can be queued per method, or last for as long as a
+// condition holds (FailWhile: an outage timed by the test's clock).
 //
 // Waiting is done on channels: Wait blocks until a matching request has
 // been recorded, with a timeout only as a guard against a hanging test.
@@ -69,7 +70,8 @@ type Fault struct {
 	Body   string
 	// Drop closes the connection without a response.
 	Drop bool
-	// Hold, if not nil, delays the normal answer until it is closed.
+	// Hold, if not nil, delays the answer until it is closed: the normal
+	// answer, or Status and Body if set.
 	Hold <-chan struct{}
 }
 
@@ -111,9 +113,12 @@ type Server struct {
 	taken     map[int]bool  // requests already returned by Wait
 	files     map[string]File
 	faults    map[string][]Fault
+	outages   map[string][]outage
 	nextMsg   int
 	closing   chan struct{}
 	closeOnce sync.Once
+	// inlineMode is getMe's supports_inline_queries.
+	inlineMode bool
 }
 
 type stored struct {
@@ -134,6 +139,7 @@ func New(t testing.TB, token string) *Server {
 		taken:     map[int]bool{},
 		files:     map[string]File{},
 		faults:    map[string][]Fault{},
+		outages:   map[string][]outage{},
 		nextUpd:   100,
 		nextMsg:   1000,
 		closing:   make(chan struct{}),
@@ -174,6 +180,57 @@ func (s *Server) Push(u *models.Update) int64 {
 	close(s.updSignal)
 	s.updSignal = make(chan struct{})
 	return u.ID
+}
+
+// PushAll queues updates at once, so that one getUpdates finds them all
+// (up to its 100), and returns their update_ids.
+func (s *Server) PushAll(us ...*models.Update) []int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ids := make([]int64, 0, len(us))
+	for _, u := range us {
+		s.nextUpd++
+		u.ID = s.nextUpd
+		data, err := json.Marshal(u)
+		if err != nil {
+			s.t.Errorf("telegramtest: marshal update: %v", err)
+			continue
+		}
+		s.updates = append(s.updates, stored{u.ID, data})
+		ids = append(ids, u.ID)
+	}
+	close(s.updSignal)
+	s.updSignal = make(chan struct{})
+	return ids
+}
+
+// PushRaw queues an update given as JSON, as Telegram would send it
+// (fields the models package cannot represent, or of the wrong type),
+// with the next update_id set in it, and returns the update_id.
+func (s *Server) PushRaw(update string) int64 {
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(update), &fields); err != nil {
+		s.t.Errorf("telegramtest: PushRaw: %v", err)
+		return 0
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.nextUpd++
+	fields["update_id"] = json.RawMessage(strconv.FormatInt(s.nextUpd, 10))
+	data, _ := json.Marshal(fields)
+	s.updates = append(s.updates, stored{s.nextUpd, data})
+	close(s.updSignal)
+	s.updSignal = make(chan struct{})
+	return s.nextUpd
+}
+
+// SetInlineMode sets getMe's supports_inline_queries, which @BotFather's
+// /setinline turns on. (models.User cannot carry it: its JSON name is
+// misspelt there.)
+func (s *Server) SetInlineMode(on bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.inlineMode = on
 }
 
 // AddFile makes a file available to getFile and for download.
@@ -257,7 +314,35 @@ func (s *Server) setStatus(seq, status int) {
 	s.reqs[seq].Status = status
 }
 
+// outage is a fault that lasts while a condition holds.
+type outage struct {
+	while func() bool
+	fault Fault
+}
+
+// FailWhile answers every request of method with f as long as while()
+// is true: an outage, timed by the test's own clock. It takes precedence
+// over faults queued with Fail.
+func (s *Server) FailWhile(method string, while func() bool, f Fault) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.outages[method] = append(s.outages[method], outage{while, f})
+}
+
+// InternalServerError is a 500 from the Bot API.
+func InternalServerError() Fault {
+	return Fault{Status: http.StatusInternalServerError, Body: `{"ok":false,"error_code":500,"description":"Internal Server Error"}`}
+}
+
 func (s *Server) fault(method string) (Fault, bool) {
+	s.mu.Lock()
+	outages := s.outages[method]
+	s.mu.Unlock()
+	for _, o := range outages {
+		if o.while() {
+			return o.fault, true
+		}
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	q := s.faults[method]
@@ -333,7 +418,13 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	var result any
 	switch x.req.Method {
 	case "getMe":
-		result = s.Bot
+		me, _ := json.Marshal(s.Bot)
+		var fields map[string]any
+		json.Unmarshal(me, &fields)
+		s.mu.Lock()
+		fields["supports_inline_queries"] = s.inlineMode
+		s.mu.Unlock()
+		result = fields
 	case "getUpdates":
 		s.getUpdates(x, r, params)
 		return
@@ -373,7 +464,11 @@ func (s *Server) applyFault(x *exchange) bool {
 		case <-f.Hold:
 		case <-s.closing:
 		}
-		return false
+		if f.Status == 0 {
+			return false
+		}
+		x.finish(f.Status, f.Body)
+		return true
 	case f.Drop:
 		x.arrive()
 		if hj, ok := x.w.(http.Hijacker); ok {

@@ -24,7 +24,7 @@ func runAsk(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		fs.Usage()
 		return usageError{"ask needs a question"}
 	}
-	ix, err := openForQuestions(ctx, *dir, stderr)
+	ix, err := openForQuestions(ctx, dir.location(), stderr)
 	if err != nil {
 		return err
 	}

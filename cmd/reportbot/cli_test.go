@@ -144,13 +144,48 @@ func TestIndexAskEval(t *testing.T) {
 	}
 }
 
-func TestAskFromSampleWithoutIndex(t *testing.T) {
-	missing := filepath.Join(t.TempDir(), "no-index-here")
-	out, errOut, code := run(t, "ask", "-index", missing, "泰安工业投资增速")
+// TestSampleOnlyOnFirstRun: the built-in sample answers only when no
+// index is configured at all (no -index, no $REPORTBOT_INDEX, nothing at
+// the default location); a given path that does not exist is a usage
+// error naming it, for ask and eval alike, and nothing is created.
+func TestSampleOnlyOnFirstRun(t *testing.T) {
+	data := t.TempDir()
+	t.Setenv("XDG_DATA_HOME", data)
+	t.Setenv("REPORTBOT_INDEX", "")
+	out, errOut, code := run(t, "ask", "泰安工业投资增速")
 	if code != exitOK || !strings.Contains(out, "31.9%") || !strings.Contains(errOut, "sample") {
-		t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+		t.Errorf("first run: exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
 	}
-	if _, err := os.Stat(missing); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("asking created %s", missing)
+	if _, err := os.Stat(filepath.Join(data, "reportbot")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("asking created the default index: %v", err)
+	}
+
+	missing := filepath.Join(t.TempDir(), "typo")
+	qa := filepath.Join(t.TempDir(), "qa.jsonl")
+	os.WriteFile(qa, []byte(`{"question":"泰安工业投资增速","value":"31.9","unit":"%"}`+"\n"), 0o644)
+	tests := []struct {
+		name string
+		env  string
+		args []string
+	}{
+		{"ask -index", "", []string{"ask", "-index", missing, "泰安工业投资增速"}},
+		{"ask $REPORTBOT_INDEX", missing, []string{"ask", "泰安工业投资增速"}},
+		{"eval -index", "", []string{"eval", "-index", missing, qa}},
+		{"eval $REPORTBOT_INDEX", missing, []string{"eval", qa}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("REPORTBOT_INDEX", tt.env)
+			out, errOut, code := run(t, tt.args...)
+			if code != exitUsage || out != "" {
+				t.Errorf("exit %d, want %d; stdout:\n%s", code, exitUsage, out)
+			}
+			if lines := strings.Split(strings.TrimSpace(errOut), "\n"); len(lines) != 1 || !strings.Contains(errOut, missing) || strings.Contains(errOut, "sample") {
+				t.Errorf("want one line naming %s, got:\n%s", missing, errOut)
+			}
+			if _, err := os.Stat(missing); !errors.Is(err, os.ErrNotExist) {
+				t.Errorf("%s was created", missing)
+			}
+		})
 	}
 }

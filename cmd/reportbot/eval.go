@@ -34,7 +34,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		}
 		cases = append(cases, cs...)
 	}
-	ix, err := openForQuestions(ctx, *dir, stderr)
+	ix, err := openForQuestions(ctx, dir.location(), stderr)
 	if err != nil {
 		return err
 	}

@@ -33,12 +33,13 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return fmt.Errorf("index: %w", err)
 		}
 	}
+	ixDir := dir.location().Dir
 	if *rebuild {
-		if err := index.Delete(*dir); err != nil {
+		if err := index.Delete(ixDir); err != nil {
 			return err
 		}
 	}
-	ix, err := index.Open(*dir, index.Options{})
+	ix, err := index.Open(ixDir, index.Options{})
 	if err != nil {
 		return err
 	}
@@ -59,7 +60,7 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintf(stdout, ", %d removed", len(rep.Removed))
 	}
 	fmt.Fprintf(stdout, "\nthis run: %d sentences, %d figures\n", rep.Sentences, rep.Figures)
-	fmt.Fprintf(stdout, "index %s: %d files, %d sentences, %d figures\n", *dir, st.Files, st.Sentences, st.Figures)
+	fmt.Fprintf(stdout, "index %s: %d files, %d sentences, %d figures\n", ixDir, st.Files, st.Sentences, st.Figures)
 	for _, s := range rep.Skipped {
 		fmt.Fprintf(stdout, "skipped %s: %s\n", s.Path, s.Reason)
 	}

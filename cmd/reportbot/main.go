@@ -79,11 +79,6 @@ func newFlagSet(name, synopsis, about string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
-// indexFlag adds the -index flag every command that reads an index has.
-func indexFlag(fs *flag.FlagSet) *string {
-	return fs.String("index", defaultIndexDir(), "index directory (default $REPORTBOT_INDEX, else the user's data directory)")
-}
-
 // Run executes one reportbot command.
 func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 {

@@ -128,11 +128,14 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 	// Writable: uploads and /reindex write, while questions are answered
 	// from the same open index (a second open would be locked out).
-	ix, err := index.Open(*dir, index.Options{})
+	loc := dir.location()
+	_, statErr := os.Stat(loc.Dir)
+	ix, err := index.Open(loc.Dir, index.Options{})
 	if err != nil {
 		return err
 	}
 	defer ix.Close()
+	logIndexAtStart(logger, loc, ix.Stats(), statErr != nil, *reports)
 	cfg.Engine = answer.New(ix)
 	cfg.Pipeline = ingest.New(ix)
 	srv, err := bot.New(cfg)
@@ -140,6 +143,29 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	return srv.Run(ctx)
+}
+
+// logIndexAtStart says which index serve answers from and how many
+// reports it holds, and warns when it holds none: a mistyped -index
+// otherwise starts a bot that silently knows nothing.
+func logIndexAtStart(logger *slog.Logger, loc indexLocation, st index.Stats, created bool, reports string) {
+	from := loc.Given
+	if from == "" {
+		from = "default"
+	}
+	logger.Info("index", "dir", loc.Dir, "from", from, "reports", st.Files, "sentences", st.Sentences, "figures", st.Figures)
+	if st.Files > 0 {
+		return
+	}
+	msg := "the index is empty: questions get no answers until reports are indexed"
+	if created {
+		msg = "the index did not exist and was created empty: check -index if you meant an existing one"
+	}
+	next := "send report files to the bot (admins), or start it with -reports DIR"
+	if reports != "" {
+		next = "the reports in -reports are indexed now"
+	}
+	logger.Warn(msg, "dir", loc.Dir, "next", next)
 }
 
 // idList reads comma-separated numeric Telegram IDs from an environment

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -10,19 +11,34 @@ import (
 	"github.com/reportbot/reportbot/answer"
 )
 
-func runAsk(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("ask", "reportbot ask [-index DIR] [-json] [-explain] [-n N] QUESTION...",
-		"Answers each question with the figure, the sentence that states it, and its source.\nExit status 3 when no question got an answer.", stderr)
-	dir := indexFlag(fs)
+// maxQuestionBytes bounds one question read from stdin.
+const maxQuestionBytes = 64 << 10
+
+func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := newFlagSet("ask", "reportbot ask [-index DIR] [-json] [-explain] [-n N] QUESTION... (or - to read questions from stdin, one a line)",
+		"Answers each question with the figure, the sentence that states it, and its source.\n"+
+			"Flags may come before or after the questions; after -- every argument is a question.\n"+
+			"Exit status 3 when no question got an answer.")
+	dir := indexFlag(fs.FlagSet)
 	asJSON := fs.Bool("json", false, "print one JSON object per question, one per line")
-	n := fs.Int("n", 3, "answers per question at most")
+	n := fs.Int("n", 3, "answers per question at most (at least 1)")
 	explain := fs.Bool("explain", false, "show the question as understood and the score terms of the top candidates (with -json: a \"why\" field)")
-	if err := fs.Parse(args); err != nil {
-		return usageError{err.Error()}
+	rest, err := fs.parse(args, stdout, stderr)
+	if err != nil {
+		return err
 	}
-	if fs.NArg() == 0 {
-		fs.Usage()
-		return usageError{"ask needs a question"}
+	if *n < 1 {
+		return fs.fail(stderr, fmt.Sprintf("-n %d: give at least 1 answer per question", *n))
+	}
+	if len(rest) == 0 {
+		return fs.fail(stderr, "ask needs a question (or - to read them from stdin)")
+	}
+	questions, err := readQuestions(rest, stdin)
+	if err != nil {
+		return err
+	}
+	if len(questions) == 0 {
+		return usageError{"ask: no question on stdin"}
 	}
 	ix, err := openForQuestions(ctx, dir.location(), stderr)
 	if err != nil {
@@ -33,8 +49,10 @@ func runAsk(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
 	answered := 0
-	for i, q := range fs.Args() {
-		q = strings.TrimSpace(q)
+	for i, q := range questions {
+		if err := ctx.Err(); err != nil {
+			return errInterrupted
+		}
 		res, err := eng.AskWith(q, answer.Options{N: *n, Explain: *explain})
 		if err != nil {
 			return err
@@ -61,4 +79,37 @@ func runAsk(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return errNotFound
 	}
 	return nil
+}
+
+// readQuestions expands the arguments of ask: each is a question, except
+// "-", which stands for the lines of stdin (blank lines skipped). An
+// empty argument is a mistake, not a question.
+func readQuestions(args []string, stdin io.Reader) ([]string, error) {
+	var qs []string
+	readStdin := false
+	for i, a := range args {
+		if a == "-" {
+			if readStdin {
+				return nil, usageError{"ask: - (stdin) given twice"}
+			}
+			readStdin = true
+			sc := bufio.NewScanner(stdin)
+			sc.Buffer(make([]byte, 0, 4096), maxQuestionBytes)
+			for sc.Scan() {
+				if q := strings.TrimSpace(sc.Text()); q != "" {
+					qs = append(qs, q)
+				}
+			}
+			if err := sc.Err(); err != nil {
+				return nil, fmt.Errorf("ask: read questions from stdin: %w", err)
+			}
+			continue
+		}
+		q := strings.TrimSpace(a)
+		if q == "" {
+			return nil, usageError{fmt.Sprintf("ask: question %d is empty", i+1)}
+		}
+		qs = append(qs, q)
+	}
+	return qs, nil
 }

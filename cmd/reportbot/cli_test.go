@@ -14,8 +14,14 @@ import (
 // run calls Run as main does and returns stdout, stderr and the exit code.
 func run(t *testing.T, args ...string) (string, string, int) {
 	t.Helper()
+	return runWithStdin(t, "", args...)
+}
+
+// runWithStdin is run with stdin.
+func runWithStdin(t *testing.T, stdin string, args ...string) (string, string, int) {
+	t.Helper()
 	var out, errb bytes.Buffer
-	err := Run(context.Background(), args, strings.NewReader(""), &out, &errb)
+	err := Run(context.Background(), args, strings.NewReader(stdin), &out, &errb)
 	code := exitCode(err, &errb)
 	return out.String(), errb.String(), code
 }
@@ -44,7 +50,9 @@ func writeReports(t *testing.T) string {
 }
 
 func TestUsageErrors(t *testing.T) {
-	for _, args := range [][]string{nil, {"nosuch"}, {"ask"}, {"index"}, {"figures"}, {"eval"}, {"ask", "-bogus", "x"}} {
+	for _, args := range [][]string{nil, {"nosuch"}, {"ask"}, {"index"}, {"figures"}, {"eval"}, {"ask", "-bogus", "x"},
+		{"ask", ""}, {"ask", "泰安工业投资增速", "  "}, {"ask", "-n", "0", "泰安工业投资增速"}, {"ask", "-n=-2", "泰安工业投资增速"},
+		{"ask", "-index", "", "x"}, {"version", "x"}, {"serve", "x"}} {
 		if _, _, code := run(t, args...); code != exitUsage {
 			t.Errorf("reportbot %q: exit %d, want %d", args, code, exitUsage)
 		}
@@ -187,5 +195,58 @@ func TestSampleOnlyOnFirstRun(t *testing.T) {
 				t.Errorf("%s was created", missing)
 			}
 		})
+	}
+}
+
+// TestCommandLineConventions: -h is a request, not a mistake; flags may
+// follow the arguments; a mistyped command gets a suggestion; "ask -"
+// reads questions from stdin; version says what was built.
+func TestCommandLineConventions(t *testing.T) {
+	t.Setenv("REPORTBOT_INDEX", "")
+	t.Setenv("XDG_DATA_HOME", t.TempDir()) // no index: the sample answers
+	for _, args := range [][]string{{"ask", "-h"}, {"index", "-help"}, {"eval", "-h"}, {"figures", "-h"}, {"serve", "-h"},
+		{"bench", "-h"}, {"version", "-h"}, {"help", "ask"}, {"-h"}, {"ask", "泰安工业投资增速", "-h"}} {
+		out, errOut, code := run(t, args...)
+		if code != exitOK || !strings.Contains(out, "Usage:") || errOut != "" {
+			t.Errorf("reportbot %q: exit %d, want 0 with the usage on stdout\nstdout:\n%s\nstderr:\n%s", args, code, out, errOut)
+		}
+	}
+
+	_, errOut, code := run(t, "asq", "泰安工业投资增速")
+	if code != exitUsage || !strings.Contains(errOut, `did you mean "ask"?`) {
+		t.Errorf("asq: exit %d\n%s", code, errOut)
+	}
+	if _, errOut, _ := run(t, "zzzzzz"); strings.Contains(errOut, "did you mean") {
+		t.Errorf("a guess for a word like no command:\n%s", errOut)
+	}
+
+	// Flags after the question are flags, not questions.
+	out, errOut, code := run(t, "ask", "泰安工业投资增速", "-json", "-n", "1")
+	var res struct {
+		Question string            `json:"question"`
+		Answers  []json.RawMessage `json:"answers"`
+	}
+	if code != exitOK || json.Unmarshal([]byte(out), &res) != nil || res.Question != "泰安工业投资增速" || len(res.Answers) != 1 {
+		t.Errorf("flags after the question: exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+	}
+	// After --, an argument that looks like a flag is a question.
+	out, _, _ = run(t, "ask", "-json", "--", "-n")
+	if !strings.Contains(out, `"question":"-n"`) {
+		t.Errorf("ask -- -n: %s", out)
+	}
+
+	// ask - reads one question a line; blank lines are no questions.
+	out, errOut, code = runWithStdin(t, "泰安工业投资增速\n\n  \n泰安工业投资全省排第几\n", "ask", "-json", "-")
+	if lines := strings.Split(strings.TrimSpace(out), "\n"); code != exitOK || len(lines) != 2 ||
+		!strings.Contains(lines[0], `"question":"泰安工业投资增速"`) || !strings.Contains(lines[1], `"question":"泰安工业投资全省排第几"`) {
+		t.Errorf("ask -: exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+	}
+	if _, _, code := runWithStdin(t, "\n", "ask", "-"); code != exitUsage {
+		t.Errorf("ask - with nothing on stdin: exit %d, want %d", code, exitUsage)
+	}
+
+	out, _, code = run(t, "version")
+	if code != exitOK || !strings.HasPrefix(out, "reportbot ") || !strings.Contains(out, "index schema") {
+		t.Errorf("version: exit %d: %s", code, out)
 	}
 }

@@ -13,22 +13,22 @@ import (
 
 func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("index", "reportbot index [-index DIR] [-prune] [-rebuild] PATH...",
-		"Indexes report files and folders; unchanged files are skipped.", stderr)
-	dir := indexFlag(fs)
+		"Indexes report files and folders; unchanged files are skipped.")
+	dir := indexFlag(fs.FlagSet)
 	prune := fs.Bool("prune", false, "remove indexed files that no longer exist")
 	rebuild := fs.Bool("rebuild", false, "delete the index and build it anew")
 	workers := fs.Int("workers", 0, "files read in parallel (default: one per core)")
 	quiet := fs.Bool("q", false, "no progress on stderr")
 	maxTextMB := fs.Float64("max-text-mb", float64(ingest.DefaultMaxTextBytes)/(1<<20), "refuse files with more text than this (MB): one huge file costs ~130× its text in memory")
-	if err := fs.Parse(args); err != nil {
-		return usageError{err.Error()}
+	paths, err := fs.parse(args, stdout, stderr)
+	if err != nil {
+		return err
 	}
-	if fs.NArg() == 0 {
-		fs.Usage()
-		return usageError{"index needs at least one file or folder"}
+	if len(paths) == 0 {
+		return fs.fail(stderr, "index needs at least one file or folder")
 	}
 	// A mistyped path is an error, not a run that indexes nothing.
-	for _, p := range fs.Args() {
+	for _, p := range paths {
 		if _, err := os.Stat(p); err != nil {
 			return fmt.Errorf("index: %w", err)
 		}
@@ -50,7 +50,7 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		opts.Progress = stderr
 	}
 	start := time.Now()
-	rep, err := ingest.New(ix).Run(ctx, fs.Args(), opts)
+	rep, err := ingest.New(ix).Run(ctx, paths, opts)
 	if err != nil {
 		return err
 	}

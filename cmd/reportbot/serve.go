@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -48,9 +47,10 @@ as comma-separated numeric Telegram IDs, in
 or pass -public to answer everyone.`
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	dir := indexFlag(fs)
+	fs := newFlagSet("serve", "reportbot serve [-index DIR] [-reports DIR] [-public] [-webhook URL -listen ADDR]",
+		fmt.Sprintf("Runs the Telegram bot. Environment: %s (required), %s,\n%s, %s, %s, %s.",
+			envToken, envAPIURL, envAllowedUsers, envAllowedChats, envAdmins, envWebhookSecret))
+	dir := indexFlag(fs.FlagSet)
 	reports := fs.String("reports", "", "folder of reports: indexed at start and on /reindex; admins' uploads are saved here (without it, uploads are refused)")
 	public := fs.Bool("public", false, "answer everyone, not only the allow-lists")
 	webhook := fs.String("webhook", "", "public HTTPS URL Telegram posts updates to (webhook mode); default: long polling")
@@ -61,18 +61,12 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	workers := fs.Int("workers", 4, "updates handled at once")
 	logLevel := fs.String("log-level", "info", "debug, info, warn or error (debug logs the questions' text)")
 	logJSON := fs.Bool("log-json", false, "log JSON lines instead of text")
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: reportbot serve [-index DIR] [-reports DIR] [-public] [-webhook URL -listen ADDR]\n\n"+
-			"Runs the Telegram bot. Environment: %s (required), %s,\n%s, %s, %s, %s.\n\n",
-			envToken, envAPIURL, envAllowedUsers, envAllowedChats, envAdmins, envWebhookSecret)
-		fs.PrintDefaults()
+	rest, err := fs.parse(args, stdout, stderr)
+	if err != nil {
+		return err
 	}
-	if err := fs.Parse(args); err != nil {
-		return usageError{err.Error()}
-	}
-	if fs.NArg() > 0 {
-		fs.Usage()
-		return usageError{fmt.Sprintf("serve takes no arguments (got %q)", fs.Arg(0))}
+	if len(rest) > 0 {
+		return fs.fail(stderr, fmt.Sprintf("serve takes no arguments (got %q)", rest[0]))
 	}
 	if *maxUpload <= 0 {
 		return usageError{"-max-upload-mb must be positive"}
@@ -83,7 +77,6 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return usageError{howToGetToken}
 	}
 	var access bot.Access
-	var err error
 	if access.Users, err = idList(envAllowedUsers); err != nil {
 		return usageError{err.Error()}
 	}

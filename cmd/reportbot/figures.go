@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -52,7 +53,9 @@ func runFigures(ctx context.Context, args []string, stdout, stderr io.Writer) er
 				return ctx.Err()
 			}
 			if err != nil {
-				failed++
+				if !errors.Is(err, corpus.ErrFolderRead) { // its files were read
+					failed++
+				}
 				fmt.Fprintf(stderr, "skip %s: %v\n", path, err)
 				return nil
 			}

@@ -51,18 +51,37 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	start := time.Now()
 	rep, err := ingest.New(ix).Run(ctx, paths, opts)
-	if err != nil {
+	interrupted := err != nil && ctx.Err() != nil
+	if err != nil && !interrupted {
 		return err
 	}
-	st := ix.Stats()
-	fmt.Fprintf(stdout, "indexed %d files in %s: %d added, %d replaced, %d unchanged, %d skipped", rep.Files, since(start), rep.Added, rep.Replaced, rep.Unchanged, len(rep.Skipped))
-	if len(rep.Removed) > 0 {
-		fmt.Fprintf(stdout, ", %d removed", len(rep.Removed))
-	}
-	fmt.Fprintf(stdout, "\nthis run: %d sentences, %d figures\n", rep.Sentences, rep.Figures)
-	fmt.Fprintf(stdout, "index %s: %d files, %d sentences, %d figures\n", ixDir, st.Files, st.Sentences, st.Figures)
-	for _, s := range rep.Skipped {
-		fmt.Fprintf(stdout, "skipped %s: %s\n", s.Path, s.Reason)
+	// Interrupted, the run still wrote whole files: say what they were.
+	writeIndexSummary(stdout, rep, ix, since(start))
+	if interrupted {
+		fmt.Fprintf(stderr, "interrupted: %d files not reached; run the same command again to finish\n", rep.Pending)
+		return errInterrupted
 	}
 	return nil
+}
+
+// writeIndexSummary prints what a run did: its counts, which add up to
+// the files found, the index's totals, and one line per file skipped or
+// removed.
+func writeIndexSummary(w io.Writer, rep ingest.Report, ix *index.Index, elapsed string) {
+	fmt.Fprintf(w, "%d files in %s: %d added, %d replaced, %d unchanged, %d skipped", rep.Files, elapsed, rep.Added, rep.Replaced, rep.Unchanged, len(rep.Skipped))
+	if rep.Pending > 0 {
+		fmt.Fprintf(w, ", %d not reached", rep.Pending)
+	}
+	if len(rep.Removed) > 0 {
+		fmt.Fprintf(w, "; %d removed from the index", len(rep.Removed))
+	}
+	st := ix.Stats()
+	fmt.Fprintf(w, "\nthis run: %d sentences, %d figures\n", rep.Sentences, rep.Figures)
+	fmt.Fprintf(w, "index %s: %d files, %d sentences, %d figures\n", ix.Dir(), st.Files, st.Sentences, st.Figures)
+	for _, s := range rep.Skipped {
+		fmt.Fprintf(w, "skipped %s: %s\n", s.Path, s.Reason)
+	}
+	for _, r := range rep.Removed {
+		fmt.Fprintf(w, "removed %s\n", r)
+	}
 }

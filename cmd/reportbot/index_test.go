@@ -125,3 +125,49 @@ func TestIndexInterruptedSaysWhatItDid(t *testing.T) {
 		t.Errorf("second run: exit %d\n%s", code, out)
 	}
 }
+
+// TestSourcesStatsRemove: sources lists the reports with title, region,
+// date and figures; stats counts them; remove drops a file (also one that
+// is gone, and a folder), and names a path that matched nothing.
+func TestSourcesStatsRemove(t *testing.T) {
+	dir := writeReports(t)
+	ix := filepath.Join(t.TempDir(), "ix")
+	if out, errOut, code := run(t, "index", "-q", "-index", ix, dir); code != exitOK {
+		t.Fatalf("index: exit %d\n%s%s", code, out, errOut)
+	}
+	out, _, code := run(t, "sources", "-index", ix)
+	taian := filepath.Join(dir, "泰安_2023-07_工业运行.txt")
+	if code != exitOK || !regexp.MustCompile(`2023-07-03\s+泰安市\s+\d+\s+工业运行情况\s+`+regexp.QuoteMeta(taian)).MatchString(out) || !strings.Contains(out, "2 reports") {
+		t.Errorf("sources: exit %d\n%s", code, out)
+	}
+	out, _, _ = run(t, "sources", "-index", ix, "-json")
+	if lines := strings.Split(strings.TrimSpace(out), "\n"); len(lines) != 2 || !strings.Contains(out, `"region":"泰安市"`) || !strings.Contains(out, `"figures":`) {
+		t.Errorf("sources -json:\n%s", out)
+	}
+	out, _, code = run(t, "stats", "-index", ix)
+	for _, want := range []string{"reports:      2", "regions:      2", "report dates: 2022-12", "last indexed:"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("stats lacks %q: exit %d\n%s", want, code, out)
+		}
+	}
+
+	// A file that is gone is removed by the name it had.
+	os.Remove(taian)
+	out, _, code = run(t, "remove", "-index", ix, taian)
+	if code != exitOK || !strings.Contains(out, "removed "+taian) || !strings.Contains(out, ": 1 files,") {
+		t.Errorf("remove a file: exit %d\n%s", code, out)
+	}
+	// A folder, named relative to the working directory.
+	t.Chdir(dir)
+	out, _, code = run(t, "remove", "-index", ix, "sub")
+	if code != exitOK || !strings.Contains(out, "removed "+filepath.Join(dir, "sub", "资阳_2022-12_总结.md")) || !strings.Contains(out, ": 0 files,") {
+		t.Errorf("remove a folder: exit %d\n%s", code, out)
+	}
+	_, errOut, code := run(t, "remove", "-index", ix, "nothing.txt")
+	if code != exitError || !strings.Contains(errOut, "not in the index: nothing.txt") {
+		t.Errorf("remove what is not indexed: exit %d\n%s", code, errOut)
+	}
+	if _, _, code := run(t, "remove", "-index", filepath.Join(t.TempDir(), "typo"), "x"); code != exitUsage {
+		t.Errorf("remove from a missing index: exit %d, want %d", code, exitUsage)
+	}
+}

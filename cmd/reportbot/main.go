@@ -71,6 +71,15 @@ var commands = map[string]func(ctx context.Context, args []string, stdin io.Read
 	"bench": func(ctx context.Context, a []string, _ io.Reader, o, e io.Writer) error {
 		return runBench(ctx, a, o, e)
 	},
+	"sources": func(ctx context.Context, a []string, _ io.Reader, o, e io.Writer) error {
+		return runSources(ctx, a, o, e)
+	},
+	"stats": func(ctx context.Context, a []string, _ io.Reader, o, e io.Writer) error {
+		return runStats(ctx, a, o, e)
+	},
+	"remove": func(ctx context.Context, a []string, _ io.Reader, o, e io.Writer) error {
+		return runRemove(ctx, a, o, e)
+	},
 	"version": func(_ context.Context, a []string, _ io.Reader, o, e io.Writer) error { return runVersion(a, o, e) },
 }
 

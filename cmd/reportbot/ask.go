@@ -4,11 +4,14 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/reportbot/reportbot/answer"
+	"github.com/reportbot/reportbot/answer/socket"
+	"github.com/reportbot/reportbot/index"
 )
 
 // maxQuestionBytes bounds one question read from stdin.
@@ -40,7 +43,17 @@ func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	if len(questions) == 0 {
 		return usageError{"ask: no question on stdin"}
 	}
-	ix, err := openForQuestions(ctx, dir.location(), stderr)
+	loc := dir.location()
+	ix, err := openForQuestions(ctx, loc, stderr)
+	if errors.Is(err, index.ErrLocked) {
+		// serve or index holds the index: ask the process that does.
+		cl, dialErr := socket.Dial(loc.Dir)
+		if dialErr != nil {
+			return err
+		}
+		defer cl.Close()
+		return askThroughSocket(ctx, cl, questions, *n, *asJSON, *explain, stdout, stderr)
+	}
 	if err != nil {
 		return err
 	}
@@ -74,6 +87,42 @@ func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 			fmt.Fprintln(stdout)
 			answer.WriteExplanation(stdout, res)
 		}
+	}
+	if answered == 0 {
+		return errNotFound
+	}
+	return nil
+}
+
+// askThroughSocket asks the process that holds the index, printing what
+// ask itself would print.
+func askThroughSocket(ctx context.Context, cl *socket.Client, questions []string, n int, asJSON, explain bool, stdout, stderr io.Writer) error {
+	answered := 0
+	for i, q := range questions {
+		resp, err := cl.Ask(ctx, socket.Request{Question: q, N: n, Explain: explain})
+		if ctx.Err() != nil {
+			return errInterrupted
+		}
+		if err != nil {
+			return err
+		}
+		if i == 0 {
+			fmt.Fprintf(stderr, "(the index is held by %s: it answered)\n", resp.Server)
+		}
+		if resp.Error != "" {
+			return fmt.Errorf("%s: %s", resp.Server, resp.Error)
+		}
+		if resp.Answered {
+			answered++
+		}
+		if asJSON {
+			fmt.Fprintf(stdout, "%s\n", resp.Result)
+			continue
+		}
+		if i > 0 {
+			fmt.Fprintln(stdout)
+		}
+		io.WriteString(stdout, resp.Text)
 	}
 	if answered == 0 {
 		return errNotFound

@@ -7,6 +7,8 @@ import (
 	"os"
 	"time"
 
+	"github.com/reportbot/reportbot/answer"
+	"github.com/reportbot/reportbot/answer/socket"
 	"github.com/reportbot/reportbot/index"
 	"github.com/reportbot/reportbot/ingest"
 )
@@ -44,6 +46,10 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer ix.Close()
+	// ask cannot open the index while it is written: it asks here.
+	if sock, err := socket.Listen(ixDir, answer.New(ix), fmt.Sprintf("reportbot index, pid %d", os.Getpid())); err == nil {
+		defer sock.Close()
+	}
 
 	opts := ingest.Options{Workers: *workers, Prune: *prune, MaxTextBytes: int(*maxTextMB * (1 << 20))}
 	if !*quiet {

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/reportbot/reportbot/answer"
+	"github.com/reportbot/reportbot/answer/socket"
 	"github.com/reportbot/reportbot/bot"
 	"github.com/reportbot/reportbot/index"
 	"github.com/reportbot/reportbot/ingest"
@@ -131,6 +132,14 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	logIndexAtStart(logger, loc, ix.Stats(), statErr != nil, *reports)
 	cfg.Engine = answer.New(ix)
 	cfg.Pipeline = ingest.New(ix)
+	// "reportbot ask" cannot open the index while serve writes it; it
+	// asks through this socket instead.
+	if sock, err := socket.Listen(loc.Dir, cfg.Engine, fmt.Sprintf("reportbot serve, pid %d", os.Getpid())); err != nil {
+		logger.Warn("reportbot ask cannot ask this bot from the shell", "err", err)
+	} else {
+		defer sock.Close()
+		logger.Info("answering reportbot ask", "socket", socket.Path(loc.Dir))
+	}
 	srv, err := bot.New(cfg)
 	if err != nil {
 		return err

@@ -199,3 +199,29 @@ func TestServeSaysWhatItServes(t *testing.T) {
 		}
 	}
 }
+
+// TestAskWhileServeRuns: serve holds the index for writing, and ask from
+// the shell still answers, through serve's socket, what ask would print.
+func TestAskWhileServeRuns(t *testing.T) {
+	reports := serveSeeds(t)
+	api := telegramtest.New(t, serveTestToken)
+	serveEnv(t, api.URL(), "5001")
+	dir := filepath.Join(t.TempDir(), "ix")
+	log := startServe(t, "-index", dir, "-reports", reports)
+	// Once the bot answers, the reports are indexed and the socket is up.
+	api.Push(telegramtest.PrivateText(5001, "泰安工业投资增速"))
+	api.Wait(t, "sendMessage", func(r telegramtest.Request) bool { return r.Int("chat_id") == 5001 })
+
+	out, errOut, code := run(t, "ask", "-index", dir, "泰安工业投资增速")
+	if code != exitOK || !strings.Contains(out, "31.9%") || !strings.Contains(out, "来源:") || !strings.Contains(errOut, "reportbot serve") {
+		t.Errorf("ask while serve runs: exit %d\nstdout:\n%s\nstderr:\n%s\nserve log:\n%s", code, out, errOut, log.String())
+	}
+	out, _, code = runWithStdin(t, "泰安工业投资增速\n北京工业投资增速\n", "ask", "-index", dir, "-json", "-n", "1", "-")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != exitOK || len(lines) != 2 || !strings.Contains(lines[0], `"value":"31.9"`) || !strings.Contains(lines[1], `"answers":[]`) {
+		t.Errorf("ask -json while serve runs: exit %d\n%s", code, out)
+	}
+	if _, _, code := run(t, "ask", "-index", dir, "北京工业投资增速"); code != exitNotFound {
+		t.Errorf("unanswered through the socket: exit %d, want %d", code, exitNotFound)
+	}
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"fmt"
@@ -169,5 +170,43 @@ func TestSourcesStatsRemove(t *testing.T) {
 	}
 	if _, _, code := run(t, "remove", "-index", filepath.Join(t.TempDir(), "typo"), "x"); code != exitUsage {
 		t.Errorf("remove from a missing index: exit %d, want %d", code, exitUsage)
+	}
+}
+
+// TestIndexBadInputsEachGetALine: an empty file, a .docx of deeply nested
+// XML, a link loop and a link to itself are skipped, each with its line,
+// and the summary's counts add up to the files found.
+func TestIndexBadInputsEachGetALine(t *testing.T) {
+	dir := writeReports(t) // 2 reports, a broken .docx, a .doc
+	os.WriteFile(filepath.Join(dir, "empty.txt"), nil, 0o644)
+	var zb bytes.Buffer
+	zw := zip.NewWriter(&zb)
+	w, _ := zw.Create("word/document.xml")
+	w.Write([]byte(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` + strings.Repeat("<w:p>", 1_000_000)))
+	zw.Close()
+	os.WriteFile(filepath.Join(dir, "nested.docx"), zb.Bytes(), 0o644)
+	if err := os.Symlink(".", filepath.Join(dir, "loop")); err != nil {
+		t.Skipf("symlinks: %v", err)
+	}
+	os.Symlink("self.txt", filepath.Join(dir, "self.txt"))
+
+	out, errOut, code := run(t, "index", "-q", "-index", filepath.Join(t.TempDir(), "ix"), dir)
+	if code != exitOK {
+		t.Fatalf("exit %d\n%s%s", code, out, errOut)
+	}
+	if !strings.HasPrefix(out, "8 files in ") || !strings.Contains(out, ": 2 added, 0 replaced, 0 unchanged, 6 skipped\n") {
+		t.Errorf("summary does not add up to 8 files, 2 added and 6 skipped:\n%s", out)
+	}
+	for _, want := range []string{
+		"skipped " + filepath.Join(dir, "empty.txt") + ": empty file",
+		"skipped " + filepath.Join(dir, "nested.docx") + ": read " + filepath.Join(dir, "nested.docx") + ": not a valid .docx (word/document.xml: XML nested more than 256 elements deep)",
+		"skipped " + filepath.Join(dir, "loop") + ": read " + filepath.Join(dir, "loop") + ": folder already read",
+		"skipped " + filepath.Join(dir, "self.txt") + ": ",
+		"skipped " + filepath.Join(dir, "broken.docx") + ": ",
+		"skipped " + filepath.Join(dir, "notes.doc") + ": ",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no line %q:\n%s", want, out)
+		}
 	}
 }

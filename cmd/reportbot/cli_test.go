@@ -250,3 +250,31 @@ func TestCommandLineConventions(t *testing.T) {
 		t.Errorf("version: exit %d: %s", code, out)
 	}
 }
+
+// TestAskWithoutRegionSaysWhichItChose: a question that names no region
+// says which region it answered for, or asks which is meant; JSON carries
+// it as region_note, and no made-up numbers.
+func TestAskWithoutRegionSaysWhichItChose(t *testing.T) {
+	dir := writeReports(t)
+	os.WriteFile(filepath.Join(dir, "资阳_2023-01_投资.txt"), []byte("2022年,全市工业投资增长9.1%。\n"), 0o644)
+	ix := filepath.Join(t.TempDir(), "ix")
+	if out, errOut, code := run(t, "index", "-q", "-index", ix, dir); code != exitOK {
+		t.Fatalf("index: exit %d\n%s%s", code, out, errOut)
+	}
+	out, _, code := run(t, "ask", "-index", ix, "规上工业增加值增速")
+	if code != exitOK || !strings.Contains(out, "(未指明地区,按资阳市回答)") {
+		t.Errorf("one region: exit %d\n%s", code, out)
+	}
+	out, _, _ = run(t, "ask", "-index", ix, "-json", "工业投资增速")
+	var res struct {
+		RegionNote string `json:"region_note"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil || !strings.Contains(res.RegionNote, "请写明要哪个地区") ||
+		!strings.Contains(res.RegionNote, "泰安市") || !strings.Contains(res.RegionNote, "资阳市") {
+		t.Errorf("two regions: %v\n%s", err, out)
+	}
+	out, _, _ = run(t, "ask", "-index", ix, "-json", "泰安工业投资增速")
+	if strings.Contains(out, "region_note") || strings.Contains(out, `"score":0,`) || strings.Contains(out, `"score":0}`) {
+		t.Errorf("region named, or a made-up score:\n%s", out)
+	}
+}

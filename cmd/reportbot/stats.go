@@ -20,7 +20,9 @@ type statsRecord struct {
 	Newest string `json:"newest,omitempty"`
 	// LastIndexed is absent for an empty index.
 	LastIndexed *time.Time `json:"last_indexed,omitempty"`
-	SizeBytes   int64      `json:"size_bytes"`
+	// SizeBytes is absent for the in-memory sample, which has no size on
+	// disk (never a made-up 0).
+	SizeBytes int64 `json:"size_bytes,omitempty"`
 }
 
 func runStats(ctx context.Context, args []string, stdout, stderr io.Writer) error {

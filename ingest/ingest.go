@@ -228,7 +228,10 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, opts Options) (Repor
 			return rep, fmt.Errorf("remove older names: %w", err)
 		}
 	}
-	if err := ctx.Err(); err != nil {
+	// Cancelled once every file was done, the run is complete unless it
+	// had still to prune.
+	if err := ctx.Err(); err != nil && (rep.Pending > 0 || opts.Prune) {
+		sort.Slice(rep.Skipped, func(i, j int) bool { return rep.Skipped[i].Path < rep.Skipped[j].Path })
 		return rep, err
 	}
 	if opts.Prune {

@@ -64,6 +64,9 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	// Interrupted, the run still wrote whole files: say what they were.
 	writeIndexSummary(stdout, rep, ix, since(start))
 	if interrupted {
+		if !*quiet {
+			fmt.Fprintln(stderr) // end the progress line
+		}
 		fmt.Fprintf(stderr, "interrupted: %d files not reached; run the same command again to finish\n", rep.Pending)
 		return errInterrupted
 	}

@@ -55,6 +55,9 @@ type Result struct {
 	// Note explains an empty answer: no report of the region, no figure
 	// of the indicator.
 	Note string `json:"note,omitempty"`
+	// RegionNote says, for a question that names no region, which region
+	// the answers are about, or asks which one is meant (regionnote.go).
+	RegionNote string `json:"region_note,omitempty"`
 	// Why shows how the answer was reached, when asked for (Options.Explain).
 	Why *Explanation `json:"why,omitempty"`
 	// Mode is ModeSingle, ModeCompare or ModeTrend (Respond); empty from
@@ -100,16 +103,18 @@ type Answer struct {
 
 // Related is a sentence close to a question.
 type Related struct {
-	Sentence   string  `json:"sentence"`
-	SourceText string  `json:"source_text"`
-	File       string  `json:"file"`
-	Title      string  `json:"title"`
-	Date       string  `json:"date"`
-	Source     string  `json:"source"`
-	Region     string  `json:"region"`
-	Paragraph  int     `json:"paragraph"`
-	SentenceNo int     `json:"sentence_no"`
-	Score      float64 `json:"score"`
+	Sentence   string `json:"sentence"`
+	SourceText string `json:"source_text"`
+	File       string `json:"file"`
+	Title      string `json:"title"`
+	Date       string `json:"date"`
+	Source     string `json:"source"`
+	Region     string `json:"region"`
+	Paragraph  int    `json:"paragraph"`
+	SentenceNo int    `json:"sentence_no"`
+	// Score is the search's score; absent when it gave none (NaN), never
+	// a made-up 0.
+	Score *float64 `json:"score,omitempty"`
 }
 
 // Ask answers one question with at most n answers (n ≤ 0 means 3).
@@ -117,8 +122,8 @@ func (e *Engine) Ask(question string, n int) (Result, error) {
 	return e.AskWith(question, Options{N: n})
 }
 
-// AskWith answers one question.
-func (e *Engine) AskWith(question string, opt Options) (Result, error) {
+// askWith answers one question; AskWith adds the region note.
+func (e *Engine) askWith(question string, opt Options) (Result, error) {
 	n := opt.N
 	if n <= 0 {
 		n = 3
@@ -262,7 +267,7 @@ func (e *Engine) answer(question string, q Question, n int) (Result, error) {
 			Sentence: h.Sentence.Norm, SourceText: h.Sentence.Text,
 			File: h.File.Path, Title: h.File.Title, Date: h.File.Date, Source: h.File.Source,
 			Region: h.File.Region.Name, Paragraph: h.Sentence.Para, SentenceNo: h.Sentence.Index,
-			Score: round2(h.Score),
+			Score: searchScore(h.Score),
 		})
 	}
 	return res, nil

@@ -84,6 +84,9 @@ func SourceLine(title, date, source, file string, para int) string {
 // WriteText prints a result for a terminal.
 func WriteText(w io.Writer, r Result) {
 	fmt.Fprintf(w, "问: %s\n", r.Question)
+	if r.RegionNote != "" {
+		fmt.Fprintf(w, "  (%s)\n", r.RegionNote)
+	}
 	if len(r.Answers) == 0 {
 		msg := "未找到确定的答案"
 		if r.Note != "" {

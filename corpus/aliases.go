@@ -38,6 +38,7 @@ var (
 	ErrTooLarge    = formats.ErrTooLarge
 	ErrCorrupt     = formats.ErrCorrupt
 	ErrNoPDFTool   = formats.ErrNoPDFTool
+	ErrFolderRead  = formats.ErrFolderRead
 )
 
 // FileFormat returns the format read for a file name (txt, md, html, docx,
@@ -46,6 +47,10 @@ func FileFormat(name string) string { return formats.FileFormat(name) }
 
 // ReadFile reads and decodes one report file; see formats.ReadFile.
 func ReadFile(path string) (*RawFile, error) { return formats.ReadFile(path) }
+
+// HashFile returns the content hash ReadFile would give a file, without
+// decoding it; see formats.HashFile.
+func HashFile(path string) (hash string, size int64, err error) { return formats.HashFile(path) }
 
 // ReadBytes decodes a report held in memory; see formats.ReadBytes.
 func ReadBytes(name string, data []byte) (*RawFile, error) { return formats.ReadBytes(name, data) }

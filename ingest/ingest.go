@@ -10,11 +10,23 @@
 //     decides what a report file is), so that progress can say how much is
 //     left; files that cannot even be listed are skipped with their reason.
 //
-//   - Reading and analysis run on Options.Workers goroutines (one per core
-//     by default): decoding and extraction are most of the CPU of indexing.
-//     A file whose path and content hash are already indexed is skipped
-//     after hashing, before any analysis, so a re-run over an unchanged
-//     folder costs little more than reading it.
+//   - A file is known by its canonical path (CanonicalPath: absolute, links
+//     resolved), so one file reached under several spellings is indexed
+//     once, and by its content hash: a file whose content is indexed under
+//     another path that still exists is skipped with a line naming it,
+//     while an entry whose file is gone or is this very file under an
+//     older name (a move, or an index built before paths were canonical)
+//     gives way to it.
+//
+//   - Hash, decide, then analyse. Every file is hashed first (on
+//     Options.Workers goroutines, without decoding), then what to do with
+//     each is decided in walk order, so that of two copies in one run the
+//     first is always the one kept; an unchanged file costs one read. Only
+//     the files to index are then read and analysed in parallel: decoding
+//     and extraction are most of the CPU of indexing.
+//
+//   - Every file found is counted once: Report.Files is Added + Replaced +
+//     Unchanged + len(Skipped) + Pending.
 //
 //   - One index.Writer takes every analysed document, from the one
 //     goroutine that collects the workers' results. It groups small files
@@ -39,6 +51,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"sync"
@@ -92,12 +105,20 @@ type Skip struct {
 	Reason string `json:"reason"`
 }
 
-// Report summarises a Run.
+// Report summarises a Run. Every path found is counted in exactly one of
+// Added, Replaced, Unchanged, Skipped and Pending, which add up to Files.
 type Report struct {
-	Files     int           `json:"files"` // report files found
-	Added     int           `json:"added"`
-	Replaced  int           `json:"replaced"`
-	Unchanged int           `json:"unchanged"`
+	// Files counts every path found: report files, and the files, links
+	// and folders skipped while walking (an unsupported type, a link loop).
+	Files     int `json:"files"`
+	Added     int `json:"added"`
+	Replaced  int `json:"replaced"`
+	Unchanged int `json:"unchanged"`
+	// Pending counts the files not reached when the run was cancelled.
+	Pending int `json:"pending,omitempty"`
+	// Removed lists the entries taken out of the index: pruned files, and
+	// older names of files indexed now (moved, or indexed before under
+	// another spelling of their path).
 	Removed   []string      `json:"removed,omitempty"`
 	Sentences int           `json:"sentences"` // in files written this run
 	Figures   int           `json:"figures"`
@@ -117,18 +138,37 @@ const DefaultMaxTextBytes = 8 << 20
 // progressEvery is how often Options.Progress gets a line.
 const progressEvery = 500 * time.Millisecond
 
+// walked is a report file found by the walk, under its canonical path.
 type walked struct {
 	path string
 	size int64
 }
 
+// hashed is what hashing found of a walked file.
+type hashed struct {
+	hash string
+	size int64
+	err  error
+}
+
 // analysed is what a worker made of one file.
 type analysed struct {
-	doc       *corpus.Document
-	path      string
-	size      int64
-	unchanged bool
-	err       error
+	doc  *corpus.Document
+	path string
+	size int64
+	err  error
+}
+
+// plan is what a Run decided to do with the files it hashed.
+type plan struct {
+	todo []walked
+	// supersedes lists, for a file to index, the entries that are the same
+	// file under an older name, or a copy whose file is gone: they are
+	// removed once the file is written.
+	supersedes map[string][]string
+	// drop lists entries removed whatever else happens: older names of
+	// unchanged files, and earlier versions of files now skipped.
+	drop []string
 }
 
 // Run indexes every report file under paths (files or folders).
@@ -136,10 +176,11 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, opts Options) (Repor
 	start := time.Now()
 	var rep Report
 	files, total, err := walk(ctx, paths, &rep)
+	rep.Files = len(files) + len(rep.Skipped)
 	if err != nil {
+		rep.Pending = len(files)
 		return rep, err
 	}
-	rep.Files = len(files)
 
 	workers := opts.Workers
 	if workers <= 0 {
@@ -149,94 +190,92 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, opts Options) (Repor
 	if maxText <= 0 {
 		maxText = DefaultMaxTextBytes
 	}
-	jobs := make(chan walked)
-	results := make(chan analysed, workers*2)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for f := range jobs {
-				results <- p.analyse(f, maxText)
-			}
-		}()
-	}
-	go func() {
-		defer close(jobs)
-		for _, f := range files {
-			select {
-			case jobs <- f:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	go func() { wg.Wait(); close(results) }()
+	prog := progress{w: opts.Progress, start: start, files: len(files), bytes: total}
 
-	w := p.ix.NewWriter(opts.BatchBytes)
-	var done int
-	var doneBytes int64
-	lastProgress := time.Now()
-	var writeErr error
-	for r := range results {
-		done++
-		doneBytes += r.size
-		switch {
-		case r.err != nil:
-			rep.Skipped = append(rep.Skipped, Skip{r.path, r.err.Error()})
-		case r.unchanged:
-			rep.Unchanged++
-		case writeErr == nil:
-			// After a failed write the remaining results are drained,
-			// not written, so that the workers can finish.
-			writeErr = put(w, r, &rep, opts.KeepDocs)
-		}
-		if opts.Progress != nil && time.Since(lastProgress) > progressEvery {
-			lastProgress = time.Now()
-			printProgress(opts.Progress, done, len(files), doneBytes, total, time.Since(start))
+	sums, err := hashAll(ctx, files, workers, &prog)
+	if err != nil {
+		rep.Pending = len(files)
+		return rep, err
+	}
+	pl := p.decide(files, sums, &rep)
+	prog.done = len(files) - len(pl.todo)
+	for i := range files {
+		if sums[i].err == nil {
+			prog.doneBytes += sums[i].size
 		}
 	}
-	if err := w.Close(); err != nil && writeErr == nil {
-		writeErr = err
+	for _, f := range pl.todo {
+		prog.doneBytes -= f.size
 	}
+
+	written, writeErr := p.analyseAndWrite(ctx, pl.todo, workers, maxText, opts, &rep, &prog)
 	if writeErr != nil {
 		return rep, writeErr
 	}
-	if err := ctx.Err(); err != nil {
+	// Older names give way only to a file that was written.
+	gone := append([]string(nil), pl.drop...)
+	for _, path := range written {
+		gone = append(gone, pl.supersedes[path]...)
+	}
+	if len(gone) > 0 {
+		drop := make(map[string]bool, len(gone))
+		for _, g := range gone {
+			drop[g] = true
+		}
+		removed, err := p.ix.Prune(func(path string) bool { return !drop[path] })
+		rep.Removed = append(rep.Removed, removed...)
+		if err != nil {
+			return rep, fmt.Errorf("remove older names: %w", err)
+		}
+	}
+	// Cancelled once every file was done, the run is complete unless it
+	// had still to prune.
+	if err := ctx.Err(); err != nil && (rep.Pending > 0 || opts.Prune) {
+		sort.Slice(rep.Skipped, func(i, j int) bool { return rep.Skipped[i].Path < rep.Skipped[j].Path })
 		return rep, err
 	}
 	if opts.Prune {
-		removed, err := p.ix.Prune(func(path string) bool {
-			_, err := os.Stat(path)
-			return !errors.Is(err, os.ErrNotExist)
-		})
+		removed, err := p.prune()
+		rep.Removed = append(rep.Removed, removed...)
 		if err != nil {
 			return rep, fmt.Errorf("prune: %w", err)
 		}
-		rep.Removed = removed
 	}
+	sort.Strings(rep.Removed)
 	sort.Slice(rep.Skipped, func(i, j int) bool { return rep.Skipped[i].Path < rep.Skipped[j].Path })
 	rep.Elapsed = time.Since(start)
-	if opts.Progress != nil && len(files) > 0 {
-		printProgress(opts.Progress, done, len(files), doneBytes, total, rep.Elapsed)
+	if len(files) > 0 {
+		prog.print("indexing", true)
 	}
 	return rep, nil
 }
 
-// walk lists the report files under paths with their sizes, and records
-// in rep the paths that cannot be listed.
+// walk lists the report files under paths by their canonical paths, with
+// their sizes, and records in rep the paths that cannot be listed and the
+// files reached a second time under another name.
 func walk(ctx context.Context, paths []string, rep *Report) (files []walked, total int64, err error) {
+	seen := map[string]string{} // canonical path → path it was found as
 	for _, root := range paths {
 		err := corpus.ReportFiles(root, func(path string, err error) error {
 			if err != nil {
-				rep.Skipped = append(rep.Skipped, Skip{path, err.Error()})
-				return nil
+				rep.Skipped = append(rep.Skipped, Skip{absOrAsIs(path), err.Error()})
+				return ctx.Err()
 			}
+			canon, err := CanonicalPath(path)
+			if err != nil {
+				rep.Skipped = append(rep.Skipped, Skip{absOrAsIs(path), err.Error()})
+				return ctx.Err()
+			}
+			if first, ok := seen[canon]; ok {
+				rep.Skipped = append(rep.Skipped, Skip{absOrAsIs(path), fmt.Sprintf("the same file as %s, read already in this run", first)})
+				return ctx.Err()
+			}
+			seen[canon] = absOrAsIs(path)
 			var size int64
-			if st, err := os.Stat(path); err == nil {
+			if st, err := os.Stat(canon); err == nil {
 				size = st.Size()
 			}
-			files = append(files, walked{path, size})
+			files = append(files, walked{canon, size})
 			total += size
 			return ctx.Err()
 		})
@@ -247,9 +286,188 @@ func walk(ctx context.Context, paths []string, rep *Report) (files []walked, tot
 	return files, total, nil
 }
 
-// analyse reads one file and, unless it is refused or already indexed
-// with the same content, analyses it.
-func (p *Pipeline) analyse(f walked, maxText int) analysed {
+// hashAll hashes files on workers goroutines; sums[i] is files[i]'s.
+func hashAll(ctx context.Context, files []walked, workers int, prog *progress) ([]hashed, error) {
+	sums := make([]hashed, len(files))
+	jobs := make(chan int)
+	finished := make(chan int64, workers)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				h, size, err := corpus.HashFile(files[i].path)
+				sums[i] = hashed{hash: h, size: size, err: err}
+				finished <- size
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for i := range files {
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(finished) }()
+	for size := range finished {
+		prog.done++
+		prog.doneBytes += size
+		prog.maybePrint("hashing")
+	}
+	prog.done, prog.doneBytes = 0, 0
+	return sums, ctx.Err()
+}
+
+// decide sorts hashed files, in walk order, into unchanged, skipped (and
+// why) and to be indexed, and finds the index entries each one replaces.
+func (p *Pipeline) decide(files []walked, sums []hashed, rep *Report) plan {
+	pl := plan{supersedes: map[string][]string{}}
+	byHash := map[string][]string{} // content hash → indexed paths, and paths to index this run
+	indexedHash := map[string]string{}
+	for _, f := range p.ix.Files() {
+		byHash[f.Hash] = append(byHash[f.Hash], f.Path)
+		indexedHash[f.Path] = f.Hash
+	}
+	for i, f := range files {
+		s := sums[i]
+		if s.err != nil {
+			rep.Skipped = append(rep.Skipped, Skip{f.path, s.err.Error()})
+			continue
+		}
+		old, wasIndexed := indexedHash[f.path]
+		// Entries of the same content under other paths: this file under
+		// an older name or moved from a path that is gone (stale), or
+		// another copy that still exists (others).
+		var stale, others []string
+		for _, q := range byHash[s.hash] {
+			switch {
+			case q == f.path:
+			case sameFileOrGone(q, f.path):
+				stale = append(stale, q)
+			default:
+				others = append(others, q)
+			}
+		}
+		dropOld := func(reason string) string {
+			if wasIndexed {
+				pl.drop = append(pl.drop, f.path)
+				return reason + "; its earlier version was removed from the index"
+			}
+			return reason
+		}
+		switch {
+		case s.size == 0:
+			rep.Skipped = append(rep.Skipped, Skip{f.path, dropOld("empty file (0 bytes): nothing to index")})
+		case wasIndexed && old == s.hash:
+			rep.Unchanged++
+			pl.drop = append(pl.drop, stale...)
+		case len(others) > 0:
+			rep.Skipped = append(rep.Skipped, Skip{f.path, dropOld(fmt.Sprintf("the same content as %s, which is indexed already", others[0]))})
+		default:
+			pl.todo = append(pl.todo, f)
+			pl.supersedes[f.path] = stale
+			byHash[s.hash] = append(byHash[s.hash], f.path)
+		}
+	}
+	return pl
+}
+
+// sameFileOrGone reports whether the indexed path q is the file at
+// canonical path p under another name, or names nothing any more.
+func sameFileOrGone(q, p string) bool {
+	c, err := CanonicalPath(q)
+	if err == nil {
+		return c == p
+	}
+	return gone(q)
+}
+
+// analyseAndWrite reads, analyses and writes todo on workers goroutines
+// and returns the paths written (or found unchanged while writing).
+func (p *Pipeline) analyseAndWrite(ctx context.Context, todo []walked, workers, maxText int, opts Options, rep *Report, prog *progress) (written []string, err error) {
+	jobs := make(chan walked)
+	results := make(chan analysed, workers*2)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for f := range jobs {
+				results <- analyse(f, maxText)
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for _, f := range todo {
+			select {
+			case jobs <- f:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(results) }()
+
+	w := p.ix.NewWriter(opts.BatchBytes)
+	prog.last = time.Time{} // the first file of a stage shows at once
+	received := 0
+	var writeErr error
+	for r := range results {
+		received++
+		prog.done++
+		prog.doneBytes += r.size
+		switch {
+		case r.err != nil:
+			rep.Skipped = append(rep.Skipped, Skip{r.path, r.err.Error()})
+		case writeErr == nil:
+			// After a failed write the remaining results are drained,
+			// not written, so that the workers can finish.
+			writeErr = put(w, r, rep, opts.KeepDocs)
+			if writeErr == nil {
+				written = append(written, r.path)
+			}
+		}
+		prog.maybePrint("indexing")
+	}
+	rep.Pending += len(todo) - received
+	if err := w.Close(); err != nil && writeErr == nil {
+		writeErr = err
+	}
+	return written, writeErr
+}
+
+// prune removes the entries whose files are gone. An entry under a
+// relative path was written by a version that did not make paths
+// canonical; whether its file exists would depend on the working
+// directory, so it is removed only when its content is indexed under
+// another path as well (it is a duplicate), never by a guess.
+func (p *Pipeline) prune() ([]string, error) {
+	paths := map[string]int{}
+	files := p.ix.Files()
+	for _, f := range files {
+		paths[f.Hash]++
+	}
+	hashOf := make(map[string]string, len(files))
+	for _, f := range files {
+		hashOf[f.Path] = f.Hash
+	}
+	return p.ix.Prune(func(path string) bool {
+		if !filepath.IsAbs(path) {
+			return paths[hashOf[path]] < 2
+		}
+		_, err := os.Stat(path)
+		return !errors.Is(err, os.ErrNotExist)
+	})
+}
+
+// analyse reads one file and, unless it is refused, analyses it.
+func analyse(f walked, maxText int) analysed {
 	out := analysed{path: f.path, size: f.size}
 	raw, err := corpus.ReadFile(f.path)
 	if err != nil {
@@ -265,10 +483,6 @@ func (p *Pipeline) analyse(f walked, maxText int) analysed {
 		// The index keeps paths as UTF-8 text; another name would be
 		// stored altered and indexed again on every run.
 		out.err = errors.New("the file name is not valid UTF-8: rename the file")
-		return out
-	}
-	if p.ix.Unchanged(raw.Path, raw.Hash) {
-		out.unchanged = true
 		return out
 	}
 	side, err := corpus.ReadSidecar(f.path)
@@ -308,18 +522,38 @@ func put(w *index.Writer, r analysed, rep *Report, keepDocs bool) error {
 	return nil
 }
 
-// printProgress writes one progress line, ended by a carriage return so
-// that a terminal shows the latest only; the last line ends the run with
-// a newline.
-func printProgress(w io.Writer, done, total int, doneBytes, totalBytes int64, elapsed time.Duration) {
-	rate := float64(doneBytes) / (1 << 20) / max(elapsed.Seconds(), 1e-3)
+// progress tracks a run for Options.Progress.
+type progress struct {
+	w                io.Writer
+	start, last      time.Time
+	done, files      int
+	doneBytes, bytes int64
+}
+
+// maybePrint prints a line when the last one is old enough.
+func (pr *progress) maybePrint(stage string) {
+	if pr.w != nil && time.Since(pr.last) > progressEvery {
+		pr.print(stage, false)
+	}
+}
+
+// print writes one progress line, ended by a carriage return so that a
+// terminal shows the latest only; the last line ends the run with a
+// newline.
+func (pr *progress) print(stage string, last bool) {
+	if pr.w == nil {
+		return
+	}
+	pr.last = time.Now()
+	elapsed := time.Since(pr.start)
+	rate := float64(pr.doneBytes) / (1 << 20) / max(elapsed.Seconds(), 1e-3)
 	eta := "-"
-	if doneBytes > 0 && totalBytes > doneBytes {
-		left := time.Duration(float64(elapsed) * float64(totalBytes-doneBytes) / float64(doneBytes))
+	if pr.doneBytes > 0 && pr.bytes > pr.doneBytes {
+		left := time.Duration(float64(elapsed) * float64(pr.bytes-pr.doneBytes) / float64(pr.doneBytes))
 		eta = left.Round(time.Second).String()
 	}
-	fmt.Fprintf(w, "\rindexing: %d/%d files, %.1f MB/s, ETA %s   ", done, total, rate, eta)
-	if done == total {
-		fmt.Fprintln(w)
+	fmt.Fprintf(pr.w, "\r%s: %d/%d files, %.1f MB/s, ETA %s   ", stage, pr.done, pr.files, rate, eta)
+	if last {
+		fmt.Fprintln(pr.w)
 	}
 }

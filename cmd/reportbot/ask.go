@@ -1,30 +1,59 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/reportbot/reportbot/answer"
+	"github.com/reportbot/reportbot/answer/socket"
+	"github.com/reportbot/reportbot/index"
 )
 
-func runAsk(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("ask", "reportbot ask [-index DIR] [-json] [-explain] [-n N] QUESTION...",
-		"Answers each question with the figure, the sentence that states it, and its source.\nExit status 3 when no question got an answer.", stderr)
-	dir := indexFlag(fs)
+// maxQuestionBytes bounds one question read from stdin.
+const maxQuestionBytes = 64 << 10
+
+func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := newFlagSet("ask", "reportbot ask [-index DIR] [-json] [-explain] [-n N] QUESTION... (or - to read questions from stdin, one a line)",
+		"Answers each question with the figure, the sentence that states it, and its source.\n"+
+			"Flags may come before or after the questions; after -- every argument is a question.\n"+
+			"Exit status 3 when no question got an answer.")
+	dir := indexFlag(fs.FlagSet)
 	asJSON := fs.Bool("json", false, "print one JSON object per question, one per line")
-	n := fs.Int("n", 3, "answers per question at most")
+	n := fs.Int("n", 3, "answers per question at most (at least 1)")
 	explain := fs.Bool("explain", false, "show the question as understood and the score terms of the top candidates (with -json: a \"why\" field)")
-	if err := fs.Parse(args); err != nil {
-		return usageError{err.Error()}
+	rest, err := fs.parse(args, stdout, stderr)
+	if err != nil {
+		return err
 	}
-	if fs.NArg() == 0 {
-		fs.Usage()
-		return usageError{"ask needs a question"}
+	if *n < 1 {
+		return fs.fail(stderr, fmt.Sprintf("-n %d: give at least 1 answer per question", *n))
 	}
-	ix, err := openForQuestions(ctx, *dir, stderr)
+	if len(rest) == 0 {
+		return fs.fail(stderr, "ask needs a question (or - to read them from stdin)")
+	}
+	questions, err := readQuestions(rest, stdin)
+	if err != nil {
+		return err
+	}
+	if len(questions) == 0 {
+		return usageError{"ask: no question on stdin"}
+	}
+	loc := dir.location()
+	ix, err := openForQuestions(ctx, loc, stderr)
+	if errors.Is(err, index.ErrLocked) {
+		// serve or index holds the index: ask the process that does.
+		cl, dialErr := socket.Dial(loc.Dir)
+		if dialErr != nil {
+			return err
+		}
+		defer cl.Close()
+		return askThroughSocket(ctx, cl, questions, *n, *asJSON, *explain, stdout, stderr)
+	}
 	if err != nil {
 		return err
 	}
@@ -33,8 +62,10 @@ func runAsk(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
 	answered := 0
-	for i, q := range fs.Args() {
-		q = strings.TrimSpace(q)
+	for i, q := range questions {
+		if err := ctx.Err(); err != nil {
+			return errInterrupted
+		}
 		res, err := eng.AskWith(q, answer.Options{N: *n, Explain: *explain})
 		if err != nil {
 			return err
@@ -61,4 +92,73 @@ func runAsk(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return errNotFound
 	}
 	return nil
+}
+
+// askThroughSocket asks the process that holds the index, printing what
+// ask itself would print.
+func askThroughSocket(ctx context.Context, cl *socket.Client, questions []string, n int, asJSON, explain bool, stdout, stderr io.Writer) error {
+	answered := 0
+	for i, q := range questions {
+		resp, err := cl.Ask(ctx, socket.Request{Question: q, N: n, Explain: explain})
+		if ctx.Err() != nil {
+			return errInterrupted
+		}
+		if err != nil {
+			return err
+		}
+		if i == 0 {
+			fmt.Fprintf(stderr, "(the index is held by %s: it answered)\n", resp.Server)
+		}
+		if resp.Error != "" {
+			return fmt.Errorf("%s: %s", resp.Server, resp.Error)
+		}
+		if resp.Answered {
+			answered++
+		}
+		if asJSON {
+			fmt.Fprintf(stdout, "%s\n", resp.Result)
+			continue
+		}
+		if i > 0 {
+			fmt.Fprintln(stdout)
+		}
+		io.WriteString(stdout, resp.Text)
+	}
+	if answered == 0 {
+		return errNotFound
+	}
+	return nil
+}
+
+// readQuestions expands the arguments of ask: each is a question, except
+// "-", which stands for the lines of stdin (blank lines skipped). An
+// empty argument is a mistake, not a question.
+func readQuestions(args []string, stdin io.Reader) ([]string, error) {
+	var qs []string
+	readStdin := false
+	for i, a := range args {
+		if a == "-" {
+			if readStdin {
+				return nil, usageError{"ask: - (stdin) given twice"}
+			}
+			readStdin = true
+			sc := bufio.NewScanner(stdin)
+			sc.Buffer(make([]byte, 0, 4096), maxQuestionBytes)
+			for sc.Scan() {
+				if q := strings.TrimSpace(sc.Text()); q != "" {
+					qs = append(qs, q)
+				}
+			}
+			if err := sc.Err(); err != nil {
+				return nil, fmt.Errorf("ask: read questions from stdin: %w", err)
+			}
+			continue
+		}
+		q := strings.TrimSpace(a)
+		if q == "" {
+			return nil, usageError{fmt.Sprintf("ask: question %d is empty", i+1)}
+		}
+		qs = append(qs, q)
+	}
+	return qs, nil
 }

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -74,8 +73,8 @@ type serveResult struct {
 }
 
 func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("bench", "reportbot bench [-sentences N] [-seed S] [-dir DIR] [-profile DIR]",
+		"Generates a synthetic corpus, indexes it, and measures ingest speed, index size,\nmemory, answer latency against a bare query, and ask's cold start.")
 	sentences := fs.Int("sentences", 1_000_000, "sentences to generate and index")
 	seed := fs.Uint64("seed", 1, "generator seed")
 	dir := fs.String("dir", "", "work directory for the corpus and the index (default: a new temporary one, removed afterwards)")
@@ -89,12 +88,12 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	servePhase := fs.Bool("serve-phase", false, "internal: run the serve phase on -index with -qfile and print JSON")
 	indexDir := fs.String("index", "", "internal: index directory of the serve phase")
 	qfile := fs.String("qfile", "", "internal: question file of the serve phase")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: reportbot bench [-sentences N] [-seed S] [-dir DIR] [-profile DIR]\n\nGenerates a synthetic corpus, indexes it, and measures ingest speed, index size,\nmemory, answer latency against a bare query, and ask's cold start.")
-		fs.PrintDefaults()
+	rest, err := fs.parse(args, stdout, stderr)
+	if err != nil {
+		return err
 	}
-	if err := fs.Parse(args); err != nil {
-		return usageError{err.Error()}
+	if len(rest) > 0 {
+		return fs.fail(stderr, fmt.Sprintf("bench takes no arguments (got %q)", rest[0]))
 	}
 	if *servePhase {
 		return benchServe(*indexDir, *qfile, *rounds, *profileDir, stdout)

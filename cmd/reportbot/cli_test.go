@@ -14,8 +14,14 @@ import (
 // run calls Run as main does and returns stdout, stderr and the exit code.
 func run(t *testing.T, args ...string) (string, string, int) {
 	t.Helper()
+	return runWithStdin(t, "", args...)
+}
+
+// runWithStdin is run with stdin.
+func runWithStdin(t *testing.T, stdin string, args ...string) (string, string, int) {
+	t.Helper()
 	var out, errb bytes.Buffer
-	err := Run(context.Background(), args, strings.NewReader(""), &out, &errb)
+	err := Run(context.Background(), args, strings.NewReader(stdin), &out, &errb)
 	code := exitCode(err, &errb)
 	return out.String(), errb.String(), code
 }
@@ -44,7 +50,9 @@ func writeReports(t *testing.T) string {
 }
 
 func TestUsageErrors(t *testing.T) {
-	for _, args := range [][]string{nil, {"nosuch"}, {"ask"}, {"index"}, {"figures"}, {"eval"}, {"ask", "-bogus", "x"}} {
+	for _, args := range [][]string{nil, {"nosuch"}, {"ask"}, {"index"}, {"figures"}, {"eval"}, {"ask", "-bogus", "x"},
+		{"ask", ""}, {"ask", "泰安工业投资增速", "  "}, {"ask", "-n", "0", "泰安工业投资增速"}, {"ask", "-n=-2", "泰安工业投资增速"},
+		{"ask", "-index", "", "x"}, {"version", "x"}, {"serve", "x"}} {
 		if _, _, code := run(t, args...); code != exitUsage {
 			t.Errorf("reportbot %q: exit %d, want %d", args, code, exitUsage)
 		}
@@ -144,13 +152,129 @@ func TestIndexAskEval(t *testing.T) {
 	}
 }
 
-func TestAskFromSampleWithoutIndex(t *testing.T) {
-	missing := filepath.Join(t.TempDir(), "no-index-here")
-	out, errOut, code := run(t, "ask", "-index", missing, "泰安工业投资增速")
+// TestSampleOnlyOnFirstRun: the built-in sample answers only when no
+// index is configured at all (no -index, no $REPORTBOT_INDEX, nothing at
+// the default location); a given path that does not exist is a usage
+// error naming it, for ask and eval alike, and nothing is created.
+func TestSampleOnlyOnFirstRun(t *testing.T) {
+	data := t.TempDir()
+	t.Setenv("XDG_DATA_HOME", data)
+	t.Setenv("REPORTBOT_INDEX", "")
+	out, errOut, code := run(t, "ask", "泰安工业投资增速")
 	if code != exitOK || !strings.Contains(out, "31.9%") || !strings.Contains(errOut, "sample") {
-		t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+		t.Errorf("first run: exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
 	}
-	if _, err := os.Stat(missing); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("asking created %s", missing)
+	if _, err := os.Stat(filepath.Join(data, "reportbot")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("asking created the default index: %v", err)
+	}
+
+	missing := filepath.Join(t.TempDir(), "typo")
+	qa := filepath.Join(t.TempDir(), "qa.jsonl")
+	os.WriteFile(qa, []byte(`{"question":"泰安工业投资增速","value":"31.9","unit":"%"}`+"\n"), 0o644)
+	tests := []struct {
+		name string
+		env  string
+		args []string
+	}{
+		{"ask -index", "", []string{"ask", "-index", missing, "泰安工业投资增速"}},
+		{"ask $REPORTBOT_INDEX", missing, []string{"ask", "泰安工业投资增速"}},
+		{"eval -index", "", []string{"eval", "-index", missing, qa}},
+		{"eval $REPORTBOT_INDEX", missing, []string{"eval", qa}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("REPORTBOT_INDEX", tt.env)
+			out, errOut, code := run(t, tt.args...)
+			if code != exitUsage || out != "" {
+				t.Errorf("exit %d, want %d; stdout:\n%s", code, exitUsage, out)
+			}
+			if lines := strings.Split(strings.TrimSpace(errOut), "\n"); len(lines) != 1 || !strings.Contains(errOut, missing) || strings.Contains(errOut, "sample") {
+				t.Errorf("want one line naming %s, got:\n%s", missing, errOut)
+			}
+			if _, err := os.Stat(missing); !errors.Is(err, os.ErrNotExist) {
+				t.Errorf("%s was created", missing)
+			}
+		})
+	}
+}
+
+// TestCommandLineConventions: -h is a request, not a mistake; flags may
+// follow the arguments; a mistyped command gets a suggestion; "ask -"
+// reads questions from stdin; version says what was built.
+func TestCommandLineConventions(t *testing.T) {
+	t.Setenv("REPORTBOT_INDEX", "")
+	t.Setenv("XDG_DATA_HOME", t.TempDir()) // no index: the sample answers
+	for _, args := range [][]string{{"ask", "-h"}, {"index", "-help"}, {"eval", "-h"}, {"figures", "-h"}, {"serve", "-h"},
+		{"bench", "-h"}, {"version", "-h"}, {"help", "ask"}, {"-h"}, {"ask", "泰安工业投资增速", "-h"}} {
+		out, errOut, code := run(t, args...)
+		if code != exitOK || !strings.Contains(out, "Usage:") || errOut != "" {
+			t.Errorf("reportbot %q: exit %d, want 0 with the usage on stdout\nstdout:\n%s\nstderr:\n%s", args, code, out, errOut)
+		}
+	}
+
+	_, errOut, code := run(t, "asq", "泰安工业投资增速")
+	if code != exitUsage || !strings.Contains(errOut, `did you mean "ask"?`) {
+		t.Errorf("asq: exit %d\n%s", code, errOut)
+	}
+	if _, errOut, _ := run(t, "zzzzzz"); strings.Contains(errOut, "did you mean") {
+		t.Errorf("a guess for a word like no command:\n%s", errOut)
+	}
+
+	// Flags after the question are flags, not questions.
+	out, errOut, code := run(t, "ask", "泰安工业投资增速", "-json", "-n", "1")
+	var res struct {
+		Question string            `json:"question"`
+		Answers  []json.RawMessage `json:"answers"`
+	}
+	if code != exitOK || json.Unmarshal([]byte(out), &res) != nil || res.Question != "泰安工业投资增速" || len(res.Answers) != 1 {
+		t.Errorf("flags after the question: exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+	}
+	// After --, an argument that looks like a flag is a question.
+	out, _, _ = run(t, "ask", "-json", "--", "-n")
+	if !strings.Contains(out, `"question":"-n"`) {
+		t.Errorf("ask -- -n: %s", out)
+	}
+
+	// ask - reads one question a line; blank lines are no questions.
+	out, errOut, code = runWithStdin(t, "泰安工业投资增速\n\n  \n泰安工业投资全省排第几\n", "ask", "-json", "-")
+	if lines := strings.Split(strings.TrimSpace(out), "\n"); code != exitOK || len(lines) != 2 ||
+		!strings.Contains(lines[0], `"question":"泰安工业投资增速"`) || !strings.Contains(lines[1], `"question":"泰安工业投资全省排第几"`) {
+		t.Errorf("ask -: exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+	}
+	if _, _, code := runWithStdin(t, "\n", "ask", "-"); code != exitUsage {
+		t.Errorf("ask - with nothing on stdin: exit %d, want %d", code, exitUsage)
+	}
+
+	out, _, code = run(t, "version")
+	if code != exitOK || !strings.HasPrefix(out, "reportbot ") || !strings.Contains(out, "index schema") {
+		t.Errorf("version: exit %d: %s", code, out)
+	}
+}
+
+// TestAskWithoutRegionSaysWhichItChose: a question that names no region
+// says which region it answered for, or asks which is meant; JSON carries
+// it as region_note, and no made-up numbers.
+func TestAskWithoutRegionSaysWhichItChose(t *testing.T) {
+	dir := writeReports(t)
+	os.WriteFile(filepath.Join(dir, "资阳_2023-01_投资.txt"), []byte("2022年,全市工业投资增长9.1%。\n"), 0o644)
+	ix := filepath.Join(t.TempDir(), "ix")
+	if out, errOut, code := run(t, "index", "-q", "-index", ix, dir); code != exitOK {
+		t.Fatalf("index: exit %d\n%s%s", code, out, errOut)
+	}
+	out, _, code := run(t, "ask", "-index", ix, "规上工业增加值增速")
+	if code != exitOK || !strings.Contains(out, "(未指明地区,按资阳市回答)") {
+		t.Errorf("one region: exit %d\n%s", code, out)
+	}
+	out, _, _ = run(t, "ask", "-index", ix, "-json", "工业投资增速")
+	var res struct {
+		RegionNote string `json:"region_note"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil || !strings.Contains(res.RegionNote, "请写明要哪个地区") ||
+		!strings.Contains(res.RegionNote, "泰安市") || !strings.Contains(res.RegionNote, "资阳市") {
+		t.Errorf("two regions: %v\n%s", err, out)
+	}
+	out, _, _ = run(t, "ask", "-index", ix, "-json", "泰安工业投资增速")
+	if strings.Contains(out, "region_note") || strings.Contains(out, `"score":0,`) || strings.Contains(out, `"score":0}`) {
+		t.Errorf("region named, or a made-up score:\n%s", out)
 	}
 }

@@ -11,18 +11,18 @@ import (
 
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("eval", "reportbot eval [-index DIR] [-explain] QA.jsonl [NEGATIVES.jsonl]",
-		"Runs a question set and prints top-1, top-3, negatives answered, and every miss.", stderr)
-	dir := indexFlag(fs)
+		"Runs a question set and prints top-1, top-3, negatives answered, and every miss.")
+	dir := indexFlag(fs.FlagSet)
 	explain := fs.Bool("explain", false, "show, for each miss, the question as understood and the score terms of the top candidates")
-	if err := fs.Parse(args); err != nil {
-		return usageError{err.Error()}
+	files, err := fs.parse(args, stdout, stderr)
+	if err != nil {
+		return err
 	}
-	if fs.NArg() < 1 || fs.NArg() > 2 {
-		fs.Usage()
-		return usageError{"eval needs a question file, and optionally a negatives file"}
+	if len(files) < 1 || len(files) > 2 {
+		return fs.fail(stderr, "eval needs a question file, and optionally a negatives file")
 	}
 	var cases []answer.EvalCase
-	for _, path := range fs.Args() {
+	for _, path := range files {
 		f, err := os.Open(path)
 		if err != nil {
 			return err
@@ -34,7 +34,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		}
 		cases = append(cases, cs...)
 	}
-	ix, err := openForQuestions(ctx, *dir, stderr)
+	ix, err := openForQuestions(ctx, dir.location(), stderr)
 	if err != nil {
 		return err
 	}

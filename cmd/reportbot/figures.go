@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -34,25 +35,27 @@ type figureRecord struct {
 
 func runFigures(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("figures", "reportbot figures [-json] FILE|DIR...",
-		"Shows every figure extracted from the reports, with its indicator, kind and period.", stderr)
+		"Shows every figure extracted from the reports, with its indicator, kind and period.")
 	asJSON := fs.Bool("json", false, "print one JSON object per figure")
-	if err := fs.Parse(args); err != nil {
-		return usageError{err.Error()}
+	roots, err := fs.parse(args, stdout, stderr)
+	if err != nil {
+		return err
 	}
-	if fs.NArg() == 0 {
-		fs.Usage()
-		return usageError{"figures needs at least one file"}
+	if len(roots) == 0 {
+		return fs.fail(stderr, "figures needs at least one file")
 	}
 	failed := 0
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
-	for _, root := range fs.Args() {
+	for _, root := range roots {
 		err := corpus.ReportFiles(root, func(path string, err error) error {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
 			if err != nil {
-				failed++
+				if !errors.Is(err, corpus.ErrFolderRead) { // its files were read
+					failed++
+				}
 				fmt.Fprintf(stderr, "skip %s: %v\n", path, err)
 				return nil
 			}

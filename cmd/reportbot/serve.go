@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -11,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/reportbot/reportbot/answer"
+	"github.com/reportbot/reportbot/answer/socket"
 	"github.com/reportbot/reportbot/bot"
 	"github.com/reportbot/reportbot/index"
 	"github.com/reportbot/reportbot/ingest"
@@ -48,9 +48,10 @@ as comma-separated numeric Telegram IDs, in
 or pass -public to answer everyone.`
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	dir := indexFlag(fs)
+	fs := newFlagSet("serve", "reportbot serve [-index DIR] [-reports DIR] [-public] [-webhook URL -listen ADDR]",
+		fmt.Sprintf("Runs the Telegram bot. Environment: %s (required), %s,\n%s, %s, %s, %s.",
+			envToken, envAPIURL, envAllowedUsers, envAllowedChats, envAdmins, envWebhookSecret))
+	dir := indexFlag(fs.FlagSet)
 	reports := fs.String("reports", "", "folder of reports: indexed at start and on /reindex; admins' uploads are saved here (without it, uploads are refused)")
 	public := fs.Bool("public", false, "answer everyone, not only the allow-lists")
 	webhook := fs.String("webhook", "", "public HTTPS URL Telegram posts updates to (webhook mode); default: long polling")
@@ -61,18 +62,12 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	workers := fs.Int("workers", 4, "updates handled at once")
 	logLevel := fs.String("log-level", "info", "debug, info, warn or error (debug logs the questions' text)")
 	logJSON := fs.Bool("log-json", false, "log JSON lines instead of text")
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: reportbot serve [-index DIR] [-reports DIR] [-public] [-webhook URL -listen ADDR]\n\n"+
-			"Runs the Telegram bot. Environment: %s (required), %s,\n%s, %s, %s, %s.\n\n",
-			envToken, envAPIURL, envAllowedUsers, envAllowedChats, envAdmins, envWebhookSecret)
-		fs.PrintDefaults()
+	rest, err := fs.parse(args, stdout, stderr)
+	if err != nil {
+		return err
 	}
-	if err := fs.Parse(args); err != nil {
-		return usageError{err.Error()}
-	}
-	if fs.NArg() > 0 {
-		fs.Usage()
-		return usageError{fmt.Sprintf("serve takes no arguments (got %q)", fs.Arg(0))}
+	if len(rest) > 0 {
+		return fs.fail(stderr, fmt.Sprintf("serve takes no arguments (got %q)", rest[0]))
 	}
 	if *maxUpload <= 0 {
 		return usageError{"-max-upload-mb must be positive"}
@@ -83,7 +78,6 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return usageError{howToGetToken}
 	}
 	var access bot.Access
-	var err error
 	if access.Users, err = idList(envAllowedUsers); err != nil {
 		return usageError{err.Error()}
 	}
@@ -128,18 +122,52 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 	// Writable: uploads and /reindex write, while questions are answered
 	// from the same open index (a second open would be locked out).
-	ix, err := index.Open(*dir, index.Options{})
+	loc := dir.location()
+	_, statErr := os.Stat(loc.Dir)
+	ix, err := index.Open(loc.Dir, index.Options{})
 	if err != nil {
 		return err
 	}
 	defer ix.Close()
+	logIndexAtStart(logger, loc, ix.Stats(), statErr != nil, *reports)
 	cfg.Engine = answer.New(ix)
 	cfg.Pipeline = ingest.New(ix)
+	// "reportbot ask" cannot open the index while serve writes it; it
+	// asks through this socket instead.
+	if sock, err := socket.Listen(loc.Dir, cfg.Engine, fmt.Sprintf("reportbot serve, pid %d", os.Getpid())); err != nil {
+		logger.Warn("reportbot ask cannot ask this bot from the shell", "err", err)
+	} else {
+		defer sock.Close()
+		logger.Info("answering reportbot ask", "socket", socket.Path(loc.Dir))
+	}
 	srv, err := bot.New(cfg)
 	if err != nil {
 		return err
 	}
 	return srv.Run(ctx)
+}
+
+// logIndexAtStart says which index serve answers from and how many
+// reports it holds, and warns when it holds none: a mistyped -index
+// otherwise starts a bot that silently knows nothing.
+func logIndexAtStart(logger *slog.Logger, loc indexLocation, st index.Stats, created bool, reports string) {
+	from := loc.Given
+	if from == "" {
+		from = "default"
+	}
+	logger.Info("index", "dir", loc.Dir, "from", from, "reports", st.Files, "sentences", st.Sentences, "figures", st.Figures)
+	if st.Files > 0 {
+		return
+	}
+	msg := "the index is empty: questions get no answers until reports are indexed"
+	if created {
+		msg = "the index did not exist and was created empty: check -index if you meant an existing one"
+	}
+	next := "send report files to the bot (admins), or start it with -reports DIR"
+	if reports != "" {
+		next = "the reports in -reports are indexed now"
+	}
+	logger.Warn(msg, "dir", loc.Dir, "next", next)
 }
 
 // idList reads comma-separated numeric Telegram IDs from an environment

@@ -157,3 +157,71 @@ func (l *lockedBuffer) String() string {
 	defer l.mu.Unlock()
 	return l.b.String()
 }
+
+// startServe runs serve with args until the test ends, and returns its
+// log.
+func startServe(t *testing.T, args ...string) *lockedBuffer {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	stderr := &lockedBuffer{}
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(ctx, append([]string{"serve"}, args...), strings.NewReader(""), io.Discard, stderr)
+	}()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("serve: %v\n%s", err, stderr.String())
+			}
+		case <-time.After(telegramtest.WaitTimeout):
+			t.Errorf("serve did not stop")
+		}
+	})
+	return stderr
+}
+
+// TestServeSaysWhatItServes: serve logs its index and how many reports it
+// holds, and warns when a mistyped -index made it start empty.
+func TestServeSaysWhatItServes(t *testing.T) {
+	api := telegramtest.New(t, serveTestToken)
+	serveEnv(t, api.URL(), "5001")
+	dir := filepath.Join(t.TempDir(), "typo")
+	log := startServe(t, "-index", dir)
+	// The reply to a question comes after the start-up lines.
+	api.Push(telegramtest.PrivateText(5001, "泰安工业投资增速"))
+	api.Wait(t, "sendMessage", func(r telegramtest.Request) bool { return r.Int("chat_id") == 5001 })
+	got := log.String()
+	for _, want := range []string{"msg=index", "dir=" + dir, "reports=0", "level=WARN", "created empty", "-reports DIR"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("log lacks %q:\n%s", want, got)
+		}
+	}
+}
+
+// TestAskWhileServeRuns: serve holds the index for writing, and ask from
+// the shell still answers, through serve's socket, what ask would print.
+func TestAskWhileServeRuns(t *testing.T) {
+	reports := serveSeeds(t)
+	api := telegramtest.New(t, serveTestToken)
+	serveEnv(t, api.URL(), "5001")
+	dir := filepath.Join(t.TempDir(), "ix")
+	log := startServe(t, "-index", dir, "-reports", reports)
+	// Once the bot answers, the reports are indexed and the socket is up.
+	api.Push(telegramtest.PrivateText(5001, "泰安工业投资增速"))
+	api.Wait(t, "sendMessage", func(r telegramtest.Request) bool { return r.Int("chat_id") == 5001 })
+
+	out, errOut, code := run(t, "ask", "-index", dir, "泰安工业投资增速")
+	if code != exitOK || !strings.Contains(out, "31.9%") || !strings.Contains(out, "来源:") || !strings.Contains(errOut, "reportbot serve") {
+		t.Errorf("ask while serve runs: exit %d\nstdout:\n%s\nstderr:\n%s\nserve log:\n%s", code, out, errOut, log.String())
+	}
+	out, _, code = runWithStdin(t, "泰安工业投资增速\n北京工业投资增速\n", "ask", "-index", dir, "-json", "-n", "1", "-")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != exitOK || len(lines) != 2 || !strings.Contains(lines[0], `"value":"31.9"`) || !strings.Contains(lines[1], `"answers":[]`) {
+		t.Errorf("ask -json while serve runs: exit %d\n%s", code, out)
+	}
+	if _, _, code := run(t, "ask", "-index", dir, "北京工业投资增速"); code != exitNotFound {
+		t.Errorf("unanswered through the socket: exit %d, want %d", code, exitNotFound)
+	}
+}

@@ -20,6 +20,64 @@ const docxCoreMax = 1 << 20
 // errDocxLimit is returned by docxLimitReader when its limit is exceeded.
 var errDocxLimit = errors.New("docx: decompressed size limit exceeded")
 
+// Bounds on the XML of a .docx, so that the work and memory of reading one
+// are bounded by its size whatever its structure. A few kilobytes of zip
+// inflate to millions of nested elements: encoding/xml keeps a stack entry
+// per open element (2 million cost 230 MB), and every level of nested
+// tables copied the text of the levels inside it (6,000 levels: 770 MB
+// and 4 s). Word's own documents nest a few dozen elements deep, tables
+// inside tables rarely more than three.
+var (
+	// docxMaxDepth is the deepest element nesting read; deeper is refused.
+	docxMaxDepth = 256
+	// docxMaxElements is the most elements read from one part: some 15
+	// bytes of XML each at DocxMaxXMLSize, far more than real documents.
+	docxMaxElements = 4_000_000
+	// docxMaxTables is the deepest table nesting kept as tables; a table
+	// deeper inside is read as text of the cell that holds it.
+	docxMaxTables = 8
+)
+
+// docxXML reads the tokens of one XML part within the bounds above.
+type docxXML struct {
+	d        *xml.Decoder
+	depth    int
+	elements int
+}
+
+// token returns the next token, or an error once a bound is passed.
+func (x *docxXML) token() (xml.Token, error) {
+	tok, err := x.d.Token()
+	if err != nil {
+		return nil, err
+	}
+	switch tok.(type) {
+	case xml.StartElement:
+		x.depth++
+		x.elements++
+		if x.depth > docxMaxDepth {
+			return nil, fmt.Errorf("XML nested more than %d elements deep", docxMaxDepth)
+		}
+		if x.elements > docxMaxElements {
+			return nil, fmt.Errorf("more than %d XML elements", docxMaxElements)
+		}
+	case xml.EndElement:
+		x.depth--
+	}
+	return tok, nil
+}
+
+// skip reads to the end of the element just started, as
+// xml.Decoder.Skip does, but within the bounds.
+func (x *docxXML) skip() error {
+	for end := x.depth - 1; x.depth > end; {
+		if _, err := x.token(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // readDocx extracts the text of word/document.xml: one line per paragraph,
 // one line per table row with its cells joined by " | ". Headers,
 // footers, footnotes, comments and deleted text (tracked changes) are not
@@ -111,14 +169,24 @@ func docxErr(name string, err error, limit int64) error {
 // docxTable is one open w:tbl: the cells of its current row.
 type docxTable struct {
 	cells []string
-	cell  strings.Builder
-	inTc  bool
+	// cell holds the blocks of the open cell, joined when it closes: a
+	// cell of one block (most) is then never copied.
+	cell []string
+	inTc bool
 }
 
 type docxWriter struct {
-	out    strings.Builder
-	paras  []*strings.Builder // open w:p, innermost last (text boxes nest them)
-	tables []*docxTable       // open w:tbl, innermost last
+	first string // the first line, until a second one comes
+	// sizeHint bounds the text: the size of the XML it comes from.
+	sizeHint int
+	any      bool // a line was written
+	out      strings.Builder
+	paras    []*strings.Builder // open w:p, innermost last (text boxes nest them)
+	tables   []*docxTable       // open w:tbl, innermost last
+	// flat counts the open w:tbl nested deeper than docxMaxTables: read
+	// as text of the innermost kept cell, since each kept level copies
+	// the text of the levels inside it.
+	flat int
 }
 
 func (w *docxWriter) line(s string) {
@@ -126,10 +194,31 @@ func (w *docxWriter) line(s string) {
 	if s == "" {
 		return
 	}
-	if w.out.Len() > 0 {
-		w.out.WriteByte('\n')
+	// The first line is kept as it is and copied only when a second one
+	// comes: a document of one huge paragraph then never holds its text
+	// twice.
+	if !w.any {
+		w.first, w.any = s, true
+		return
 	}
+	if w.out.Len() == 0 {
+		// Room for all the text at once: grown by appends, the text
+		// would be copied again and again, with the old copies as
+		// garbage, and a 20 MB file would take the process past 256 MB.
+		w.out.Grow(w.sizeHint)
+		w.out.WriteString(w.first)
+		w.first = ""
+	}
+	w.out.WriteByte('\n')
 	w.out.WriteString(s)
+}
+
+// text is what was written.
+func (w *docxWriter) text() string {
+	if w.out.Len() == 0 {
+		return w.first
+	}
+	return w.out.String()
 }
 
 // inCell reports whether text now belongs to a table cell rather than to
@@ -154,11 +243,8 @@ func (w *docxWriter) endBlock(s string) {
 		return
 	}
 	if w.inCell() {
-		c := &w.tables[len(w.tables)-1].cell
-		if c.Len() > 0 {
-			c.WriteByte(' ')
-		}
-		c.WriteString(s)
+		tb := w.tables[len(w.tables)-1]
+		tb.cell = append(tb.cell, s)
 		return
 	}
 	w.line(s)
@@ -170,11 +256,11 @@ func docxDocument(f *zip.File) (string, error) {
 		return "", err
 	}
 	defer rc.Close()
-	d := xml.NewDecoder(lr)
-	var w docxWriter
+	x := &docxXML{d: xml.NewDecoder(lr)}
+	w := docxWriter{sizeHint: int(min(f.UncompressedSize64, uint64(DocxMaxXMLSize)))}
 	inText := false
 	for {
-		tok, err := d.Token()
+		tok, err := x.token()
 		if err == io.EOF {
 			break
 		}
@@ -203,18 +289,25 @@ func docxDocument(f *zip.File) (string, error) {
 			case "noBreakHyphen":
 				w.write("-")
 			case "tbl":
-				w.tables = append(w.tables, &docxTable{})
+				if w.flat > 0 || len(w.tables) >= docxMaxTables {
+					w.flat++
+				} else {
+					w.tables = append(w.tables, &docxTable{})
+				}
 			case "tc":
+				if w.flat > 0 {
+					break
+				}
 				if len(w.tables) > 0 {
 					tb := w.tables[len(w.tables)-1]
 					tb.inTc = true
-					tb.cell.Reset()
+					tb.cell = tb.cell[:0]
 				}
 			case "Fallback", "delText", "instrText", "pPr", "rPr", "tblPr", "trPr", "tcPr", "sectPr", "tblGrid":
 				// mc:Fallback repeats the mc:Choice content for old readers;
 				// property elements hold no text, but pPr's w:tabs holds
 				// w:tab tab-stop definitions that are not tabs.
-				if err := d.Skip(); err != nil {
+				if err := x.skip(); err != nil {
 					return "", docxErr(f.Name, err, DocxMaxXMLSize)
 				}
 			}
@@ -223,6 +316,7 @@ func docxDocument(f *zip.File) (string, error) {
 			case "p":
 				if n := len(w.paras); n > 0 {
 					p := w.paras[n-1].String()
+					w.paras[n-1] = nil // let the text go once it is copied out
 					w.paras = w.paras[:n-1]
 					// A line break inside a paragraph of the body is a line of its own.
 					for _, part := range strings.Split(p, "\n") {
@@ -232,13 +326,20 @@ func docxDocument(f *zip.File) (string, error) {
 			case "t":
 				inText = false
 			case "tc":
+				if w.flat > 0 {
+					break
+				}
 				if len(w.tables) > 0 {
 					tb := w.tables[len(w.tables)-1]
-					tb.cells = append(tb.cells, strings.TrimSpace(tb.cell.String()))
-					tb.cell.Reset()
+					tb.cells = append(tb.cells, strings.TrimSpace(strings.Join(tb.cell, " ")))
+					clear(tb.cell) // let the blocks go
+					tb.cell = tb.cell[:0]
 					tb.inTc = false
 				}
 			case "tr":
+				if w.flat > 0 {
+					break
+				}
 				if len(w.tables) > 0 {
 					tb := w.tables[len(w.tables)-1]
 					row := strings.Join(tb.cells, " | ")
@@ -255,17 +356,21 @@ func docxDocument(f *zip.File) (string, error) {
 					}
 				}
 			case "tbl":
-				if len(w.tables) > 0 {
+				if w.flat > 0 {
+					w.flat--
+				} else if len(w.tables) > 0 {
 					w.tables = w.tables[:len(w.tables)-1]
 				}
 			}
 		case xml.CharData:
-			if inText {
-				w.write(string(t))
+			if inText && len(w.paras) > 0 {
+				// Written as bytes: a string copy of a long run of text
+				// would be one more copy of it in memory at once.
+				w.paras[len(w.paras)-1].Write(t)
 			}
 		}
 	}
-	return w.out.String(), nil
+	return w.text(), nil
 }
 
 // docxCore reads the title and the creation (else modification) date.
@@ -275,11 +380,11 @@ func docxCore(f *zip.File) (title, date string, err error) {
 		return "", "", err
 	}
 	defer rc.Close()
-	d := xml.NewDecoder(lr)
+	x := &docxXML{d: xml.NewDecoder(lr)}
 	var created, modified, cur string
 	var buf strings.Builder
 	for {
-		tok, err := d.Token()
+		tok, err := x.token()
 		if err == io.EOF {
 			break
 		}

@@ -272,6 +272,17 @@ func FuzzDocx(f *testing.F) {
 	f.Add(docxTestZip(f, map[string]string{"word/document.xml": "<w:p><w:tbl><w:tr></w:p>"}))
 	f.Add(docxTestZip(f, map[string]string{"word/document.xml": "<p><t>\xff</t></p>", "docProps/core.xml": "<title>"}))
 	f.Add([]byte("PK\x03\x04"))
+	// Nested XML: deep elements, deep inside a skipped one, nested tables
+	// past docxMaxTables, and tables left open.
+	for _, body := range []string{
+		strings.Repeat("<w:p>", 300) + "<w:r><w:t>x</w:t></w:r>",
+		"<w:p><mc:Fallback>" + strings.Repeat("<w:p><w:r>", 200) + "</mc:Fallback></w:p>",
+		strings.Repeat("<w:tbl><w:tr><w:tc><w:p><w:r><w:t>层</w:t></w:r></w:p>", 20) + strings.Repeat("</w:tc></w:tr></w:tbl>", 20),
+		strings.Repeat("<w:tbl><w:tr><w:tc><w:p><w:r><w:t>开</w:t></w:r></w:p>", 12),
+		strings.Repeat("<w:tbl><w:tr><w:tc><w:tbl></w:tc></w:tr>", 10) + "<w:p><w:t>x</w:t></w:p>",
+	} {
+		f.Add(docxTestZip(f, map[string]string{"word/document.xml": docxTestDocument(body)}))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var rf RawFile
 		if err := readDocx(&rf, data); err != nil {

@@ -275,8 +275,19 @@ func htmlFindAll(n *html.Node, tag string, out []*html.Node) []*html.Node {
 	return out
 }
 
+// htmlMaxTags bounds the pages read as a tree: html.Parse builds a node
+// of some 200 bytes per tag, attribute and text, so 20 MB of tags took
+// 1.3 GB. A news page or report has a few thousand tags, a long
+// statistical table some tens of thousands; a page with more is read
+// flat (htmlFlat), in memory proportional to its text.
+var htmlMaxTags = 200_000
+
 // htmlExtract finds the main text, title, date and source of a page.
 func htmlExtract(src string) htmlResult {
+	// Every tag starts with '<': a count that is quick and never too low.
+	if n := strings.Count(src, "<"); n > htmlMaxTags {
+		return htmlFlat(src, fmt.Errorf("the page has more than %d tags", htmlMaxTags))
+	}
 	doc, err := html.Parse(strings.NewReader(src))
 	if err != nil {
 		// The parser refuses pages nested deeper than 512 elements.
@@ -621,11 +632,16 @@ func htmlCollapse(s string) string {
 func htmlFlat(src string, perr error) htmlResult {
 	r := htmlResult{warnings: []string{fmt.Sprintf("html: %v; kept all text of the page", perr)}}
 	z := html.NewTokenizer(strings.NewReader(src))
-	var lines []string
-	var cur strings.Builder
+	// Lines go straight into out, and tokens are read as the tokenizer's
+	// own bytes, not as Tokens: this is the reader of pages too large for
+	// a tree, so it holds little more than their text.
+	var out, cur strings.Builder
 	flush := func() {
 		if s := htmlCollapse(cur.String()); s != "" {
-			lines = append(lines, s)
+			if out.Len() > 0 {
+				out.WriteByte('\n')
+			}
+			out.WriteString(s)
 		}
 		cur.Reset()
 	}
@@ -635,19 +651,19 @@ func htmlFlat(src string, perr error) htmlResult {
 		if tt == html.ErrorToken {
 			break
 		}
-		tok := z.Token()
 		switch tt {
 		case html.TextToken:
 			switch {
 			case inTitle:
 				if r.title == "" {
-					r.title, _ = htmlSplitTitle(htmlCollapse(tok.Data))
+					r.title, _ = htmlSplitTitle(htmlCollapse(string(z.Text())))
 				}
 			case skip == 0:
-				cur.WriteString(tok.Data)
+				cur.Write(z.Text())
 			}
 		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
-			name := tok.Data
+			nameB, _ := z.TagName()
+			name := string(nameB)
 			if name == "title" {
 				inTitle = tt == html.StartTagToken
 			}
@@ -664,7 +680,7 @@ func htmlFlat(src string, perr error) htmlResult {
 		}
 	}
 	flush()
-	r.text = strings.Join(lines, "\n")
+	r.text = out.String()
 	return r
 }
 

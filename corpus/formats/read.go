@@ -53,6 +53,9 @@ var (
 	ErrTooLarge    = errors.New("file too large")
 	ErrCorrupt     = errors.New("corrupt file")
 	ErrNoPDFTool   = errors.New("pdftotext not found (install poppler-utils: apt-get install poppler-utils)")
+	// ErrFolderRead is a folder ReportFiles reached again through a
+	// symbolic link: its files were passed to fn already.
+	ErrFolderRead = errors.New("folder already read")
 )
 
 // MaxFileSize is the largest file ReadFile and ReadBytes accept. Everything
@@ -158,6 +161,31 @@ func ReadFile(path string) (*RawFile, error) {
 	return readData(path, buf, path)
 }
 
+// HashFile returns the content hash ReadFile would give the file at path
+// (RawFile.Hash: sha256 of its bytes, in hex) and its size, reading it as
+// a stream without decoding it: enough to tell an unchanged or duplicate
+// file before any of the work of reading it.
+func HashFile(path string) (hash string, size int64, err error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", 0, fmt.Errorf("read %s: %w", path, err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return "", 0, fmt.Errorf("read %s: %w", path, err)
+	}
+	if !st.Mode().IsRegular() {
+		return "", 0, fmt.Errorf("read %s: not a regular file (%s)", path, st.Mode().Type())
+	}
+	h := sha256.New()
+	size, err = io.Copy(h, f)
+	if err != nil {
+		return "", 0, fmt.Errorf("read %s: %w", path, err)
+	}
+	return hex.EncodeToString(h.Sum(nil)), size, nil
+}
+
 // ReadBytes decodes a report held in memory (a chat upload, a fuzz input).
 // The format comes from name's extension; name is used in errors only.
 func ReadBytes(name string, data []byte) (*RawFile, error) {
@@ -221,7 +249,9 @@ func readNewlines(s string) string {
 // ReportFiles walks root, a file or a folder, and calls fn for every
 // report file under it (extensions .txt .md .html .htm .docx .pdf, in any
 // case), in lexical order. Symbolic links are followed; a folder reached
-// twice (a link loop, or two links to one folder) is walked once. Hidden
+// twice (a link loop, or two links to one folder) is walked once, and
+// reaching it again is passed to fn as an error, as is a broken link, so
+// that nothing is passed over in silence. Hidden
 // files and folders (".name"), Office lock files ("~$name") and *.meta
 // sidecars are skipped, except root itself. A path that cannot be read is
 // passed to fn with a non-nil error, and so is a root file whose extension
@@ -239,7 +269,7 @@ func ReportFiles(root string, fn func(path string, err error) error) error {
 		}
 		return readSkip(fn(root, nil))
 	}
-	w := readWalker{fn: fn, seen: map[string]bool{}}
+	w := readWalker{fn: fn, seen: map[string]string{}}
 	return readSkip(w.dir(root))
 }
 
@@ -252,7 +282,7 @@ func readSkip(err error) error {
 
 type readWalker struct {
 	fn   func(string, error) error
-	seen map[string]bool // real paths of folders already walked
+	seen map[string]string // real paths of folders already walked → the path they were walked as
 }
 
 func (w *readWalker) dir(dir string) error {
@@ -263,10 +293,10 @@ func (w *readWalker) dir(dir string) error {
 	if abs, err := filepath.Abs(real); err == nil {
 		real = abs
 	}
-	if w.seen[real] {
-		return nil
+	if first, ok := w.seen[real]; ok {
+		return w.fn(dir, fmt.Errorf("read %s: %w (as %s): a symbolic-link loop, or a second link to one folder", dir, ErrFolderRead, first))
 	}
-	w.seen[real] = true
+	w.seen[real] = dir
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		if err := w.fn(dir, fmt.Errorf("read %s: %w", dir, err)); err != nil {
@@ -285,9 +315,8 @@ func (w *readWalker) dir(dir string) error {
 		if typ&fs.ModeSymlink != 0 {
 			st, err := os.Stat(p)
 			if err != nil {
-				if FileFormat(name) == "" {
-					continue // a dangling link to something we would not read anyway
-				}
+				// A broken link may have pointed to a folder of reports:
+				// it is named, whatever its name.
 				if err := w.fn(p, fmt.Errorf("read %s: %w", p, err)); err != nil {
 					if errors.Is(err, filepath.SkipDir) {
 						return nil

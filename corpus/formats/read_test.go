@@ -208,8 +208,10 @@ func TestReportFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	// "alias" sorts before "sub", so the folder is walked as alias/.
+	// Loops, the second way into a folder and broken links are named.
 	want := []string{"B.TXT", "a.txt", "alias/c.html", "alias/d.PDF", "alias/deeper/f.htm", "alias/deeper/g.docx",
-		"alias/e.md", "dangling.txt (error)", "link.md", "notes.doc (error)"}
+		"alias/e.md", "alias/loop (error)", "alias/self (error)", "dangling.other (error)", "dangling.txt (error)",
+		"link.md", "notes.doc (error)", "outside (error)", "sub (error)"}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}

@@ -87,6 +87,10 @@ func WriteText(w io.Writer, r Result) {
 	if r.RegionNote != "" {
 		fmt.Fprintf(w, "  (%s)\n", r.RegionNote)
 	}
+	if (r.Mode == ModeCompare || r.Mode == ModeTrend) && len(r.Answers) > 0 {
+		writeRows(w, r)
+		return
+	}
 	if len(r.Answers) == 0 {
 		msg := "未找到确定的答案"
 		if r.Note != "" {

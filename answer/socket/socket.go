@@ -195,7 +195,7 @@ func (s *Server) answer(line []byte) Response {
 		resp.Error = "bad request: n must not be negative"
 		return resp
 	}
-	res, err := s.eng.AskWith(req.Question, answer.Options{N: req.N, Explain: req.Explain})
+	res, err := s.eng.Respond(req.Question, answer.Options{N: req.N, Explain: req.Explain})
 	if err != nil {
 		resp.Error = err.Error()
 		return resp

@@ -7,10 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/reportbot/reportbot/answer"
 	"github.com/reportbot/reportbot/answer/socket"
+	"github.com/reportbot/reportbot/chart"
 	"github.com/reportbot/reportbot/index"
 )
 
@@ -18,13 +21,14 @@ import (
 const maxQuestionBytes = 64 << 10
 
 func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := newFlagSet("ask", "reportbot ask [-index DIR] [-json] [-explain] [-n N] QUESTION... (or - to read questions from stdin, one a line)",
+	fs := newFlagSet("ask", "reportbot ask [-index DIR] [-json] [-explain] [-chart FILE.png] [-n N] QUESTION... (or - to read questions from stdin, one a line)",
 		"Answers each question with the figure, the sentence that states it, and its source.\n"+
 			"Flags may come before or after the questions; after -- every argument is a question.\n"+
 			"Exit status 3 when no question got an answer.")
 	dir := indexFlag(fs.FlagSet)
 	asJSON := fs.Bool("json", false, "print one JSON object per question, one per line")
 	n := fs.Int("n", 3, "answers per question at most (at least 1)")
+	chartFile := fs.String("chart", "", "write a chart of a comparison (bars) or a trend (a line) to this PNG file (FILE-2.png… for further questions)")
 	explain := fs.Bool("explain", false, "show the question as understood and the score terms of the top candidates (with -json: a \"why\" field)")
 	rest, err := fs.parse(args, stdout, stderr)
 	if err != nil {
@@ -66,9 +70,14 @@ func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		if err := ctx.Err(); err != nil {
 			return errInterrupted
 		}
-		res, err := eng.AskWith(q, answer.Options{N: *n, Explain: *explain})
+		res, err := eng.Respond(q, answer.Options{N: *n, Explain: *explain})
 		if err != nil {
 			return err
+		}
+		if *chartFile != "" {
+			if err := writeChart(chartPath(*chartFile, i, len(questions)), res, stderr); err != nil {
+				return err
+			}
 		}
 		if len(res.Answers) > 0 {
 			answered++
@@ -161,4 +170,39 @@ func readQuestions(args []string, stdin io.Reader) ([]string, error) {
 		qs = append(qs, q)
 	}
 	return qs, nil
+}
+
+// chartPath names the chart of question i of n: FILE.png, FILE-2.png, ….
+func chartPath(file string, i, n int) string {
+	if n == 1 || i == 0 {
+		return file
+	}
+	ext := filepath.Ext(file)
+	return fmt.Sprintf("%s-%d%s", strings.TrimSuffix(file, ext), i+1, ext)
+}
+
+// writeChart draws a comparison or a trend; a single answer has no chart,
+// which is said on stderr.
+func writeChart(path string, res answer.Result, stderr io.Writer) error {
+	c, err := chart.FromResult(res)
+	if errors.Is(err, chart.ErrNoChart) {
+		fmt.Fprintf(stderr, "no chart for %q: %v\n", res.Question, err)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := chart.Render(f, c); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "chart: %s\n", path)
+	return nil
 }

@@ -58,7 +58,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	listen := fs.String("listen", "127.0.0.1:8080", "address the webhook server listens on (behind a TLS reverse proxy)")
 	maxUpload := fs.Int64("max-upload-mb", bot.DefaultMaxUpload>>20, "largest report file accepted, in MB")
 	rate := fs.Float64("rate", 20, "questions per user per minute (0: no limit)")
-	burst := fs.Int("burst", 5, "questions a user may ask at once before -rate applies")
+	burst := fs.Int("burst", bot.DefaultBurst, "questions a user may ask at once before -rate applies")
 	workers := fs.Int("workers", 4, "updates handled at once")
 	logLevel := fs.String("log-level", "info", "debug, info, warn or error (debug logs the questions' text)")
 	logJSON := fs.Bool("log-json", false, "log JSON lines instead of text")

@@ -278,3 +278,18 @@ func TestAskWithoutRegionSaysWhichItChose(t *testing.T) {
 		t.Errorf("region named, or a made-up score:\n%s", out)
 	}
 }
+
+func TestFeedbackCommand(t *testing.T) {
+	dir := t.TempDir()
+	line := `{"time":"2026-12-01T10:00:00Z","user":42,"chat":42,"question":"泰安工业投资增速","answer":"31.9%","vote":"up"}` + "\n"
+	if err := os.WriteFile(filepath.Join(dir, "feedback.jsonl"), []byte(line), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	if err := Run(context.Background(), []string{"feedback", "-index", dir}, strings.NewReader(""), &out, &errb); err != nil {
+		t.Fatalf("%v: %s", err, errb.String())
+	}
+	if !strings.Contains(out.String(), "泰安工业投资增速") {
+		t.Errorf("feedback printed %q", out.String())
+	}
+}

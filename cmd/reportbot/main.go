@@ -81,6 +81,9 @@ var commands = map[string]func(ctx context.Context, args []string, stdin io.Read
 		return runRemove(ctx, a, o, e)
 	},
 	"version": func(_ context.Context, a []string, _ io.Reader, o, e io.Writer) error { return runVersion(a, o, e) },
+	"feedback": func(ctx context.Context, a []string, _ io.Reader, o, e io.Writer) error {
+		return runFeedback(ctx, a, o, e)
+	},
 }
 
 func main() {

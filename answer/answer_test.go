@@ -3,15 +3,12 @@ package answer
 import (
 	"crypto/sha256"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/reportbot/reportbot/corpus"
 	"github.com/reportbot/reportbot/index"
-	"github.com/reportbot/reportbot/internal/testshared"
 )
 
 var testNow = time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
@@ -176,29 +173,8 @@ func TestTraditionalSourceTextIsVerbatim(t *testing.T) {
 // TestDevSet is the acceptance test on the shared dev set: every question
 // answered at top-1 from the seed reports, and no negative answered.
 func TestDevSet(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join(testshared.Path(t, "corpus", "seeds"), "*.txt"))
-	var docs []*corpus.Document
-	for _, f := range files {
-		d, err := corpus.ReadDocument(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		docs = append(docs, d)
-	}
-	e := memEngine(t, docs...)
-	var cases []EvalCase
-	for _, name := range []string{"dev_qa.jsonl", "dev_negative.jsonl"} {
-		f, err := os.Open(testshared.Path(t, "eval", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		cs, err := ReadEvalCases(f)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		cases = append(cases, cs...)
-	}
+	e := sharedEngine(t, "seeds")
+	cases := readShared(t, ReadEvalCases, "dev_qa.jsonl", "dev_negative.jsonl")
 	rep, err := Evaluate(e, cases)
 	if err != nil {
 		t.Fatal(err)

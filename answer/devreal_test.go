@@ -1,13 +1,8 @@
 package answer
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/reportbot/reportbot/corpus"
-	"github.com/reportbot/reportbot/internal/testshared"
 )
 
 // The real reports of ../shared/corpus/dev-real, of every style and
@@ -21,32 +16,8 @@ const (
 )
 
 func TestDevRealSet(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join(testshared.Path(t, "corpus", "dev-real"), "*.txt"))
-	if len(files) == 0 {
-		t.Fatal("no dev-real reports")
-	}
-	var docs []*corpus.Document
-	for _, f := range files {
-		d, err := corpus.ReadDocument(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		docs = append(docs, d)
-	}
-	e := memEngine(t, docs...)
-	var cases []EvalCase
-	for _, name := range []string{"dev_real_qa.jsonl", "dev_real_negative.jsonl"} {
-		f, err := os.Open(testshared.Path(t, "eval", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		cs, err := ReadEvalCases(f)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		cases = append(cases, cs...)
-	}
+	e := sharedEngine(t, "dev-real")
+	cases := readShared(t, ReadEvalCases, "dev_real_qa.jsonl", "dev_real_negative.jsonl")
 	rep, err := Evaluate(e, cases)
 	if err != nil {
 		t.Fatal(err)

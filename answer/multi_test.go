@@ -1,13 +1,10 @@
 package answer
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/reportbot/reportbot/corpus"
-	"github.com/reportbot/reportbot/internal/testshared"
 )
 
 func TestQuestionModes(t *testing.T) {
@@ -38,29 +35,8 @@ func TestQuestionModes(t *testing.T) {
 // The trend and comparison questions on the dev-real reports: at least
 // 90 % of their expected points among the answers.
 func TestDevRealTrendsAndComparisons(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join(testshared.Path(t, "corpus", "dev-real"), "*.txt"))
-	var docs []*corpus.Document
-	for _, f := range files {
-		d, err := corpus.ReadDocument(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		docs = append(docs, d)
-	}
-	e := memEngine(t, docs...)
-	var cases []MultiCase
-	for _, name := range []string{"dev_real_trend.jsonl", "dev_real_compare.jsonl"} {
-		f, err := os.Open(testshared.Path(t, "eval", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		cs, err := ReadMultiCases(f)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		cases = append(cases, cs...)
-	}
+	e := sharedEngine(t, "dev-real")
+	cases := readShared(t, ReadMultiCases, "dev_real_trend.jsonl", "dev_real_compare.jsonl")
 	rep, err := EvaluateMulti(e, cases)
 	if err != nil {
 		t.Fatal(err)

@@ -67,6 +67,7 @@ func rankFigures(w *Weights, q Question, hits []index.Hit, earlier earlierText) 
 	// Many figures share a metric; its canonical form and bigrams are
 	// worked out once per question.
 	metrics := map[string]*metricInfo{}
+	topics := titleBigrams{}
 	var out []candidate
 	type retry struct {
 		h index.Hit
@@ -86,7 +87,7 @@ func rankFigures(w *Weights, q Question, hits []index.Hit, earlier earlierText) 
 			if m.coverage < w.MinMetricCoverage || f.Kind == corpus.KindOther {
 				continue
 			}
-			s, ok := scoreFigure(w, q, qb, m, f, h, contextBefore(h.Sentence, f))
+			s, ok := scoreFigure(w, q, qb, m, topics, f, h, contextBefore(h.Sentence, f))
 			if !ok {
 				// Earlier sentences can only help a figure that failed
 				// for want of context: tried below, in one read.
@@ -107,7 +108,7 @@ func rankFigures(w *Weights, q Question, hits []index.Hit, earlier earlierText) 
 			if prev == "" {
 				continue
 			}
-			if s, ok := scoreFigure(w, q, qb, r.m, r.f, r.h, prev+contextBefore(r.h.Sentence, r.f)); ok {
+			if s, ok := scoreFigure(w, q, qb, r.m, topics, r.f, r.h, prev+contextBefore(r.h.Sentence, r.f)); ok {
 				s.add("earlier-context", -w.EarlierContext, "indicator named only in earlier sentences")
 				out = append(out, candidate{hit: r.h, fig: r.f, score: s.Total, terms: s.Terms})
 			}
@@ -176,13 +177,26 @@ func newMetricInfo(qb map[string]struct{}, metric string) *metricInfo {
 	return m
 }
 
+// titleBigrams holds the bigrams of report titles, worked out once per
+// question: many figures share a report.
+type titleBigrams map[string]map[string]struct{}
+
+func (t titleBigrams) of(title string) map[string]struct{} {
+	b, ok := t[title]
+	if !ok {
+		b = bigrams(canonical(title))
+		t[title] = b
+	}
+	return b
+}
+
 // minMetricForTopic is how much of the asked indicator a figure's own
 // metric must cover before its report's title may supply the rest.
 const minMetricForTopic = 0.5
 
 // scoreFigure returns the score of f as an answer to q, term by term; ok
 // is false when f cannot be an answer at all.
-func scoreFigure(w *Weights, q Question, qb map[string]struct{}, mi *metricInfo, f corpus.Figure, h index.Hit, context string) (sc Score, ok bool) {
+func scoreFigure(w *Weights, q Question, qb map[string]struct{}, mi *metricInfo, topics titleBigrams, f corpus.Figure, h index.Hit, context string) (sc Score, ok bool) {
 	sc.explain = q.explain
 	if f.Kind == corpus.KindOther || f.Metric == "" {
 		return sc, false
@@ -215,7 +229,7 @@ func scoreFigure(w *Weights, q Question, qb map[string]struct{}, mi *metricInfo,
 	if cm >= minMetricForTopic && inSentence < len(qb) && h.File.Title != "" {
 		// The report's topic, named in its title (玉屏县招商引资工作),
 		// is said of every figure in it: 到位资金 there is 招商到位资金.
-		tb := bigrams(canonical(h.File.Title))
+		tb := topics.of(h.File.Title)
 		for g := range qb {
 			_, m := mb[g]
 			_, s := sb[g]

@@ -51,8 +51,7 @@ type multiQuestion struct {
 
 // readMulti tells comparisons and trends from single questions.
 func readMulti(question string, g *corpus.Gazetteer) multiQuestion {
-	norm := corpus.NormalizeText(strings.Join(strings.Fields(question), ","))
-	norm = strings.TrimRight(norm, "?!。.,;: ")
+	norm := normalizeQuestion(question)
 	mq := multiQuestion{mode: ModeSingle}
 	if g != nil {
 		provinceCode := ""

@@ -52,10 +52,7 @@ type Question struct {
 // form. now resolves 今年 and 去年.
 func ParseQuestion(text string, g *corpus.Gazetteer, now time.Time) Question {
 	q := Question{Text: text}
-	// Spaces part a question's pieces ("…占比 2016年1-5月"); normalizing
-	// would join them.
-	norm := corpus.NormalizeText(strings.Join(strings.Fields(text), ","))
-	norm = strings.TrimRight(norm, "?!。.,;: ")
+	norm := normalizeQuestion(text)
 	rest := norm
 
 	// Region: the first place named.
@@ -263,6 +260,14 @@ func mergePeriods(ps []corpus.Period) corpus.Period {
 	}
 	merged.Text = fmt.Sprintf("%d年%s", year.Year, part.Text)
 	return merged
+}
+
+// normalizeQuestion puts a question in normalized script without its
+// closing punctuation. Spaces part a question's pieces ("…占比 2016年1-5月"),
+// which normalizing would join: they become commas first.
+func normalizeQuestion(text string) string {
+	norm := corpus.NormalizeText(strings.Join(strings.Fields(text), ","))
+	return strings.TrimRight(norm, "?!。.,;: ")
 }
 
 // asName is the second reading of a question whose place name may be part

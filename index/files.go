@@ -43,7 +43,7 @@ type Stats struct {
 	SizeOnDisk int64
 }
 
-// paraRange says which sentence ordinals (the n of "<path>#<n>") make up a
+// paraRange says which sentence ordinals (n of sentenceID) make up a
 // paragraph: First .. First+Count-1.
 type paraRange struct {
 	Para, First, Count int
@@ -52,6 +52,8 @@ type paraRange struct {
 // fileRecord is the stored form of a file document.
 type fileRecord struct {
 	FileInfo
+	// Key is the file's key in sentence IDs (ids.go).
+	Key int `json:"key"`
 	// Paras are in document order; a paragraph without sentences is absent.
 	Paras [][3]int `json:"paras,omitempty"`
 }
@@ -60,6 +62,7 @@ type fileRecord struct {
 // immutable once published in Index.files or Index.pending.
 type fileEntry struct {
 	info  FileInfo
+	key   int
 	tag   string
 	paras []paraRange
 	// prev is the version this one replaced, kept so that a search that
@@ -78,7 +81,7 @@ func hashTag(hash string) string {
 }
 
 func (e *fileEntry) record() fileRecord {
-	r := fileRecord{FileInfo: e.info, Paras: make([][3]int, len(e.paras))}
+	r := fileRecord{FileInfo: e.info, Key: e.key, Paras: make([][3]int, len(e.paras))}
 	for i, p := range e.paras {
 		r.Paras[i] = [3]int{p.Para, p.First, p.Count}
 	}
@@ -86,7 +89,7 @@ func (e *fileEntry) record() fileRecord {
 }
 
 func entryFromRecord(r *fileRecord) *fileEntry {
-	e := &fileEntry{info: r.FileInfo, tag: hashTag(r.Hash), paras: make([]paraRange, len(r.Paras))}
+	e := &fileEntry{info: r.FileInfo, key: r.Key, tag: hashTag(r.Hash), paras: make([]paraRange, len(r.Paras))}
 	for i, p := range r.Paras {
 		e.paras[i] = paraRange{Para: p[0], First: p[1], Count: p[2]}
 	}
@@ -114,26 +117,55 @@ func (ix *Index) loadAll() error {
 }
 
 // loadSome reads the records of the given paths that a lazily opened
-// index has not read yet: one search by document ID for all of them.
+// index has not read yet: one search for all of them (file records hold
+// their path as a keyword; sentences do not).
 func (ix *Index) loadSome(paths []string) error {
 	ix.mu.RLock()
 	if !ix.lazy || ix.allLoaded {
 		ix.mu.RUnlock()
 		return nil
 	}
-	var ids []string
+	var want []string
 	seen := map[string]bool{}
 	for _, p := range paths {
 		if ix.files[p] == nil && !seen[p] {
 			seen[p] = true
-			ids = append(ids, fileID(p))
+			want = append(want, p)
+		}
+	}
+	ix.mu.RUnlock()
+	if len(want) == 0 {
+		return nil
+	}
+	return ix.loadRecords(termsQuery(fieldPath, want), len(want))
+}
+
+// loadKeys reads the records of the given file keys that a lazily opened
+// index has not read yet, by document ID.
+func (ix *Index) loadKeys(keys []int) error {
+	ix.mu.RLock()
+	if !ix.lazy || ix.allLoaded {
+		ix.mu.RUnlock()
+		return nil
+	}
+	var ids []string
+	seen := map[int]bool{}
+	for _, k := range keys {
+		if _, ok := ix.keyPath[k]; !ok && !seen[k] {
+			seen[k] = true
+			ids = append(ids, fileID(k))
 		}
 	}
 	ix.mu.RUnlock()
 	if len(ids) == 0 {
 		return nil
 	}
-	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery(ids), len(ids), 0, false)
+	return ix.loadRecords(query.NewDocIDQuery(ids), len(ids))
+}
+
+// loadRecords reads the file records q finds (at most n) into ix.files.
+func (ix *Index) loadRecords(q query.Query, n int) error {
+	req := bleve.NewSearchRequestOptions(q, n, 0, false)
 	req.Fields = []string{fieldMeta}
 	res, err := ix.bi.Search(req)
 	if err != nil {
@@ -148,10 +180,19 @@ func (ix *Index) loadSome(paths []string) error {
 			return fmt.Errorf("load file records: document %s: %w", h.ID, err)
 		}
 		if ix.files[r.Path] == nil {
-			ix.files[r.Path] = entryFromRecord(&r)
+			ix.addLocked(entryFromRecord(&r))
 		}
 	}
 	return nil
+}
+
+// addLocked publishes a committed entry; ix.mu must be held.
+func (ix *Index) addLocked(e *fileEntry) {
+	ix.files[e.info.Path] = e
+	ix.keyPath[e.key] = e.info.Path
+	if e.key >= ix.nextKey {
+		ix.nextKey = e.key + 1
+	}
 }
 
 // loadFiles reads every file document into ix.files. A writable index
@@ -179,7 +220,7 @@ func (ix *Index) loadFiles() error {
 			if err := json.Unmarshal([]byte(s), &r); err != nil {
 				return fmt.Errorf("load file list: document %s: %w", h.ID, err)
 			}
-			ix.files[r.Path] = entryFromRecord(&r)
+			ix.addLocked(entryFromRecord(&r))
 		}
 		if len(res.Hits) < page {
 			return nil

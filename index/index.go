@@ -23,7 +23,7 @@ import (
 // Schema is the version of what this package writes: fields, analyzers,
 // document IDs and the stored encodings. Bump it whenever any of them
 // changes; older indexes then ask to be rebuilt instead of answering wrong.
-const Schema = 3
+const Schema = 4
 
 // Names inside an index directory.
 const (
@@ -37,12 +37,10 @@ const (
 	fieldNorm   = "norm"
 	fieldRegion = "region"
 	fieldPath   = "path"
-	fieldDate   = "date"
 	fieldBlob   = "s"
 	fieldKind   = "kind"
 	fieldMeta   = "meta"
 	kindFile    = "file"
-	filePrefix  = "file:"
 )
 
 // boltTimeout bounds bolt's wait for root.bolt's flock. Our own lock on
@@ -103,6 +101,12 @@ type Index struct {
 	lazy      bool
 	allLoaded bool
 	pending   map[string]*fileEntry // in a batch being applied
+	// keyPath maps the key of every file in files or pending (or once
+	// assigned by keyFor) to its path; assigned holds the keys given to
+	// paths not yet committed, and nextKey is the next new key.
+	keyPath  map[int]string
+	assigned map[string]int
+	nextKey  int
 
 	closed atomic.Bool
 
@@ -239,6 +243,9 @@ func newIndex(bi bleve.Index, dir string, readOnly bool) (*Index, error) {
 		files:    map[string]*fileEntry{},
 		pending:  map[string]*fileEntry{},
 		inflight: map[string]bool{},
+		keyPath:  map[int]string{},
+		assigned: map[string]int{},
+		nextKey:  1,
 		budget:   candidateBudget,
 	}
 	ix.landed = sync.NewCond(&ix.wmu)
@@ -297,7 +304,6 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	doc.AddFieldMappingsAt(fieldNorm, text)
 	doc.AddFieldMappingsAt(fieldRegion, kw())
 	doc.AddFieldMappingsAt(fieldPath, kw())
-	doc.AddFieldMappingsAt(fieldDate, kw())
 	doc.AddFieldMappingsAt(fieldKind, kw())
 	doc.AddFieldMappingsAt(fieldBlob, stored())
 	doc.AddFieldMappingsAt(fieldMeta, stored())

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
@@ -37,7 +38,8 @@ type Query struct {
 
 // Hit is a sentence that answers a Query, with its file.
 type Hit struct {
-	// ID is "<path>#<n>", n the sentence's ordinal in its file.
+	// ID is "<path>#<n>", n the sentence's ordinal in its file (the
+	// document's own ID is shorter; see ids.go).
 	ID       string
 	Score    float64
 	Sentence corpus.Sentence
@@ -73,6 +75,16 @@ func (ix *Index) Search(q Query) ([]Hit, error) {
 	}
 	if limit > MaxLimit {
 		limit = MaxLimit
+	}
+	if len(q.Paths) > 0 {
+		f, err := ix.pathsFilter(q.Paths)
+		if err != nil {
+			return nil, err
+		}
+		if f == nil {
+			return nil, nil
+		}
+		main = query.NewConjunctionQuery([]query.Query{main, f})
 	}
 	req := bleve.NewSearchRequestOptions(main, limit, 0, false)
 	req.Fields = []string{fieldBlob}
@@ -161,7 +173,7 @@ func (ix *Index) buildQuery(q Query, budget uint64) (query.Query, error) {
 	}
 
 	must := []query.Query{disjunction(clauses)}
-	for _, f := range []query.Query{termsQuery(fieldRegion, q.Regions), termsQuery(fieldPath, q.Paths)} {
+	for _, f := range []query.Query{termsQuery(fieldRegion, q.Regions)} {
 		if f != nil {
 			f.(query.BoostableQuery).SetBoost(0)
 			must = append(must, f)
@@ -263,22 +275,55 @@ func termsQuery(field string, values []string) query.Query {
 	return query.NewDisjunctionQuery(qs)
 }
 
+// pathsFilter matches the sentences of the given files (boost 0), by
+// their IDs: every ID any known version of the file has (committed, being
+// written, replaced), so that a search sees a file being written whole or
+// not at all. nil when none of the paths is known.
+func (ix *Index) pathsFilter(paths []string) (query.Query, error) {
+	if err := ix.loadSome(paths); err != nil {
+		return nil, fmt.Errorf("search index %s: %w", ix.dir, err)
+	}
+	var ids []string
+	ix.mu.RLock()
+	for _, p := range paths {
+		key, most := 0, 0
+		for _, e := range []*fileEntry{ix.files[p], ix.pending[p]} {
+			for ; e != nil; e = e.prev {
+				if key != 0 && e.key != key {
+					break // an older life of the path; its IDs are gone
+				}
+				key, most = e.key, max(most, e.info.Sentences)
+			}
+		}
+		for n := 1; n <= most; n++ {
+			ids = append(ids, sentenceID(key, n))
+		}
+	}
+	ix.mu.RUnlock()
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	f := query.NewDocIDQuery(ids)
+	f.SetBoost(0)
+	return f, nil
+}
+
 // hits decodes bleve hits and joins them to their files.
 func (ix *Index) hits(ms search.DocumentMatchCollection) ([]Hit, error) {
 	out := make([]Hit, 0, len(ms))
-	paths := make([]string, 0, len(ms))
+	keys := make([]int, 0, len(ms))
 	for _, m := range ms {
-		if path, _, ok := splitID(m.ID); ok {
-			paths = append(paths, path)
+		if key, _, ok := splitID(m.ID); ok {
+			keys = append(keys, key)
 		}
 	}
-	if err := ix.loadSome(paths); err != nil {
+	if err := ix.loadKeys(keys); err != nil {
 		return nil, fmt.Errorf("search index %s: %w", ix.dir, err)
 	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	for _, m := range ms {
-		path, _, ok := splitID(m.ID)
+		key, n, ok := splitID(m.ID)
 		if !ok {
 			continue // not a sentence; cannot happen with our queries
 		}
@@ -287,7 +332,11 @@ func (ix *Index) hits(ms search.DocumentMatchCollection) ([]Hit, error) {
 		if err != nil {
 			return nil, fmt.Errorf("search index %s: document %s: %w", ix.dir, m.ID, err)
 		}
-		out = append(out, Hit{ID: m.ID, Score: m.Score, Sentence: s, File: ix.joinLocked(path, tag)})
+		path, known := ix.keyPath[key]
+		if !known {
+			continue // removed during the search
+		}
+		out = append(out, Hit{ID: path + "#" + strconv.Itoa(n), Score: m.Score, Sentence: s, File: ix.joinLocked(path, tag)})
 	}
 	return out, nil
 }
@@ -329,7 +378,7 @@ func (ix *Index) Paragraph(path string, para int) ([]corpus.Sentence, error) {
 	for _, r := range e.paras {
 		if r.Para == para {
 			for n := r.First; n < r.First+r.Count; n++ {
-				ids = append(ids, sentenceID(path, n))
+				ids = append(ids, sentenceID(e.key, n))
 			}
 		}
 	}
@@ -352,7 +401,7 @@ func (ix *Index) Sentences(path string) ([]corpus.Sentence, error) {
 	}
 	ids := make([]string, e.info.Sentences)
 	for i := range ids {
-		ids[i] = sentenceID(path, i+1)
+		ids[i] = sentenceID(e.key, i+1)
 	}
 	return ix.load(ids)
 }
@@ -373,9 +422,8 @@ func (ix *Index) load(ids []string) ([]corpus.Sentence, error) {
 
 // fetched is a stored sentence read by ID.
 type fetched struct {
-	path string
-	n    int
-	s    corpus.Sentence
+	key, n int
+	s      corpus.Sentence
 }
 
 // fetch reads stored sentences by ID, in no particular order, with one
@@ -395,7 +443,7 @@ func (ix *Index) fetch(ids []string, what string) ([]fetched, error) {
 	}
 	got := make([]fetched, 0, len(res.Hits))
 	for _, m := range res.Hits {
-		path, n, ok := splitID(m.ID)
+		key, n, ok := splitID(m.ID)
 		if !ok {
 			continue
 		}
@@ -404,7 +452,7 @@ func (ix *Index) fetch(ids []string, what string) ([]fetched, error) {
 		if err != nil {
 			return nil, fmt.Errorf("index %s: document %s: %w", ix.dir, m.ID, err)
 		}
-		got = append(got, fetched{path, n, s})
+		got = append(got, fetched{key, n, s})
 	}
 	return got, nil
 }
@@ -428,16 +476,18 @@ func (ix *Index) Paragraphs(refs []ParaRef) (map[ParaRef][]corpus.Sentence, erro
 		return nil, err
 	}
 	var ids []string
+	keyPath := map[int]string{}
 	ix.mu.RLock()
 	for _, ref := range refs {
 		e := ix.files[ref.Path]
 		if e == nil {
 			continue
 		}
+		keyPath[e.key] = ref.Path
 		for _, r := range e.paras {
 			if r.Para == ref.Para {
 				for n := r.First; n < r.First+r.Count; n++ {
-					ids = append(ids, sentenceID(ref.Path, n))
+					ids = append(ids, sentenceID(e.key, n))
 				}
 			}
 		}
@@ -449,7 +499,7 @@ func (ix *Index) Paragraphs(refs []ParaRef) (map[ParaRef][]corpus.Sentence, erro
 	}
 	out := make(map[ParaRef][]corpus.Sentence, len(refs))
 	for _, f := range got {
-		k := ParaRef{f.path, f.s.Para}
+		k := ParaRef{keyPath[f.key], f.s.Para}
 		out[k] = append(out[k], f.s)
 	}
 	for k := range out {

@@ -53,26 +53,29 @@ const (
 	storedOpts = bindex.StoreField
 )
 
-// sentenceID is the bleve document ID of the n-th sentence (1-based) of a
-// file.
-func sentenceID(path string, n int) string {
-	return path + "#" + strconv.Itoa(n)
-}
-
-// splitID is the inverse of sentenceID.
-func splitID(id string) (path string, n int, ok bool) {
-	i := strings.LastIndexByte(id, '#')
-	if i < 0 {
-		return "", 0, false
+// keyFor returns the key of path's sentence IDs (ids.go): its indexed
+// key, or a new one, kept for the path until it is committed.
+func (ix *Index) keyFor(path string) (int, error) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if e := ix.files[path]; e != nil {
+		return e.key, nil
 	}
-	n, err := strconv.Atoi(id[i+1:])
-	if err != nil {
-		return "", 0, false
+	if e := ix.pending[path]; e != nil {
+		return e.key, nil
 	}
-	return id[:i], n, true
+	if k, ok := ix.assigned[path]; ok {
+		return k, nil
+	}
+	if ix.nextKey > maxIDNumber {
+		return 0, fmt.Errorf("index %s: more than %d files were indexed: rebuild the index", ix.dir, maxIDNumber)
+	}
+	k := ix.nextKey
+	ix.nextKey++
+	ix.assigned[path] = k
+	ix.keyPath[k] = path
+	return k, nil
 }
-
-func fileID(path string) string { return filePrefix + path }
 
 // prepared is a file turned into bleve documents, ready to be committed.
 // Preparing is the CPU-heavy part of a write (encoding every sentence) and
@@ -117,15 +120,19 @@ func (ix *Index) prepare(doc *corpus.Document, now time.Time) (*prepared, error)
 			info.Figures += len(s.Figures)
 		}
 	}
+	if info.Sentences > maxIDNumber {
+		return nil, fmt.Errorf("index %s: %d sentences, more than the %d a file may have", doc.Path, info.Sentences, maxIDNumber)
+	}
+	key, err := ix.keyFor(doc.Path)
+	if err != nil {
+		return nil, err
+	}
+	e.key = key
 
 	p := &prepared{entry: e, docs: make([]*document.Document, 0, info.Sentences+1)}
-	pathB := []byte(doc.Path)
-	var regionB, dateB []byte
+	var regionB []byte
 	if doc.Region.Name != "" {
 		regionB = []byte(doc.Region.Name)
-	}
-	if doc.Date != "" {
-		dateB = []byte(doc.Date)
 	}
 	// Blobs are encoded into shared 64 KiB blocks: one allocation per
 	// block instead of one per sentence, and, unlike one buffer grown by
@@ -152,10 +159,9 @@ func (ix *Index) prepare(doc *corpus.Document, now time.Time) (*prepared, error)
 			s := &para.Sentences[i]
 			blob := blobs[n]
 			n++
-			d := document.NewDocument(sentenceID(doc.Path, n))
-			d.Fields = make([]document.Field, 0, 6) // bleve adds _id
+			d := document.NewDocument(sentenceID(key, n))
+			d.Fields = make([]document.Field, 0, 5) // bleve adds _id
 			d.AddField(document.NewTextFieldCustom(fieldNorm, nil, searchText(s), indexedOpts, ix.fast))
-			d.AddField(document.NewTextFieldCustom(fieldPath, nil, pathB, filterOpts, ix.kw))
 			if regionB != nil {
 				d.AddField(document.NewTextFieldCustom(fieldRegion, nil, regionB, filterOpts, ix.kw))
 			}
@@ -163,9 +169,6 @@ func (ix *Index) prepare(doc *corpus.Document, now time.Time) (*prepared, error)
 			// cities, a ranking list of counties) is found under it too.
 			for _, r := range otherRegions(s, doc.Region.Name) {
 				d.AddField(document.NewTextFieldCustom(fieldRegion, nil, []byte(r), filterOpts, ix.kw))
-			}
-			if dateB != nil {
-				d.AddField(document.NewTextFieldCustom(fieldDate, nil, dateB, filterOpts, ix.kw))
 			}
 			d.AddField(document.NewTextFieldCustom(fieldBlob, nil, blob, storedOpts, nil))
 			p.docs = append(p.docs, d)
@@ -178,8 +181,9 @@ func (ix *Index) prepare(doc *corpus.Document, now time.Time) (*prepared, error)
 	if err != nil {
 		return nil, fmt.Errorf("index %s: encode file metadata: %w", doc.Path, err)
 	}
-	fd := document.NewDocument(fileID(doc.Path))
+	fd := document.NewDocument(fileID(key))
 	fd.AddField(document.NewTextFieldCustom(fieldKind, nil, []byte(kindFile), filterOpts, ix.kw))
+	fd.AddField(document.NewTextFieldCustom(fieldPath, nil, []byte(doc.Path), filterOpts, ix.kw))
 	fd.AddField(document.NewTextFieldCustom(fieldMeta, nil, meta, storedOpts, nil))
 	p.docs = append(p.docs, fd)
 	return p, nil
@@ -319,8 +323,15 @@ func (ix *Index) begin(ps []*prepared) (*ticket, error) {
 		// IDs #1..#new are overwritten by the new documents; only an old
 		// surplus needs deleting.
 		if old := olds[i]; old != nil {
-			for n := p.entry.info.Sentences + 1; n <= old.info.Sentences; n++ {
-				b.Delete(sentenceID(p.path(), n))
+			first := p.entry.info.Sentences + 1
+			if old.key != p.entry.key {
+				// Removed and indexed again meanwhile: nothing of the
+				// old key is overwritten.
+				first = 1
+				b.Delete(fileID(old.key))
+			}
+			for n := first; n <= old.info.Sentences; n++ {
+				b.Delete(sentenceID(old.key, n))
 			}
 			prev := *old
 			prev.prev = nil
@@ -340,6 +351,7 @@ func (ix *Index) begin(ps []*prepared) (*ticket, error) {
 	for i, p := range ps {
 		if t.outs[i] != Unchanged {
 			ix.pending[p.path()] = p.entry
+			ix.keyPath[p.entry.key] = p.path()
 			ix.inflight[p.path()] = true
 		}
 	}
@@ -364,7 +376,8 @@ func (ix *Index) run(t *ticket) error {
 		delete(ix.pending, p.path())
 		delete(ix.inflight, p.path())
 		if err == nil {
-			ix.files[p.path()] = p.entry
+			ix.addLocked(p.entry)
+			delete(ix.assigned, p.path())
 		}
 	}
 	ix.mu.Unlock()
@@ -431,9 +444,9 @@ func (ix *Index) remove(keep func(string) bool) ([]string, error) {
 		for k < len(gone) && (k == 0 || b.Size()+gone[k].info.Sentences < pruneBatchIDs) {
 			e := gone[k]
 			for n := 1; n <= e.info.Sentences; n++ {
-				b.Delete(sentenceID(e.info.Path, n))
+				b.Delete(sentenceID(e.key, n))
 			}
-			b.Delete(fileID(e.info.Path))
+			b.Delete(fileID(e.key))
 			k++
 		}
 		if err := ix.bi.Batch(b); err != nil {
@@ -442,6 +455,7 @@ func (ix *Index) remove(keep func(string) bool) ([]string, error) {
 		ix.mu.Lock()
 		for _, e := range gone[:k] {
 			delete(ix.files, e.info.Path)
+			delete(ix.keyPath, e.key)
 			removed = append(removed, e.info.Path)
 		}
 		ix.mu.Unlock()

@@ -2,65 +2,101 @@ package index
 
 import (
 	"encoding/binary"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/reportbot/reportbot/corpus"
 )
 
 // The stored form of a sentence is a hand-written binary encoding rather
 // than JSON or gob: it is stored once per sentence, so its size dominates
-// the index. Measured on the synthetic sentences of the benchmarks
-// (go test -run BlobSize -v): 311 bytes per sentence of 100 bytes of text
-// (Text and Norm are both stored), where JSON takes 1.8× and gob, which
-// must repeat its type description in every self-contained blob, 2.4× that
-// (and base64 would add a third). Strings are length-prefixed, integers
-// are varints, spans of figures are relative to the sentence, and the
-// common redundancies (Norm == Text, Raw == Value, Number == ±Value) cost
-// one flag bit. zap compresses each document's stored fields with snappy
-// on top of this.
+// the index. Strings are length-prefixed, integers are varints, spans of
+// figures are relative to the sentence, and the common redundancies cost
+// one flag bit each instead of a copy: Norm when it equals Text or
+// NormalizeText(Text) (three sentences in four of the synthetic corpus),
+// a figure's Raw when it equals its Value, Number when it is ±Value, its
+// Metric and Period.Raw when they occur in Norm (stored as an offset and
+// length), its Region when it is the file's (filled in from FileInfo when
+// the hit is joined), and the hash tag as 6 bytes rather than 12 hex
+// digits. On the sentences of the synthetic corpus (go test -run BlobSize
+// -v): 164 bytes per sentence of 98 bytes of text, where version 1, which
+// stored Text and Norm in full and every figure's strings, took 276; JSON
+// takes 3.2× version 2 and gob 4.4×.
+// zap compresses each document's stored fields with snappy on top of this.
 //
 // Any change to this format, or to the corpus types it encodes, must bump
 // Schema. TestBlobCoversCorpusTypes fails when a field is added to the
 // corpus types so that it cannot be silently dropped here.
 
-const blobVersion = 1
+const blobVersion = 2
 
 const (
 	sentNormIsText = 1 << iota
+	sentNormIsNormalized
+	sentTagIsHex
 )
 
 const (
 	figRawIsValue = 1 << iota
 	figNumIsValue
 	figNumIsNegValue
+	figMetricInNorm
+	figPeriodRawInNorm
+	figRegionIsFile
 )
 
+// tagHexLen is the length of a hash tag stored as bytes (hashTag).
+const tagHexLen = 12
+
 // encodeSentence appends the stored form of s, tagged with the file's hash
-// tag, to dst.
-func encodeSentence(dst []byte, tag string, s *corpus.Sentence) []byte {
+// tag, to dst; fileRegion is the region of its file (Region.Name).
+func encodeSentence(dst []byte, tag, fileRegion string, s *corpus.Sentence) []byte {
 	dst = append(dst, blobVersion)
-	dst = appendString(dst, tag)
 	var flags uint64
-	if s.Norm == s.Text {
+	switch {
+	case s.Norm == s.Text:
 		flags |= sentNormIsText
+	case corpus.NormalizeText(s.Text) == s.Norm:
+		flags |= sentNormIsNormalized
+	}
+	var tagBytes [tagHexLen / 2]byte
+	if len(tag) == tagHexLen && isLowerHex(tag) {
+		if _, err := hex.Decode(tagBytes[:], []byte(tag)); err == nil {
+			flags |= sentTagIsHex
+		}
 	}
 	dst = binary.AppendUvarint(dst, flags)
+	if flags&sentTagIsHex != 0 {
+		dst = append(dst, tagBytes[:]...)
+	} else {
+		dst = appendString(dst, tag)
+	}
 	dst = binary.AppendVarint(dst, int64(s.Para))
 	dst = binary.AppendVarint(dst, int64(s.Index))
 	dst = binary.AppendVarint(dst, int64(s.Span.Start))
 	dst = binary.AppendVarint(dst, int64(s.Span.End-s.Span.Start))
 	dst = appendString(dst, s.Text)
-	if flags&sentNormIsText == 0 {
+	if flags&(sentNormIsText|sentNormIsNormalized) == 0 {
 		dst = appendString(dst, s.Norm)
 	}
 	dst = binary.AppendUvarint(dst, uint64(len(s.Figures)))
 	for i := range s.Figures {
-		dst = encodeFigure(dst, s.Span.Start, &s.Figures[i])
+		dst = encodeFigure(dst, s.Span.Start, s.Norm, fileRegion, &s.Figures[i])
 	}
 	return dst
+}
+
+func isLowerHex(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 // blobSizeHint is an upper bound of the size of encodeSentence's output
@@ -75,10 +111,24 @@ func blobSizeHint(tag string, s *corpus.Sentence) int {
 	return n
 }
 
-func encodeFigure(dst []byte, base int, f *corpus.Figure) []byte {
+func encodeFigure(dst []byte, base int, norm, fileRegion string, f *corpus.Figure) []byte {
 	var flags uint64
 	if f.Raw == f.Value {
 		flags |= figRawIsValue
+	}
+	metricAt, periodAt := -1, -1
+	if f.Metric != "" {
+		if metricAt = strings.Index(norm, f.Metric); metricAt >= 0 {
+			flags |= figMetricInNorm
+		}
+	}
+	if f.Period.Raw != "" {
+		if periodAt = strings.Index(norm, f.Period.Raw); periodAt >= 0 {
+			flags |= figPeriodRawInNorm
+		}
+	}
+	if f.Region != "" && f.Region == fileRegion {
+		flags |= figRegionIsFile
 	}
 	if v, err := strconv.ParseFloat(f.Value, 64); err == nil && f.Value != "" {
 		switch {
@@ -98,7 +148,12 @@ func encodeFigure(dst []byte, base int, f *corpus.Figure) []byte {
 	}
 	dst = appendString(dst, f.Unit)
 	dst = appendString(dst, string(f.Kind))
-	dst = appendString(dst, f.Metric)
+	if flags&figMetricInNorm != 0 {
+		dst = binary.AppendUvarint(dst, uint64(metricAt))
+		dst = binary.AppendUvarint(dst, uint64(len(f.Metric)))
+	} else {
+		dst = appendString(dst, f.Metric)
+	}
 	dst = appendString(dst, f.Scope)
 	dst = appendString(dst, f.Comparator)
 	dst = appendString(dst, f.Qualifier)
@@ -107,8 +162,15 @@ func encodeFigure(dst []byte, base int, f *corpus.Figure) []byte {
 	dst = binary.AppendVarint(dst, int64(f.Period.StartMonth))
 	dst = binary.AppendVarint(dst, int64(f.Period.EndMonth))
 	dst = appendString(dst, f.Period.Text)
-	dst = appendString(dst, f.Period.Raw)
-	dst = appendString(dst, f.Region)
+	if flags&figPeriodRawInNorm != 0 {
+		dst = binary.AppendUvarint(dst, uint64(periodAt))
+		dst = binary.AppendUvarint(dst, uint64(len(f.Period.Raw)))
+	} else {
+		dst = appendString(dst, f.Period.Raw)
+	}
+	if flags&figRegionIsFile == 0 {
+		dst = appendString(dst, f.Region)
+	}
 	dst = binary.AppendVarint(dst, int64(f.Span.Start-base))
 	dst = binary.AppendVarint(dst, int64(f.Span.End-f.Span.Start))
 	return dst
@@ -181,23 +243,68 @@ func (r *blobReader) float() float64 {
 	return v
 }
 
+// blobTag returns the hash tag of a stored sentence, to join it with its
+// file before decoding the rest (decodeSentence needs the file's region).
+func blobTag(b []byte) (string, error) {
+	if len(b) == 0 || b[0] != blobVersion {
+		return "", fmt.Errorf("%w: unknown version", errBlob)
+	}
+	r := &blobReader{b: b[1:]}
+	tag := r.tag(r.uvarint())
+	return tag, r.err
+}
+
+func (r *blobReader) tag(flags uint64) string {
+	if flags&sentTagIsHex == 0 {
+		return r.string()
+	}
+	if r.err != nil {
+		return ""
+	}
+	if len(r.b) < tagHexLen/2 {
+		r.err = errBlob
+		return ""
+	}
+	t := hex.EncodeToString(r.b[:tagHexLen/2])
+	r.b = r.b[tagHexLen/2:]
+	return t
+}
+
+// substring reads an offset and a length into s and returns that part of
+// it.
+func (r *blobReader) substring(s string) string {
+	at, n := r.uvarint(), r.uvarint()
+	if r.err != nil {
+		return ""
+	}
+	if at > uint64(len(s)) || n > uint64(len(s))-at {
+		r.err = errBlob
+		return ""
+	}
+	return s[at : at+n]
+}
+
 // decodeSentence is the inverse of encodeSentence; it returns the file's
-// hash tag and the sentence.
-func decodeSentence(b []byte) (tag string, s corpus.Sentence, err error) {
+// hash tag and the sentence. fileRegion is the region of the file the tag
+// names, given to the figures whose region is their file's.
+func decodeSentence(b []byte, fileRegion string) (tag string, s corpus.Sentence, err error) {
 	if len(b) == 0 || b[0] != blobVersion {
 		return "", s, fmt.Errorf("%w: unknown version", errBlob)
 	}
 	r := &blobReader{b: b[1:]}
-	tag = r.string()
 	flags := r.uvarint()
+	tag = r.tag(flags)
 	s.Para = r.varint()
 	s.Index = r.varint()
 	s.Span.Start = r.varint()
 	s.Span.End = s.Span.Start + r.varint()
 	s.Text = r.string()
-	if flags&sentNormIsText != 0 {
+	switch {
+	case flags&sentNormIsText != 0:
 		s.Norm = s.Text
-	} else {
+	case flags&sentNormIsNormalized != 0:
+		s.Norm = corpus.NormalizeText(s.Text)
+	default:
 		s.Norm = r.string()
 	}
 	n := r.uvarint()
@@ -207,7 +314,7 @@ func decodeSentence(b []byte) (tag string, s corpus.Sentence, err error) {
 	if r.err == nil && n > 0 {
 		s.Figures = make([]corpus.Figure, n)
 		for i := range s.Figures {
-			decodeFigure(r, s.Span.Start, &s.Figures[i])
+			decodeFigure(r, s.Span.Start, s.Norm, fileRegion, &s.Figures[i])
 		}
 	}
 	if r.err == nil && len(r.b) != 0 {
@@ -219,7 +326,7 @@ func decodeSentence(b []byte) (tag string, s corpus.Sentence, err error) {
 	return tag, s, nil
 }
 
-func decodeFigure(r *blobReader, base int, f *corpus.Figure) {
+func decodeFigure(r *blobReader, base int, norm, fileRegion string, f *corpus.Figure) {
 	flags := r.uvarint()
 	if flags&figRawIsValue == 0 {
 		f.Raw = r.string()
@@ -244,7 +351,11 @@ func decodeFigure(r *blobReader, base int, f *corpus.Figure) {
 	}
 	f.Unit = r.string()
 	f.Kind = corpus.Kind(r.string())
-	f.Metric = r.string()
+	if flags&figMetricInNorm != 0 {
+		f.Metric = r.substring(norm)
+	} else {
+		f.Metric = r.string()
+	}
 	f.Scope = r.string()
 	f.Comparator = r.string()
 	f.Qualifier = r.string()
@@ -253,8 +364,16 @@ func decodeFigure(r *blobReader, base int, f *corpus.Figure) {
 	f.Period.StartMonth = r.varint()
 	f.Period.EndMonth = r.varint()
 	f.Period.Text = r.string()
-	f.Period.Raw = r.string()
-	f.Region = r.string()
+	if flags&figPeriodRawInNorm != 0 {
+		f.Period.Raw = r.substring(norm)
+	} else {
+		f.Period.Raw = r.string()
+	}
+	if flags&figRegionIsFile != 0 {
+		f.Region = fileRegion
+	} else {
+		f.Region = r.string()
+	}
 	f.Span.Start = base + r.varint()
 	f.Span.End = f.Span.Start + r.varint()
 }

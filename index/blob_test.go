@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/reportbot/reportbot/corpus"
+	"github.com/reportbot/reportbot/internal/synth"
 )
 
 func TestBlobRoundTrip(t *testing.T) {
@@ -28,17 +29,32 @@ func TestBlobRoundTrip(t *testing.T) {
 	odd.Figures[2].Scope, odd.Figures[2].Qualifier, odd.Figures[2].Modality, odd.Figures[2].Region = "全省", "余", "target", "泰安市"
 	odd.Figures[2].Span = corpus.Span{Start: 0, End: 3} // before the sentence
 	cases = append(cases, odd)
-	for _, s := range cases {
-		b := encodeSentence(nil, "0123456789ab", &s)
-		if h := blobSizeHint("0123456789ab", &s); len(b) > h {
+	// Traditional script: Norm is NormalizeText(Text) and not stored.
+	trad := d.Paragraphs[0].Sentences[1]
+	trad.Text = "1-5月,全市工業投資同比增長31.9%"
+	trad.Norm = corpus.NormalizeText(trad.Text)
+	if trad.Norm == trad.Text {
+		t.Fatal("the traditional test sentence normalizes to itself")
+	}
+	cases = append(cases, trad)
+	for i, s := range cases {
+		tag, fileRegion := "0123456789ab", "泰安市"
+		if i%2 == 1 {
+			tag, fileRegion = "Tag", "济宁市" // not hex; figures of another region
+		}
+		b := encodeSentence(nil, tag, fileRegion, &s)
+		if h := blobSizeHint(tag, &s); len(b) > h {
 			t.Fatalf("blob of %d bytes, hint %d", len(b), h)
 		}
-		tag, got, err := decodeSentence(b)
+		if got, err := blobTag(b); err != nil || got != tag {
+			t.Fatalf("blobTag = %q, %v; want %q", got, err, tag)
+		}
+		gotTag, got, err := decodeSentence(b, fileRegion)
 		if err != nil {
 			t.Fatalf("decode %q: %v", s.Text, err)
 		}
-		if tag != "0123456789ab" {
-			t.Fatalf("tag %q", tag)
+		if gotTag != tag {
+			t.Fatalf("tag %q, want %q", gotTag, tag)
 		}
 		if len(s.Figures) == 0 {
 			s.Figures = nil
@@ -56,14 +72,14 @@ func TestBlobRoundTrip(t *testing.T) {
 // error or a value, never a panic.
 func TestBlobCorrupt(t *testing.T) {
 	d := mkDoc("a.txt", "泰安市", "2023", taian...)
-	b := encodeSentence(nil, "tag", &d.Paragraphs[0].Sentences[1])
+	b := encodeSentence(nil, "tag", "", &d.Paragraphs[0].Sentences[1])
 	for i := 0; i < len(b); i++ {
-		if _, _, err := decodeSentence(b[:i]); err == nil {
+		if _, _, err := decodeSentence(b[:i], ""); err == nil {
 			t.Fatalf("truncated to %d of %d bytes: no error", i, len(b))
 		}
 		c := bytes.Clone(b)
 		c[i] ^= 0xff
-		_, _, _ = decodeSentence(c)
+		_, _, _ = decodeSentence(c, "")
 	}
 }
 
@@ -82,31 +98,42 @@ func TestBlobCoversCorpusTypes(t *testing.T) {
 	}
 }
 
-// TestBlobSize compares the stored encoding with JSON and gob on synthetic
-// sentences (go test -run BlobSize -v ./index); the comment at the top of
-// blob.go quotes its log line.
+// TestBlobSize measures the stored encoding on the sentences of the
+// synthetic corpus as the pipeline makes them, against JSON and gob (go
+// test -run BlobSize -v ./index); the comment at the top of blob.go quotes
+// its log line.
 func TestBlobSize(t *testing.T) {
-	g := newGen(1)
-	var text, ours, js, gb int
+	g := synth.New(synth.Config{Seed: 1})
+	var n, text, ours, js, gb int
 	var buf bytes.Buffer
-	for i := 0; i < 2000; i++ {
-		s := g.sentence(1+i%3, i+1, 1000*i)
-		text += len(s.Text)
-		ours += len(encodeSentence(nil, "0123456789ab", &s))
-		j, err := json.Marshal(s)
+	for i := 0; i < 100; i++ {
+		r := g.Next()
+		raw, err := corpus.ReadBytes(r.Name, r.Data)
 		if err != nil {
 			t.Fatal(err)
 		}
-		js += len(j)
-		buf.Reset()
-		if err := gob.NewEncoder(&buf).Encode(s); err != nil {
-			t.Fatal(err)
+		d := corpus.Process(raw, corpus.Options{})
+		for _, p := range d.Paragraphs {
+			for _, s := range p.Sentences {
+				n++
+				text += len(s.Text)
+				ours += len(encodeSentence(nil, "0123456789ab", d.Region.Name, &s))
+				j, err := json.Marshal(s)
+				if err != nil {
+					t.Fatal(err)
+				}
+				js += len(j)
+				buf.Reset()
+				if err := gob.NewEncoder(&buf).Encode(s); err != nil {
+					t.Fatal(err)
+				}
+				gb += buf.Len()
+			}
 		}
-		gb += buf.Len()
 	}
-	t.Logf("per sentence: text %d B, binary %d B (%.2f×text), JSON %d B (%.2f×binary), gob %d B (%.2f×binary; base64 would add a third)",
-		text/2000, ours/2000, float64(ours)/float64(text), js/2000, float64(js)/float64(ours), gb/2000, float64(gb)/float64(ours))
-	if ours >= js {
-		t.Fatal("binary encoding is not smaller than JSON")
+	t.Logf("%d sentences: text %d B, binary %d B (%.2f×text), JSON %d B (%.2f×binary), gob %d B (%.2f×binary; base64 would add a third)",
+		n, text/n, ours/n, float64(ours)/float64(text), js/n, float64(js)/float64(ours), gb/n, float64(gb)/float64(ours))
+	if ours >= 2*text {
+		t.Errorf("the stored sentence is %.2f× its text, 2× or more", float64(ours)/float64(text))
 	}
 }

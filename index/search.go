@@ -327,16 +327,21 @@ func (ix *Index) hits(ms search.DocumentMatchCollection) ([]Hit, error) {
 		if !ok {
 			continue // not a sentence; cannot happen with our queries
 		}
-		blob, _ := m.Fields[fieldBlob].(string)
-		tag, s, err := decodeSentence([]byte(blob))
-		if err != nil {
-			return nil, fmt.Errorf("search index %s: document %s: %w", ix.dir, m.ID, err)
-		}
 		path, known := ix.keyPath[key]
 		if !known {
 			continue // removed during the search
 		}
-		out = append(out, Hit{ID: path + "#" + strconv.Itoa(n), Score: m.Score, Sentence: s, File: ix.joinLocked(path, tag)})
+		blob, _ := m.Fields[fieldBlob].(string)
+		tag, err := blobTag([]byte(blob))
+		if err != nil {
+			return nil, fmt.Errorf("search index %s: document %s: %w", ix.dir, m.ID, err)
+		}
+		info := ix.joinLocked(path, tag)
+		_, s, err := decodeSentence([]byte(blob), info.Region.Name)
+		if err != nil {
+			return nil, fmt.Errorf("search index %s: document %s: %w", ix.dir, m.ID, err)
+		}
+		out = append(out, Hit{ID: path + "#" + strconv.Itoa(n), Score: m.Score, Sentence: s, File: info})
 	}
 	return out, nil
 }
@@ -442,13 +447,19 @@ func (ix *Index) fetch(ids []string, what string) ([]fetched, error) {
 		return nil, fmt.Errorf("index %s: %s: %w", ix.dir, what, err)
 	}
 	got := make([]fetched, 0, len(res.Hits))
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
 	for _, m := range res.Hits {
 		key, n, ok := splitID(m.ID)
 		if !ok {
 			continue
 		}
 		blob, _ := m.Fields[fieldBlob].(string)
-		_, s, err := decodeSentence([]byte(blob))
+		tag, err := blobTag([]byte(blob))
+		if err != nil {
+			return nil, fmt.Errorf("index %s: document %s: %w", ix.dir, m.ID, err)
+		}
+		_, s, err := decodeSentence([]byte(blob), ix.joinLocked(ix.keyPath[key], tag).Region.Name)
 		if err != nil {
 			return nil, fmt.Errorf("index %s: document %s: %w", ix.dir, m.ID, err)
 		}

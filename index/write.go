@@ -146,7 +146,7 @@ func (ix *Index) prepare(doc *corpus.Document, now time.Time) (*prepared, error)
 				blk = make([]byte, 0, max(64<<10, hint))
 			}
 			start := len(blk)
-			blk = encodeSentence(blk, e.tag, s)
+			blk = encodeSentence(blk, e.tag, doc.Region.Name, s)
 			blobs = append(blobs, blk[start:len(blk):len(blk)])
 		}
 	}

@@ -87,6 +87,13 @@ func rankFigures(w *Weights, q Question, hits []index.Hit, earlier earlierText) 
 			if m.coverage < w.MinMetricCoverage || f.Kind == corpus.KindOther {
 				continue
 			}
+			// Nor can one that fails even with every asked bigram around
+			// it (the question's own indicator as its context): then
+			// neither its sentence nor the ones before it can make it an
+			// answer, and reading them is wasted.
+			if _, ok := scoreFigure(w, q, qb, m, topics, f, h, q.Indicator); !ok {
+				continue
+			}
 			s, ok := scoreFigure(w, q, qb, m, topics, f, h, contextBefore(h.Sentence, f))
 			if !ok {
 				// Earlier sentences can only help a figure that failed

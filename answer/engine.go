@@ -204,6 +204,23 @@ func (e *Engine) answer(question string, q Question, n int) (Result, error) {
 
 	w := e.weights()
 	cands := rankFigures(w, q, hits, e.earlierText())
+	if q.Period.Year != 0 && len(hits) >= limit && (len(cands) == 0 || cands[0].score < w.Confident) {
+		// The candidates were cut at the limit and none answers: with
+		// years of reports of one region stating the same indicator,
+		// the asked year's sentence may be below the cut. Search again
+		// among the sentences with a figure of that year only, and rank
+		// both together.
+		yq := sq
+		yq.Years = []int{q.Period.Year}
+		more, err := e.Index.Search(yq)
+		if err != nil {
+			return res, fmt.Errorf("search: %w", err)
+		}
+		if merged := mergeHits(hits, more); len(merged) > len(hits) {
+			hits = merged
+			cands = rankFigures(w, q, hits, e.earlierText())
+		}
+	}
 	for _, c := range cands {
 		if len(res.Answers) >= n {
 			break
@@ -377,6 +394,22 @@ func searchTerms(q Question) []string {
 		return nil
 	}
 	return []string{q.Indicator}
+}
+
+// mergeHits appends to hits those of more that it does not hold.
+func mergeHits(hits, more []index.Hit) []index.Hit {
+	seen := make(map[string]bool, len(hits))
+	for _, h := range hits {
+		seen[h.ID] = true
+	}
+	out := hits
+	for _, h := range more {
+		if !seen[h.ID] {
+			seen[h.ID] = true
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 // relatedHits orders hits for the related list: first the sentences of

@@ -36,6 +36,7 @@ const (
 const (
 	fieldNorm   = "norm"
 	fieldRegion = "region"
+	fieldYear   = "year"
 	fieldPath   = "path"
 	fieldBlob   = "s"
 	fieldKind   = "kind"
@@ -303,6 +304,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	doc := mapping.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt(fieldNorm, text)
 	doc.AddFieldMappingsAt(fieldRegion, kw())
+	doc.AddFieldMappingsAt(fieldYear, kw())
 	doc.AddFieldMappingsAt(fieldPath, kw())
 	doc.AddFieldMappingsAt(fieldKind, kw())
 	doc.AddFieldMappingsAt(fieldBlob, stored())

@@ -610,3 +610,24 @@ func TestSearchFindsCarriedIndicators(t *testing.T) {
 		t.Fatalf("hits %q, want the sentence whose figures are 规上工业增加值's", hitTexts(hits))
 	}
 }
+
+func TestYearFilter(t *testing.T) {
+	ix := mustMem(t)
+	d := mkDoc("a2022.txt", "泰安市", "2022-06-10", []string{"全市工业投资同比增长11.5%。", "全年经济运行平稳。"})
+	d.Paragraphs[0].Sentences[0].Figures[0].Period = corpus.Period{}
+	mustPut(t, ix, d, Added)
+	mustPut(t, ix, mkDoc("a2023.txt", "泰安市", "2023-06-10", []string{"全市工业投资同比增长31.9%。"}), Added) // 2023年1-5月
+	// A figure's year is its report's when its period names none; a
+	// sentence without figures has no year.
+	hits := mustSearch(t, ix, Query{Text: "工业投资增长 经济运行", Years: []int{2022}})
+	if len(hits) != 1 || hits[0].ID != "a2022.txt#1" {
+		t.Fatalf("Years 2022: %q", hitTexts(hits))
+	}
+	hits = mustSearch(t, ix, Query{Text: "工业投资增长", Years: []int{2022, 2023}, Regions: []string{"泰安市"}})
+	if len(hits) != 2 {
+		t.Fatalf("Years 2022, 2023: %q", hitTexts(hits))
+	}
+	if hits := mustSearch(t, ix, Query{Text: "工业投资增长", Years: []int{2019}}); len(hits) != 0 {
+		t.Fatalf("Years 2019: %q", hitTexts(hits))
+	}
+}

@@ -29,6 +29,9 @@ type Query struct {
 	// Regions, if not empty, keep only sentences of files whose
 	// Region.Name is one of them. Filters do not change scores.
 	Regions []string
+	// Years, if not empty, keep only sentences with a figure of one of
+	// these years (its period's year, or its report's when it names none).
+	Years []int
 	// Paths, if not empty, keep only sentences of these files.
 	Paths []string
 	// Limit is the number of hits wanted: DefaultLimit if ≤ 0, at most
@@ -173,7 +176,11 @@ func (ix *Index) buildQuery(q Query, budget uint64) (query.Query, error) {
 	}
 
 	must := []query.Query{disjunction(clauses)}
-	for _, f := range []query.Query{termsQuery(fieldRegion, q.Regions)} {
+	years := make([]string, len(q.Years))
+	for i, y := range q.Years {
+		years[i] = strconv.Itoa(y)
+	}
+	for _, f := range []query.Query{termsQuery(fieldRegion, q.Regions), termsQuery(fieldYear, years)} {
 		if f != nil {
 			f.(query.BoostableQuery).SetBoost(0)
 			must = append(must, f)

@@ -170,6 +170,9 @@ func (ix *Index) prepare(doc *corpus.Document, now time.Time) (*prepared, error)
 			for _, r := range otherRegions(s, doc.Region.Name) {
 				d.AddField(document.NewTextFieldCustom(fieldRegion, nil, []byte(r), filterOpts, ix.kw))
 			}
+			for _, y := range figureYears(s, doc.Date) {
+				d.AddField(document.NewTextFieldCustom(fieldYear, nil, []byte(strconv.Itoa(y)), filterOpts, ix.kw))
+			}
 			d.AddField(document.NewTextFieldCustom(fieldBlob, nil, blob, storedOpts, nil))
 			p.docs = append(p.docs, d)
 			p.bytes += len(s.Text) + len(s.Norm)
@@ -654,6 +657,23 @@ func otherRegions(s *corpus.Sentence, docRegion string) []string {
 	for _, f := range s.Figures {
 		if f.Region != "" && f.Region != docRegion && !slices.Contains(out, f.Region) {
 			out = append(out, f.Region)
+		}
+	}
+	return out
+}
+
+// figureYears lists the years of a sentence's figures: each figure's
+// period year, or, for a figure without one, the year of its report's
+// date (docDate, YYYY-MM-DD or YYYY).
+func figureYears(s *corpus.Sentence, docDate string) []int {
+	var out []int
+	for _, f := range s.Figures {
+		y := f.Period.Year
+		if y == 0 && len(docDate) >= 4 {
+			y, _ = strconv.Atoi(docDate[:4])
+		}
+		if y > 0 && !slices.Contains(out, y) {
+			out = append(out, y)
 		}
 	}
 	return out

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"runtime"
+	"strings"
 	"sync"
 
 	"github.com/reportbot/reportbot/corpus"
@@ -23,14 +24,23 @@ func Extract(ctx context.Context, paths []string, workers int) (int64, error) {
 // returns the text of every sentence, as written in its file (in no
 // particular order across files), and the bytes read: the input of a
 // plain index (index.Plain) built from the same sentences as reportbot's.
-func Sentences(ctx context.Context, paths []string, workers int) ([]string, int64, error) {
+// With byParagraph, each text is a paragraph's sentences joined instead.
+func Sentences(ctx context.Context, paths []string, workers int, byParagraph bool) ([]string, int64, error) {
 	var mu sync.Mutex
 	var out []string
 	n, err := extract(ctx, paths, workers, func(d *corpus.Document) {
 		var ss []string
 		for _, p := range d.Paragraphs {
+			var para strings.Builder
 			for _, s := range p.Sentences {
-				ss = append(ss, s.Text)
+				if byParagraph {
+					para.WriteString(s.Text)
+				} else {
+					ss = append(ss, s.Text)
+				}
+			}
+			if byParagraph && para.Len() > 0 {
+				ss = append(ss, para.String())
 			}
 		}
 		mu.Lock()

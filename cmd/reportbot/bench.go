@@ -87,7 +87,7 @@ type serveResult struct {
 
 // plainResult is what the plain-phase child prints, as JSON.
 type plainResult struct {
-	Sentences int     `json:"sentences"`
+	Sentences int     `json:"sentences"` // documents: paragraphs with -plain-paragraphs
 	Bytes     int64   `json:"bytes"`
 	IngestS   float64 `json:"ingest_s"`
 	CPUS      float64 `json:"cpu_s"`
@@ -109,6 +109,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	profileDir := fs.String("profile", "", "write CPU and heap profiles of the ingest and serve phases into this directory")
 	asJSON := fs.Bool("json", false, "print the results as one JSON object")
 	noPlain := fs.Bool("no-plain", false, "skip the plain-bleve reference")
+	plainParagraphs := fs.Bool("plain-paragraphs", false, "index the plain reference one document per paragraph instead of per sentence")
 	// The serve phase runs in a child; these flags are for it only.
 	servePhase := fs.Bool("serve-phase", false, "internal: run the serve phase on -index with -qfile and print JSON")
 	indexDir := fs.String("index", "", "internal: index directory of the serve phase")
@@ -127,7 +128,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return benchServe(*indexDir, *plainDir, *qfile, *rounds, *profileDir, stdout)
 	}
 	if *plainPhase {
-		return benchPlain(ctx, *corpusFlag, *plainDir, *workers, stdout)
+		return benchPlain(ctx, *corpusFlag, *plainDir, *workers, *plainParagraphs, stdout)
 	}
 	if *sentences < 1 {
 		return usageError{"-sentences must be at least 1"}
@@ -250,7 +251,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var pr plainResult
 	if !*noPlain {
 		fmt.Fprintf(stderr, "indexing the same sentences as plain bleve in a fresh process...\n")
-		args := []string{"bench", "-plain-phase", "-corpus", corpusDir, "-plain", plainIxDir}
+		args := []string{"bench", "-plain-phase", "-corpus", corpusDir, "-plain", plainIxDir, "-plain-paragraphs=" + strconv.FormatBool(*plainParagraphs)}
 		if *workers > 0 {
 			args = append(args, "-workers", strconv.Itoa(*workers))
 		}
@@ -332,7 +333,7 @@ func runChildJSON(ctx context.Context, exe string, args []string, stderr io.Writ
 
 // benchPlain is the plain phase: read the corpus into sentences (not
 // timed), then index them into a new plain index (timed) and print JSON.
-func benchPlain(ctx context.Context, corpusDir, plainDir string, workers int, stdout io.Writer) error {
+func benchPlain(ctx context.Context, corpusDir, plainDir string, workers int, byParagraph bool, stdout io.Writer) error {
 	if corpusDir == "" || plainDir == "" {
 		return usageError{"-plain-phase needs -corpus and -plain"}
 	}
@@ -346,7 +347,7 @@ func benchPlain(ctx context.Context, corpusDir, plainDir string, workers int, st
 	if err != nil {
 		return err
 	}
-	sents, n, err := ingest.Sentences(ctx, paths, workers)
+	sents, n, err := ingest.Sentences(ctx, paths, workers, byParagraph)
 	if err != nil {
 		return err
 	}
@@ -534,6 +535,7 @@ type benchJSON struct {
 	TextMB          float64  `json:"text_mb"`
 	IngestS         float64  `json:"ingest_s"`
 	IngestMBs       float64  `json:"ingest_mb_s"`
+	PlainDocs       int      `json:"plain_docs"`
 	PlainIngestMBs  float64  `json:"plain_ingest_mb_s"`
 	IngestVsPlain   float64  `json:"ingest_vs_plain"`
 	ExtractMBs      float64  `json:"extract_mb_s"`
@@ -588,6 +590,7 @@ func (b benchTable) json() benchJSON {
 		j.AnswerVsBare = round3(j.AnswerP50Ms / j.BareP50Ms)
 	}
 	if p := b.plain; p.IngestS > 0 {
+		j.PlainDocs = p.Sentences
 		j.PlainIngestMBs = round3(float64(p.Bytes) / 1e6 / p.IngestS)
 		j.IngestVsPlain = round3(j.IngestMBs / j.PlainIngestMBs)
 		j.PlainCPUsPerMB = round3(p.CPUS / (float64(p.Bytes) / 1e6))

@@ -3,6 +3,7 @@ package index
 import (
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -629,5 +630,64 @@ func TestYearFilter(t *testing.T) {
 	}
 	if hits := mustSearch(t, ix, Query{Text: "工业投资增长", Years: []int{2019}}); len(hits) != 0 {
 		t.Fatalf("Years 2019: %q", hitTexts(hits))
+	}
+}
+
+// TestSnapshotSearchMatchesBleve: Search's own run of the query (stored
+// sentences read by document number) finds what bleve's Search finds,
+// with the same scores, across several segments and a replaced file.
+func TestSnapshotSearchMatchesBleve(t *testing.T) {
+	ix, err := Open(filepath.Join(t.TempDir(), "ix"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	mustPut(t, ix, mkDoc("taian.txt", "泰安市", "2023-06-10", taian...), Added)
+	mustPut(t, ix, mkDoc("jining.txt", "济宁市", "2023-06-10", jining...), Added)
+	mustPut(t, ix, mkDoc("taian.txt", "泰安市", "2023-06-11", jining...), Replaced)
+	mustPut(t, ix, mkDoc("zibo.txt", "淄博市", "2023-06-10", taian...), Added)
+	for _, q := range []Query{
+		{Text: "工业投资增长"},
+		{Text: "全市增长", Terms: []string{"工业投资"}, Regions: []string{"淄博市", "济宁市"}, Limit: 3},
+		{Terms: []string{"固定资产投资"}},
+	} {
+		got := mustSearch(t, ix, q)
+		ai, err := ix.bi.Advanced()
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := ai.Reader()
+		if err != nil {
+			t.Fatal(err)
+		}
+		main, err := ix.buildQuery(r, q, ix.budget)
+		r.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		limit := q.Limit
+		if limit == 0 {
+			limit = DefaultLimit
+		}
+		req := bleve.NewSearchRequestOptions(main, limit, 0, false)
+		req.Fields = []string{fieldBlob}
+		res, err := ix.bi.Search(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(res.Hits) || len(got) == 0 {
+			t.Fatalf("%+v: %d hits, bleve %d", q, len(got), len(res.Hits))
+		}
+		for i, m := range res.Hits {
+			blob, _ := m.Fields[fieldBlob].(string)
+			_, s, err := decodeSentence([]byte(blob), got[i].File.Region.Name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameScore := got[i].Score == m.Score || math.IsNaN(got[i].Score) && math.IsNaN(m.Score)
+			if !sameScore || got[i].Sentence.Text != s.Text {
+				t.Errorf("%+v: hit %d: %q %v, bleve %q %v", q, i, got[i].Sentence.Text, got[i].Score, s.Text, m.Score)
+			}
+		}
 	}
 }

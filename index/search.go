@@ -8,7 +8,9 @@ import (
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/collector"
 	"github.com/blevesearch/bleve/v2/search/query"
 	bindex "github.com/blevesearch/bleve_index_api"
 
@@ -64,11 +66,27 @@ const candidateBudget = 60_000
 
 // Search returns the best sentences for q, best first. A query with
 // neither Text nor Terms returns no hits.
+//
+// The query is planned (document frequencies), run and its hits' stored
+// sentences read on one snapshot of the index. bleve's own Search would
+// read a hit's stored fields by looking its ID up again in the _id
+// dictionary of every segment (IndexSnapshot.Document), which at a
+// million sentences cost more than half of reading the stored fields;
+// here they are read by the document number the search found.
 func (ix *Index) Search(q Query) ([]Hit, error) {
 	if ix.closed.Load() {
 		return nil, ErrClosed
 	}
-	main, err := ix.buildQuery(q, ix.budget)
+	ai, err := ix.bi.Advanced()
+	if err != nil {
+		return nil, fmt.Errorf("search index %s: %w", ix.dir, err)
+	}
+	r, err := ai.Reader()
+	if err != nil {
+		return nil, fmt.Errorf("search index %s: %w", ix.dir, err)
+	}
+	defer r.Close()
+	main, err := ix.buildQuery(r, q, ix.budget)
 	if err != nil || main == nil {
 		return nil, err
 	}
@@ -89,13 +107,82 @@ func (ix *Index) Search(q Query) ([]Hit, error) {
 		}
 		main = query.NewConjunctionQuery([]query.Query{main, f})
 	}
-	req := bleve.NewSearchRequestOptions(main, limit, 0, false)
-	req.Fields = []string{fieldBlob}
-	res, err := ix.bi.Search(req)
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		// Not scorch: bleve's own search, on a snapshot of its own.
+		req := bleve.NewSearchRequestOptions(main, limit, 0, false)
+		req.Fields = []string{fieldBlob}
+		res, err := ix.bi.Search(req)
+		if err != nil {
+			return nil, fmt.Errorf("search index %s: %w", ix.dir, err)
+		}
+		raws := make([]rawHit, len(res.Hits))
+		for i, m := range res.Hits {
+			blob, _ := m.Fields[fieldBlob].(string)
+			raws[i] = rawHit{id: m.ID, score: m.Score, blob: []byte(blob)}
+		}
+		return ix.hits(raws)
+	}
+	raws, err := ix.searchSnapshot(snap, main, limit)
 	if err != nil {
 		return nil, fmt.Errorf("search index %s: %w", ix.dir, err)
 	}
-	return ix.hits(res.Hits)
+	return ix.hits(raws)
+}
+
+// rawHit is a hit before decoding: its document ID, score and stored
+// sentence.
+type rawHit struct {
+	id    string
+	score float64
+	blob  []byte
+}
+
+// searchSnapshot runs q on snap as bleve's Search does (its searcher and
+// top-N collector, scores by descending score) and reads each hit's ID and
+// blob by its document number.
+func (ix *Index) searchSnapshot(snap *scorch.IndexSnapshot, q query.Query, limit int) ([]rawHit, error) {
+	ctx := context.Background()
+	searcher, err := q.Searcher(ctx, snap, ix.bi.Mapping(), search.SearcherOptions{})
+	if err != nil {
+		return nil, err
+	}
+	defer searcher.Close()
+	coll := collector.NewTopNCollector(limit, 0, search.SortOrder{&search.SortScore{Desc: true}})
+	if err := coll.Collect(ctx, searcher, snap); err != nil {
+		return nil, err
+	}
+	ms := coll.Results()
+	// A snapshot numbers its documents segment after segment, each
+	// segment counting its deleted documents too.
+	segs := snap.Segments()
+	offsets := make([]uint64, len(segs))
+	var running uint64
+	for i, sg := range segs {
+		offsets[i] = running
+		running += sg.Segment().Count()
+	}
+	out := make([]rawHit, 0, len(ms))
+	for _, m := range ms {
+		num := m.IndexInternalID.Value()
+		i := sort.Search(len(offsets), func(x int) bool { return offsets[x] > num }) - 1
+		if i < 0 {
+			return nil, fmt.Errorf("document number %d outside the snapshot", num)
+		}
+		h := rawHit{id: m.ID, score: m.Score}
+		err := segs[i].VisitDocument(num-offsets[i], func(field string, _ byte, value []byte, _ []uint64) bool {
+			if field == fieldBlob {
+				h.blob = append([]byte(nil), value...)
+				return false
+			}
+			return true
+		})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, h)
+	}
+	return out, nil
 }
 
 // buildQuery turns q into a bleve query.
@@ -121,9 +208,8 @@ func (ix *Index) Search(q Query) ([]Hit, error) {
 // Filters are conjunctions with boost 0: they do not change scores, and
 // bleve leapfrogs over their postings instead of testing every candidate
 // (a BooleanQuery Filter, which tests every candidate, took 4× longer).
-func (ix *Index) buildQuery(q Query, budget uint64) (query.Query, error) {
-	dfs := &docFreqs{ix: ix}
-	defer dfs.close()
+func (ix *Index) buildQuery(r bindex.IndexReader, q Query, budget uint64) (query.Query, error) {
+	dfs := &docFreqs{ix: ix, r: r}
 	var clauses []query.Query
 	if text := strings.TrimSpace(q.Text); text != "" {
 		terms, err := dfs.rank(text)
@@ -132,10 +218,10 @@ func (ix *Index) buildQuery(q Query, budget uint64) (query.Query, error) {
 		}
 		var sum uint64
 		for _, t := range terms {
-			// A bigram in no sentence of the planning snapshot is kept: it
-			// costs nothing to walk, and a batch that lands between
-			// planning and searching may bring it, so leaving it out would
-			// show part of that file.
+			// A bigram in no sentence of the snapshot is kept: it costs
+			// nothing to walk. (When planning and searching used two
+			// snapshots, leaving it out showed part of a file that landed
+			// between them.)
 			if sum > 0 && sum+t.df > budget {
 				break
 			}
@@ -213,17 +299,11 @@ type termDF struct {
 	df   uint64
 }
 
-// docFreqs looks up document frequencies in the norm field, on a snapshot
-// of its own, opened at the first lookup: they only steer the plan.
+// docFreqs looks up document frequencies in the norm field, on the
+// snapshot the query will run on.
 type docFreqs struct {
 	ix *Index
 	r  bindex.IndexReader
-}
-
-func (d *docFreqs) close() {
-	if d.r != nil {
-		_ = d.r.Close()
-	}
 }
 
 // rank returns the distinct cjk tokens of text with their document
@@ -232,15 +312,6 @@ func (d *docFreqs) rank(text string) ([]termDF, error) {
 	toks := d.ix.cjk.Analyze([]byte(text))
 	if len(toks) == 0 {
 		return nil, nil
-	}
-	if d.r == nil {
-		ai, err := d.ix.bi.Advanced()
-		if err != nil {
-			return nil, fmt.Errorf("search index %s: %w", d.ix.dir, err)
-		}
-		if d.r, err = ai.Reader(); err != nil {
-			return nil, fmt.Errorf("search index %s: %w", d.ix.dir, err)
-		}
 	}
 	out := make([]termDF, 0, len(toks))
 	seen := make(map[string]bool, len(toks))
@@ -315,12 +386,12 @@ func (ix *Index) pathsFilter(paths []string) (query.Query, error) {
 	return f, nil
 }
 
-// hits decodes bleve hits and joins them to their files.
-func (ix *Index) hits(ms search.DocumentMatchCollection) ([]Hit, error) {
+// hits decodes raw hits and joins them to their files.
+func (ix *Index) hits(ms []rawHit) ([]Hit, error) {
 	out := make([]Hit, 0, len(ms))
 	keys := make([]int, 0, len(ms))
 	for _, m := range ms {
-		if key, _, ok := splitID(m.ID); ok {
+		if key, _, ok := splitID(m.id); ok {
 			keys = append(keys, key)
 		}
 	}
@@ -330,7 +401,7 @@ func (ix *Index) hits(ms search.DocumentMatchCollection) ([]Hit, error) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	for _, m := range ms {
-		key, n, ok := splitID(m.ID)
+		key, n, ok := splitID(m.id)
 		if !ok {
 			continue // not a sentence; cannot happen with our queries
 		}
@@ -338,17 +409,16 @@ func (ix *Index) hits(ms search.DocumentMatchCollection) ([]Hit, error) {
 		if !known {
 			continue // removed during the search
 		}
-		blob, _ := m.Fields[fieldBlob].(string)
-		tag, err := blobTag([]byte(blob))
+		tag, err := blobTag(m.blob)
 		if err != nil {
-			return nil, fmt.Errorf("search index %s: document %s: %w", ix.dir, m.ID, err)
+			return nil, fmt.Errorf("search index %s: document %s: %w", ix.dir, m.id, err)
 		}
 		info := ix.joinLocked(path, tag)
-		_, s, err := decodeSentence([]byte(blob), info.Region.Name)
+		_, s, err := decodeSentence(m.blob, info.Region.Name)
 		if err != nil {
-			return nil, fmt.Errorf("search index %s: document %s: %w", ix.dir, m.ID, err)
+			return nil, fmt.Errorf("search index %s: document %s: %w", ix.dir, m.id, err)
 		}
-		out = append(out, Hit{ID: path + "#" + strconv.Itoa(n), Score: m.Score, Sentence: s, File: info})
+		out = append(out, Hit{ID: path + "#" + strconv.Itoa(n), Score: m.score, Sentence: s, File: info})
 	}
 	return out, nil
 }

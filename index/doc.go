@@ -24,24 +24,34 @@
 //
 // # Documents
 //
-// One bleve document per sentence, ID "<path>#<n>", n = 1..Sentences of the
-// file in document order (n is the ordinal, which equals Sentence.Index when
-// the corpus numbers sentences 1, 2, 3, ...; using our own ordinal
-// guarantees the IDs of a file are exactly #1..#count, so replacing or
-// removing a file needs nothing but its sentence count). Fields (no _all
-// field, no doc values, no term vectors anywhere):
+// One bleve document per sentence. Its ID is eight characters: the file's
+// key (a number given to a path when it is first indexed, kept in its
+// record and reused when the file is replaced) and n = 1..Sentences of the
+// file in document order, each four characters of an alphabet whose byte
+// order is its numeric order (ids.go). n is the ordinal, which equals
+// Sentence.Index when the corpus numbers sentences 1, 2, 3, ...; using our
+// own ordinal guarantees the IDs of a file are exactly 1..count, so
+// replacing or removing a file needs nothing but its key and sentence
+// count. New files get increasing keys, so new IDs sort above every older
+// segment's, which spares scorch looking them up there (see ids.go).
+// Hit.ID is still "<path>#<n>". Fields (no _all field, no doc values, no
+// term vectors anywhere):
 //
 //	norm    Sentence.Norm; indexed with frequencies and norms, not stored;
 //	        cjk analyzer: unicode words, width folding, lower case, CJK
 //	        bigrams (no term vectors: no phrase queries; a Query.Terms
 //	        phrase is "all of its bigrams")
-//	region  Document.Region.Name; keyword, indexed without frequencies and
-//	        norms (filters only); absent when the region is unknown
-//	path    Document.Path; the same
-//	date    Document.Date; the same
+//	region  Document.Region.Name, and the other regions its figures are
+//	        about; keyword, indexed without frequencies and norms
+//	        (filters only); absent when the region is unknown
+//	year    the years of its figures (a figure's period year, else its
+//	        report's); the same; for Query.Years
 //	s       stored, not indexed: the sentence in a compact binary encoding
-//	        (blob.go): Para, Index, Span, Text, Norm, Figures, and a tag of
-//	        the file's hash
+//	        (blob.go): Para, Index, Span, Text, Norm unless it can be
+//	        derived from Text, Figures, and a tag of the file's hash
+//
+// The file's path is not in its sentences: a hit's key is joined to its
+// file's record.
 //
 // Documents are built directly (document.Document, Batch.IndexAdvanced) rather
 // than through bleve's reflection mapping: it is faster and guarantees no
@@ -52,11 +62,14 @@
 // analyzer on any rune it does not know, and checked against it by a
 // differential test and a fuzz test.
 //
-// Per file, one document "file:<path>" with an indexed keyword kind=file
-// (to find them all at Open) and a stored JSON blob "meta": FileInfo plus
-// the paragraph → sentence-range table. Open loads all of them into a map,
-// so a hit is joined to its file, Files and Stats are answered, and
-// Unchanged(path, hash) is decided without touching bleve.
+// Per file, one document "!" + key, below every sentence ID, with an
+// indexed keyword kind=file (to find them all at Open), the path as an
+// indexed keyword (to find a record by path on a lazy open) and a stored
+// JSON blob "meta": FileInfo, the key, and the paragraph → sentence-range
+// table. A writable open loads all of them into a map, so a hit is joined
+// to its file, Files and Stats are answered, and Unchanged(path, hash) is
+// decided without touching bleve; a read-only open loads them by key or
+// path as hits and calls need them.
 //
 // # Writes
 //
@@ -90,8 +103,8 @@
 // sentence blob carries a tag of its file's hash, and the map keeps, per
 // path, the committed entry, the entry being written and the previous
 // one, so a hit is joined to the FileInfo of the very version it came
-// from, even while that file is being replaced. Only a hit from a file
-// removed during the search gets a FileInfo with nothing but its Path.
+// from, even while that file is being replaced. A hit from a file
+// removed during the search is dropped.
 //
 // # Search
 //
@@ -105,11 +118,12 @@
 // candidateBudget postings, and the commonest are left out, like stop
 // words; a Terms phrase is a boosted conjunction of its rarest bigrams,
 // by the same budget. An index smaller than the budget gets the plain
-// OR. Regions and Paths are conjunctions with boost 0: they do not
-// change scores, and bleve leapfrogs over their postings instead of
-// testing every candidate. Stored blobs come back in the hits
-// (SearchRequest.Fields); bleve reads each hit's stored fields once,
-// about a tenth of a search's time.
+// OR. Regions, Years and Paths are conjunctions with boost 0: they do
+// not change scores, and bleve leapfrogs over their postings instead of
+// testing every candidate. The plan, the search and the reading of the
+// hits' stored blobs use one snapshot; the blobs are read by the document
+// number the search found (Search), not by bleve's Document(ID), which
+// looks the ID up again in every segment.
 //
 // # Locking
 //

@@ -1,0 +1,652 @@
+package answer
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/reportbot/reportbot/corpus"
+	"github.com/reportbot/reportbot/corpus/figures"
+	"github.com/reportbot/reportbot/corpus/text"
+	"github.com/reportbot/reportbot/lexicon"
+)
+
+// Checking a draft reverses asking: the text states figures, and each is
+// read as a report sentence is (indicator carried across clauses, kind,
+// period, region, modality, comparator), looked up as the question its
+// meaning asks, and marked confirmed, contradicted or unverified.
+//
+// A contradiction is as serious as a wrong answer, so it needs more than
+// a confident answer with another number: the report's figure must have
+// the claimed figure's very meaning — the same kind, indicator, region,
+// period length and modality, stated exactly. Anything less is
+// unverified, with what was looked for.
+
+// Verdict is the outcome of checking one claimed figure.
+type Verdict string
+
+const (
+	// Confirmed: a report states the same number (after unit
+	// normalization, or within a rounding the claim states).
+	Confirmed Verdict = "confirmed"
+	// Contradicted: a report states the same indicator for the same
+	// region and period with another number.
+	Contradicted Verdict = "contradicted"
+	// Unverified: no report states it with confidence.
+	Unverified Verdict = "unverified"
+)
+
+// CheckOptions say what a claim leaves unsaid.
+type CheckOptions struct {
+	// Region is the region of figures whose claim names none (泰安).
+	Region string
+	// Date (YYYY-MM or YYYY-MM-DD) is when the claim is made: it gives
+	// 今年 and a year-less 1-5月 their year. Empty leaves them open.
+	Date string
+	// N is how many confident answers are looked at per figure; 0 means 5.
+	N int
+}
+
+// ClaimedFigure is one figure of a claim, as read.
+type ClaimedFigure struct {
+	Value  string  `json:"value"`
+	Number float64 `json:"number"`
+	Unit   string  `json:"unit"`
+	// Text is the figure as written in the claim; Span is its byte range
+	// in the claim.
+	Text       string    `json:"text"`
+	Span       text.Span `json:"span"`
+	Kind       string    `json:"kind"`
+	Metric     string    `json:"metric"`
+	Region     string    `json:"region,omitempty"`
+	Period     string    `json:"period,omitempty"`
+	Modality   string    `json:"modality,omitempty"`
+	Qualifier  string    `json:"qualifier,omitempty"`
+	Comparator string    `json:"comparator,omitempty"`
+	Scope      string    `json:"scope,omitempty"`
+
+	period corpus.Period
+}
+
+// CheckedFigure is a claimed figure with its verdict.
+type CheckedFigure struct {
+	Claimed ClaimedFigure `json:"claimed"`
+	Verdict Verdict       `json:"verdict"`
+	// Answer is the report figure the verdict rests on (as "ask -json"
+	// gives it); nil for an unverified figure.
+	Answer *Answer `json:"answer"`
+	// Why says in a sentence how the verdict was reached.
+	Why string `json:"why"`
+	// LookedFor is the figure's meaning as it was looked up.
+	LookedFor string `json:"looked_for"`
+	// Closest is, for an unverified figure, the best report figure found
+	// that did not have the same meaning, for the reader to judge.
+	Closest *Answer `json:"closest,omitempty"`
+}
+
+// CheckResult is the check of one text.
+type CheckResult struct {
+	Claim   string          `json:"claim"`
+	Figures []CheckedFigure `json:"figures"`
+}
+
+// Contradicted reports whether a report contradicts any figure.
+func (r CheckResult) Contradicted() bool {
+	for _, f := range r.Figures {
+		if f.Verdict == Contradicted {
+			return true
+		}
+	}
+	return false
+}
+
+// Count returns how many figures got verdict v.
+func (r CheckResult) Count(v Verdict) int {
+	n := 0
+	for _, f := range r.Figures {
+		if f.Verdict == v {
+			n++
+		}
+	}
+	return n
+}
+
+// StatesFigures reports a message that states figures rather than asks
+// for them: it has a figure and no question word (多少, 几, 吗, ?). Front
+// ends check such a message instead of answering it.
+func StatesFigures(msg string) bool {
+	norm := corpus.NormalizeText(msg)
+	for _, w := range lexicon.QuestionMarkers {
+		if strings.Contains(norm, w.Text) {
+			return false
+		}
+	}
+	return len(ReadClaim(msg, corpus.DefaultGazetteer(), CheckOptions{})) > 0
+}
+
+// ReadClaim reads the figures a text states, with the machinery that
+// reads report sentences. A figure's region is the place named before it
+// in its sentence, else the last place named in an earlier sentence, else
+// opt.Region; its period is the one the text states, resolved by
+// opt.Date.
+func ReadClaim(claim string, g *corpus.Gazetteer, opt CheckOptions) []ClaimedFigure {
+	if g == nil {
+		g = corpus.DefaultGazetteer()
+	}
+	defaultPlace, _ := placeOf(g, opt.Region)
+	// The extractor reads places within its region (a county of the
+	// city) as the figures' own: it is given the first place the claim
+	// names.
+	first := defaultPlace
+	for _, l := range text.SplitLines(claim) {
+		n := text.NormalizeSpan(claim[l.Start:l.End], l.Start)
+		if p, ok := firstPlace(g, g.Find(n.Text)); ok {
+			first = p
+			break
+		}
+	}
+	region := corpus.Region{Name: first.Name, Code: first.Code}
+	if prov, ok := g.ByCode(first.ProvinceCode); ok && first.Code != "" {
+		region.Province = prov.Name
+	}
+	ex := figures.NewExtractor(region, opt.Date, g, corpus.Period{})
+
+	var out []ClaimedFigure
+	carried := defaultPlace
+	for _, l := range text.SplitLines(claim) {
+		n := text.NormalizeSpan(claim[l.Start:l.End], l.Start)
+		for _, r := range text.SplitSentences(n.Text) {
+			s := n.Text[r.Start:r.End]
+			places := g.Find(s)
+			figs := ex.Extract(&n, r.Start, r.End)
+			for _, f := range figs {
+				if f.Kind == corpus.KindOther {
+					continue
+				}
+				cf := claimedFigure(claim, f)
+				// Where the figure sits in the sentence, to find the place
+				// named before it.
+				pos := len(s)
+				if at := strings.Index(s, corpus.NormalizeText(cf.Text)); at >= 0 {
+					pos = at
+				}
+				place := carried
+				if p, ok := lastPlaceBefore(g, places, pos); ok {
+					place = p
+				}
+				cf.Region = place.Name
+				if f.Region != "" && f.Region != region.Name {
+					cf.Region = f.Region // a county or city the extractor read
+				}
+				out = append(out, cf)
+			}
+			if p, ok := lastPlaceBefore(g, places, len(s)); ok {
+				carried = p
+			}
+		}
+		ex.EndParagraph()
+	}
+	return out
+}
+
+func claimedFigure(claim string, f corpus.Figure) ClaimedFigure {
+	cf := ClaimedFigure{
+		Value: f.Value, Number: f.Number, Unit: f.Unit, Span: f.Span,
+		Kind: string(f.Kind), Metric: f.Metric, Period: f.Period.Text,
+		Modality: f.Modality, Qualifier: f.Qualifier, Comparator: f.Comparator,
+		Scope: figureScope(f), period: f.Period,
+	}
+	if f.Span.Start >= 0 && f.Span.End <= len(claim) && f.Span.Start < f.Span.End {
+		cf.Text = claim[f.Span.Start:f.Span.End]
+	}
+	return cf
+}
+
+// placeOf resolves a region the user names (泰安, 泰安市, 安岳).
+func placeOf(g *corpus.Gazetteer, name string) (corpus.Place, bool) {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return corpus.Place{}, false
+	}
+	if p, ok := pickPlace(g, g.Lookup(name), ""); ok {
+		return p, true
+	}
+	return firstPlace(g, g.Find(corpus.NormalizeText(name)))
+}
+
+func firstPlace(g *corpus.Gazetteer, ms []corpus.PlaceMention) (corpus.Place, bool) {
+	for _, m := range ms {
+		if p, ok := pickPlace(g, m.Candidates, ""); ok {
+			return p, true
+		}
+	}
+	return corpus.Place{}, false
+}
+
+// lastPlaceBefore is the last place named before byte pos; a province
+// followed by a place within it (山东泰安) is read as that place.
+func lastPlaceBefore(g *corpus.Gazetteer, ms []corpus.PlaceMention, pos int) (corpus.Place, bool) {
+	var best corpus.Place
+	found := false
+	for _, m := range ms {
+		if m.End > pos {
+			break
+		}
+		prov := ""
+		if found && best.Level == corpus.LevelProvince {
+			prov = best.Code
+		}
+		p, ok := pickPlace(g, m.Candidates, prov)
+		if !ok && prov != "" {
+			p, ok = pickPlace(g, m.Candidates, "")
+		}
+		if ok {
+			best, found = p, true
+		}
+	}
+	return best, found
+}
+
+// Check checks every figure a text states against the reports.
+func (e *Engine) Check(claim string, opt CheckOptions) (CheckResult, error) {
+	res := CheckResult{Claim: claim, Figures: []CheckedFigure{}}
+	n := opt.N
+	if n <= 0 {
+		n = 5
+	}
+	for _, cf := range ReadClaim(claim, e.Gazetteer, opt) {
+		checked, err := e.checkFigure(cf, n)
+		if err != nil {
+			return res, fmt.Errorf("check %q: %w", cf.Text, err)
+		}
+		res.Figures = append(res.Figures, checked)
+	}
+	return res, nil
+}
+
+// claimQuestion is the question a claimed figure's meaning asks.
+func (e *Engine) claimQuestion(cf ClaimedFigure) Question {
+	now := time.Now
+	if e.Now != nil {
+		now = e.Now
+	}
+	text := cf.Region + cf.period.Text + cf.Metric + kindNames[cf.Kind]
+	q := ParseQuestion(cf.Region+" "+cf.Metric, e.Gazetteer, now())
+	q.Text = text
+	q.Indicator = canonical(cf.Metric)
+	q.search = cf.Metric
+	q.Want = corpus.Kind(cf.Kind)
+	q.Period = cf.period
+	q.Modality = cf.Modality
+	q.Scope = ""
+	if cf.Kind == string(corpus.KindRank) || cf.Kind == string(corpus.KindDiff) {
+		q.Scope = cf.Scope
+	}
+	q.Units = nil
+	return q
+}
+
+func (e *Engine) checkFigure(cf ClaimedFigure, n int) (CheckedFigure, error) {
+	out := CheckedFigure{Claimed: cf, Verdict: Unverified, LookedFor: lookedFor(cf)}
+	if cf.Metric == "" {
+		out.Why = "读不出这个数字说的是什么指标"
+		return out, nil
+	}
+	q := e.claimQuestion(cf)
+	res, err := e.answer(q.Text, q, n)
+	if err != nil {
+		return out, err
+	}
+	// A report that states the claimed number confirms it.
+	for i := range res.Answers {
+		a := res.Answers[i]
+		if a.Kind != cf.Kind || a.Modality != cf.Modality || !sameRegion(cf, a) {
+			continue
+		}
+		if ok, how := valueMatches(cf, a); ok {
+			out.Verdict, out.Answer = Confirmed, &a
+			out.Why = "报告相同" + how
+			return out, nil
+		}
+	}
+	// One that states another number for the very same meaning
+	// contradicts it; anything less leaves it unverified.
+	for i := range res.Answers {
+		a := res.Answers[i]
+		if why, same := sameMeaning(cf, a); !same {
+			if out.Closest == nil {
+				out.Closest = &a
+				out.Why = fmt.Sprintf("报告有相近的数字(%s),但%s,不能判定", a.Headline(), why)
+			}
+			continue
+		}
+		if outsideRounding(cf, a) {
+			out.Verdict, out.Answer, out.Closest = Contradicted, &a, nil
+			out.Why = "报告为" + a.ValueText()
+			return out, nil
+		}
+		out.Closest = &a
+		out.Why = fmt.Sprintf("报告为%s,与所说的约数相差不大,不能判定", a.ValueText())
+		return out, nil
+	}
+	if out.Why == "" {
+		out.Why = "报告里没有足够确定的这项数字"
+		if res.Note != "" {
+			out.Why = "报告里" + strings.TrimPrefix(res.Note, "报告里")
+		}
+	}
+	return out, nil
+}
+
+// lookedFor names a claimed figure's meaning: 泰安市 · 2023年1-5月 · 工业投资 增速.
+func lookedFor(cf ClaimedFigure) string {
+	var parts []string
+	if cf.Region != "" {
+		parts = append(parts, cf.Region)
+	} else {
+		parts = append(parts, "(未指明地区)")
+	}
+	if cf.Period != "" {
+		parts = append(parts, cf.Period)
+	} else {
+		parts = append(parts, "(未指明时期)")
+	}
+	what := cf.Metric
+	if k := kindNames[cf.Kind]; k != "" && !strings.HasSuffix(what, k) {
+		what = strings.TrimSpace(what + " " + k)
+	}
+	if cf.Scope != "" {
+		what += "(" + cf.Scope + ")"
+	}
+	parts = append(parts, what)
+	switch cf.Modality {
+	case "target":
+		parts = append(parts, "目标")
+	case "forecast":
+		parts = append(parts, "预计")
+	}
+	return strings.Join(parts, " · ")
+}
+
+// sameRegion reports a report figure of the claimed figure's region; a
+// claim that names none is about any.
+func sameRegion(cf ClaimedFigure, a Answer) bool {
+	return cf.Region == "" || a.Region == cf.Region
+}
+
+// sameMeaning reports whether a report figure states exactly what the
+// claimed figure states, so that another number contradicts it; when not,
+// why says what differs.
+func sameMeaning(cf ClaimedFigure, a Answer) (why string, same bool) {
+	switch {
+	case cf.Region == "":
+		return "说法没有指明地区", false
+	case a.Region != cf.Region:
+		return "报告说的是" + a.Region, false
+	case a.Kind != cf.Kind:
+		return "报告的是" + kindWord(a.Kind), false
+	case a.Modality != cf.Modality:
+		return modalityWord(a.Modality) + "与" + modalityWord(cf.Modality) + "不同", false
+	case !sameMetric(cf.Metric, a.Metric):
+		return "报告的指标是" + a.Metric, false
+	case !samePeriodLength(cf, a):
+		return "时期不同", false
+	case !sameComparator(cf.Comparator, a.Comparator):
+		return "比较基期不同", false
+	case !comparableUnits(cf.Unit, a.Unit):
+		return "单位不同", false
+	}
+	if r, ok := lexicon.RoundingOf(a.Qualifier); ok && r != "" {
+		return "报告只给了约数", false
+	}
+	return "", true
+}
+
+func kindWord(k string) string {
+	if w := kindNames[k]; w != "" {
+		return w
+	}
+	return map[string]string{"amount": "总量", "count": "数量"}[k]
+}
+
+func modalityWord(m string) string {
+	switch m {
+	case "target":
+		return "目标"
+	case "forecast":
+		return "预计"
+	}
+	return "实绩"
+}
+
+// sameMetric reports a report's indicator that is the claimed one: the
+// same canonical name, or one name within the other with nothing that
+// narrows it to a part (工业投资 is not 投资) or fills its frame with
+// another word.
+func sameMetric(claimed, reported string) bool {
+	c, r := canonical(claimed), canonical(reported)
+	if c == r {
+		return true
+	}
+	if c == "" || r == "" {
+		return false
+	}
+	if narrows(r, c) || narrows(c, r) || siblingIndicator(c, r) {
+		return false
+	}
+	return strings.Contains(r, c) || strings.Contains(c, r)
+}
+
+// samePeriodLength reports a report figure of the claimed period: the
+// same months (a whole year stated with no months is a whole year) and
+// no other year.
+func samePeriodLength(cf ClaimedFigure, a Answer) bool {
+	cp := cf.period
+	if a.Period == "" {
+		// A figure dated by its report only: a whole year, as a claim
+		// of a whole year (or of no period) is.
+		return wholeYear(cp)
+	}
+	ap := parseAnswerPeriod(a)
+	if cp.IsZero() || ap.IsZero() {
+		return false
+	}
+	if cp.Year != 0 && ap.Year != 0 && cp.Year != ap.Year {
+		return false
+	}
+	if wholeYear(cp) || wholeYear(ap) {
+		return wholeYear(cp) && wholeYear(ap)
+	}
+	return cp.StartMonth == ap.StartMonth && cp.EndMonth == ap.EndMonth
+}
+
+func wholeYear(p corpus.Period) bool {
+	return p.StartMonth == 0 && p.EndMonth == 0 || p.StartMonth == 1 && p.EndMonth == 12
+}
+
+// sameComparator: a growth 同比 and one 比上年 are the same; a growth
+// against a named year (比2019年) is another.
+func sameComparator(a, b string) bool {
+	if a == "" || b == "" || a == b {
+		return true
+	}
+	return !containsDigit(a) && !containsDigit(b)
+}
+
+func containsDigit(s string) bool {
+	return strings.ContainsAny(s, "0123456789")
+}
+
+// unitScale is a unit's multiplier to its base and the base's name.
+func unitScale(u string) (base string, mult float64) {
+	switch u {
+	case "名":
+		return "位", 1
+	case "百分点":
+		return "个百分点", 1
+	}
+	if lu, ok := lexicon.UnitByText(u); ok && lu.Base != "" && lu.Multiplier != 0 {
+		return lu.Base, lu.Multiplier
+	}
+	return u, 1
+}
+
+func comparableUnits(a, b string) bool {
+	ba, _ := unitScale(corpus.NormalizeText(a))
+	bb, _ := unitScale(corpus.NormalizeText(b))
+	return ba == bb
+}
+
+// inBase is a figure's signed value in its unit's base (亿元 → 元).
+func inBase(number float64, unit string) float64 {
+	_, m := unitScale(corpus.NormalizeText(unit))
+	return number * m
+}
+
+// step is the size of the last digit written in value, in its unit's base:
+// 31.9 → 0.1, 32 → 1, 3000 → 1000 (at most a tenth of the value).
+func step(value, unit string) float64 {
+	v := strings.TrimPrefix(strings.ReplaceAll(value, ",", ""), "-")
+	var s float64
+	if i := strings.IndexByte(v, '.'); i >= 0 {
+		s = math.Pow(10, -float64(len(v)-i-1))
+	} else {
+		zeros := len(v) - len(strings.TrimRight(v, "0"))
+		if zeros == len(v) {
+			zeros = 0
+		}
+		s = math.Pow(10, float64(zeros))
+		if f, ok := parseValue(v); ok && s > f/10 && f >= 10 {
+			s = math.Max(1, math.Pow(10, math.Floor(math.Log10(f/10))))
+		}
+	}
+	_, m := unitScale(corpus.NormalizeText(unit))
+	return s * m
+}
+
+// valueMatches reports whether a report figure states the claimed number;
+// how says so when the match is a rounding.
+func valueMatches(cf ClaimedFigure, a Answer) (ok bool, how string) {
+	if !comparableUnits(cf.Unit, a.Unit) {
+		return false, ""
+	}
+	c, r := inBase(cf.Number, cf.Unit), inBase(a.Number, a.Unit)
+	if nearlyEqual(c, r) {
+		return true, ""
+	}
+	st := step(cf.Value, cf.Unit)
+	rounding, stated := lexicon.RoundingOf(cf.Qualifier)
+	if !stated {
+		// A claim may round a figure without saying so (32% for 31.9%):
+		// only to the digits it writes.
+		if math.Abs(r-c) <= st/2+1e-9*math.Max(1, math.Abs(c)) && st > step(a.Value, a.Unit)*(1+1e-9) {
+			return true, fmt.Sprintf(",取整(报告为%s)", a.ValueText())
+		}
+		return false, ""
+	}
+	// Bounds are read on the magnitude: 近32% of a decline of 31.9%.
+	ac, ar := math.Abs(c), math.Abs(r)
+	eps := 1e-9 * math.Max(1, ac)
+	switch rounding {
+	case lexicon.RoundAbout:
+		ok = math.Abs(ar-ac) <= st/2+eps
+	case lexicon.RoundAtMost:
+		ok = ar <= ac+eps && ar >= ac-st-eps
+	case lexicon.RoundAtLeast:
+		ok = ar >= ac-eps
+	}
+	if ok && (c < 0) != (r < 0) && c != 0 && r != 0 {
+		ok = false
+	}
+	if ok {
+		return true, fmt.Sprintf(",“%s”是约数(报告为%s)", cf.Text, a.ValueText())
+	}
+	return false, ""
+}
+
+// outsideRounding reports a report value clearly not what the claim
+// states: any other value for an exact claim, and for a rounded one a
+// value beyond twice its tolerance.
+func outsideRounding(cf ClaimedFigure, a Answer) bool {
+	rounding, stated := lexicon.RoundingOf(cf.Qualifier)
+	if !stated {
+		return true
+	}
+	c, r := inBase(cf.Number, cf.Unit), inBase(a.Number, a.Unit)
+	if (c < 0) != (r < 0) && c != 0 && r != 0 {
+		return true
+	}
+	ac, ar := math.Abs(c), math.Abs(r)
+	st := step(cf.Value, cf.Unit)
+	switch rounding {
+	case lexicon.RoundAbout:
+		return math.Abs(ar-ac) > st
+	case lexicon.RoundAtMost:
+		return ar > ac+st/2 || ar < ac-2*st
+	default:
+		return ar < ac-st/2
+	}
+}
+
+func nearlyEqual(a, b float64) bool {
+	return math.Abs(a-b) <= 1e-9*math.Max(1, math.Max(math.Abs(a), math.Abs(b)))
+}
+
+// Mark is the sign a verdict is shown with: ✓, ✗ or ?.
+func (v Verdict) Mark() string {
+	switch v {
+	case Confirmed:
+		return "✓"
+	case Contradicted:
+		return "✗"
+	}
+	return "?"
+}
+
+// Marked is the claim with each checked figure followed by its mark,
+// and a contradicted one by the report's number: "…增长31.9%✓,…增长8.4%✗(报告为8.2%)".
+func (r CheckResult) Marked() string {
+	var b strings.Builder
+	at := 0
+	for _, f := range r.Figures {
+		sp := f.Claimed.Span
+		if sp.Start < at || sp.End > len(r.Claim) || sp.End < sp.Start {
+			continue
+		}
+		b.WriteString(r.Claim[at:sp.End])
+		b.WriteString(f.Verdict.Mark())
+		if f.Verdict == Contradicted && f.Answer != nil {
+			b.WriteString("(报告为" + f.Answer.ValueText() + ")")
+		}
+		at = sp.End
+	}
+	b.WriteString(r.Claim[at:])
+	return b.String()
+}
+
+// WriteCheck prints a check for a terminal: the claim marked, a count of
+// verdicts, then each figure with its verdict, why, and the report
+// sentence it rests on.
+func WriteCheck(w io.Writer, r CheckResult) {
+	fmt.Fprintln(w, r.Marked())
+	if len(r.Figures) == 0 {
+		fmt.Fprintln(w, "  (没有读到可核对的数字)")
+		return
+	}
+	fmt.Fprintf(w, "  %d个数字: %d个相符, %d个不符, %d个未能核实\n",
+		len(r.Figures), r.Count(Confirmed), r.Count(Contradicted), r.Count(Unverified))
+	for _, f := range r.Figures {
+		fmt.Fprintf(w, "  %s %s  %s\n", f.Verdict.Mark(), f.Claimed.Text, f.LookedFor)
+		fmt.Fprintf(w, "    %s\n", f.Why)
+		a := f.Answer
+		if a == nil {
+			a = f.Closest
+		}
+		if a != nil {
+			fmt.Fprintf(w, "    「%s」\n", a.SourceText)
+			fmt.Fprintf(w, "    来源: %s\n", SourceLine(a.Title, a.Date, a.Source, a.File, a.Paragraph))
+		}
+	}
+}

@@ -1,0 +1,76 @@
+package lexicon
+
+// Claims are texts that state figures (a draft speech, a briefing) rather
+// than ask for them. These tables say how exactly a claim states a number
+// and how to tell a claim from a question.
+
+// Rounding says which report values a claimed number written with a
+// rounding word stands for.
+type Rounding string
+
+const (
+	// RoundAbout: the report value lies within half a step of the last
+	// digit written on either side (约32% covers 31.5–32.5%).
+	RoundAbout Rounding = "about"
+	// RoundAtMost: the report value is the claimed one or a little below
+	// (近32% covers 31–32%).
+	RoundAtMost Rounding = "at-most"
+	// RoundAtLeast: the report value is the claimed one or above (超过30%
+	// is true of 31.9%).
+	RoundAtLeast Rounding = "at-least"
+)
+
+// RoundingWord is a qualifier of a figure (as the figure extractor reads
+// it, before or after the number) and the rounding it states.
+type RoundingWord struct {
+	Text     string
+	Rounding Rounding
+	// Example is a claim whose figure carries the word.
+	Example string
+}
+
+// RoundingWords are the qualifiers that make a claimed figure a rounded
+// or bounded one. A qualifier not listed (最高 in a rule's text) is no
+// rounding: the number is compared as written.
+var RoundingWords = []RoundingWord{
+	{"约", RoundAbout, "全市工业投资约32亿元"},
+	{"左右", RoundAbout, "地区生产总值增长6%左右"},
+	{"近", RoundAtMost, "工业投资增长近32%"},
+	{"接近", RoundAtMost, "外贸进出口增长接近20%"},
+	{"将近", RoundAtMost, "新增市场主体将近3000户"},
+	{"不足", RoundAtMost, "服务业增加值增长不足5%"},
+	{"不到", RoundAtMost, "亏损企业不到10家"},
+	{"以下", RoundAtMost, "单位GDP能耗下降3%以下"},
+	{"以内", RoundAtMost, "城镇登记失业率4.5%以内"},
+	{"超过", RoundAtLeast, "规上工业企业超过1900家"},
+	{"突破", RoundAtLeast, "地区生产总值突破9000亿元"},
+	{"逾", RoundAtLeast, "实际利用内资逾100亿元"},
+	{"超", RoundAtLeast, "招商引资到位资金超50亿元"},
+	{"余", RoundAtLeast, "新开工项目100余个"},
+	{"多", RoundAtLeast, "新增就业1万多人"},
+	{"以上", RoundAtLeast, "高新技术企业增长10%以上"},
+}
+
+// RoundingOf returns the rounding a qualifier states, if any.
+func RoundingOf(qualifier string) (Rounding, bool) {
+	for _, w := range RoundingWords {
+		if w.Text == qualifier {
+			return w.Rounding, true
+		}
+	}
+	return "", false
+}
+
+// QuestionMarkers make a message a question rather than a claim, however
+// many figures it states (2023年泰安工业投资增长多少). They are looked
+// for in normalized text, where ？ is ?.
+var QuestionMarkers = []Word{
+	{"多少", "泰安工业投资增长多少"},
+	{"几", "规上工业增加值增速排全省第几"},
+	{"吗", "今年工业投资增长31.9%吗"},
+	{"?", "GDP增长6.2%?"},
+	{"是否", "工业投资是否增长31.9%"},
+	{"哪", "哪个县增速最快"},
+	{"如何", "1-5月工业投资增速如何"},
+	{"怎么样", "上半年GDP增长怎么样"},
+}

@@ -267,25 +267,52 @@ func (e *Engine) Check(claim string, opt CheckOptions) (CheckResult, error) {
 }
 
 // claimQuestion is the question a claimed figure's meaning asks.
-func (e *Engine) claimQuestion(cf ClaimedFigure) Question {
+func (e *Engine) claimQuestion(cf ClaimedFigure) (Question, string) {
 	now := time.Now
 	if e.Now != nil {
 		now = e.Now
 	}
 	text := cf.Region + cf.period.Text + cf.Metric + kindNames[cf.Kind]
-	q := ParseQuestion(cf.Region+" "+cf.Metric, e.Gazetteer, now())
+	// The metric goes through the question normalizer, which drops what
+	// names no indicator (a comparator's 比, 排名); what is left must
+	// still name something.
+	// Where the metric does not say its kind, the kind's question word
+	// does, and keeps what the kind needs (a count of those that grew
+	// keeps 增长).
+	q := ParseQuestion(cf.Region+cf.Metric, e.Gazetteer, now())
+	if q.Want != corpus.Kind(cf.Kind) {
+		q = ParseQuestion(cf.Region+cf.Metric+claimKindWords[cf.Kind], e.Gazetteer, now())
+	}
 	q.Text = text
-	q.Indicator = canonical(cf.Metric)
-	q.search = cf.Metric
+	if q.Indicator == "" {
+		q.Indicator = canonical(cf.Metric)
+		q.search = cf.Metric
+	}
 	q.Want = corpus.Kind(cf.Kind)
 	q.Period = cf.period
 	q.Modality = cf.Modality
+	// The whole of a share (占全区的比重) is checked on the answer, not
+	// asked of the ranking, which takes a share that names no whole for
+	// another number; reports often name it in words the extractor
+	// leaves in the sentence.
+	shareScope := q.Scope
 	q.Scope = ""
-	if cf.Kind == string(corpus.KindRank) || cf.Kind == string(corpus.KindDiff) {
+	switch corpus.Kind(cf.Kind) {
+	case corpus.KindRank, corpus.KindDiff:
 		q.Scope = cf.Scope
+	case corpus.KindShare:
+		if shareScope == "" {
+			shareScope = cf.Scope
+		}
 	}
 	q.Units = nil
-	return q
+	return q, shareScope
+}
+
+// claimKindWords ask for a kind of figure, as a question would.
+var claimKindWords = map[string]string{
+	"growth": "增速", "share": "占比", "rank": "排名", "diff": "高多少",
+	"change": "增加多少", "count": "多少个", "amount": "多少",
 }
 
 func (e *Engine) checkFigure(cf ClaimedFigure, n int) (CheckedFigure, error) {
@@ -294,7 +321,7 @@ func (e *Engine) checkFigure(cf ClaimedFigure, n int) (CheckedFigure, error) {
 		out.Why = "读不出这个数字说的是什么指标"
 		return out, nil
 	}
-	q := e.claimQuestion(cf)
+	q, shareScope := e.claimQuestion(cf)
 	res, err := e.answer(q.Text, q, n)
 	if err != nil {
 		return out, err
@@ -302,7 +329,7 @@ func (e *Engine) checkFigure(cf ClaimedFigure, n int) (CheckedFigure, error) {
 	// A report that states the claimed number confirms it.
 	for i := range res.Answers {
 		a := res.Answers[i]
-		if a.Kind != cf.Kind || a.Modality != cf.Modality || !sameRegion(cf, a) {
+		if a.Kind != cf.Kind || !sameModality(cf.Modality, a.Modality) || !sameRegion(cf, a) {
 			continue
 		}
 		if ok, how := valueMatches(cf, a); ok {
@@ -315,7 +342,7 @@ func (e *Engine) checkFigure(cf ClaimedFigure, n int) (CheckedFigure, error) {
 	// contradicts it; anything less leaves it unverified.
 	for i := range res.Answers {
 		a := res.Answers[i]
-		if why, same := sameMeaning(cf, a); !same {
+		if why, same := sameMeaning(cf, q, shareScope, a); !same {
 			if out.Closest == nil {
 				out.Closest = &a
 				out.Why = fmt.Sprintf("报告有相近的数字(%s),但%s,不能判定", a.Headline(), why)
@@ -379,7 +406,7 @@ func sameRegion(cf ClaimedFigure, a Answer) bool {
 // sameMeaning reports whether a report figure states exactly what the
 // claimed figure states, so that another number contradicts it; when not,
 // why says what differs.
-func sameMeaning(cf ClaimedFigure, a Answer) (why string, same bool) {
+func sameMeaning(cf ClaimedFigure, q Question, shareScope string, a Answer) (why string, same bool) {
 	switch {
 	case cf.Region == "":
 		return "说法没有指明地区", false
@@ -387,9 +414,14 @@ func sameMeaning(cf ClaimedFigure, a Answer) (why string, same bool) {
 		return "报告说的是" + a.Region, false
 	case a.Kind != cf.Kind:
 		return "报告的是" + kindWord(a.Kind), false
-	case a.Modality != cf.Modality:
+	case !sameModality(cf.Modality, a.Modality):
 		return modalityWord(a.Modality) + "与" + modalityWord(cf.Modality) + "不同", false
-	case !sameMetric(cf.Metric, a.Metric):
+	case !sameMetric(q.Indicator, a.Metric):
+		return "报告的指标是" + a.Metric, false
+	case (a.Kind == string(corpus.KindRank) || a.Kind == string(corpus.KindDiff)) && q.Scope != figureScopeOf(a):
+		return "比较范围不同", false
+	case shareScope != "" && figureScopeOf(a) != shareScope && !(figureScopeOf(a) == "" && strings.Contains(a.Sentence, shareScope)):
+		return "占比的总体不同", false
 		return "报告的指标是" + a.Metric, false
 	case !samePeriodLength(cf, a):
 		return "时期不同", false
@@ -402,6 +434,23 @@ func sameMeaning(cf ClaimedFigure, a Answer) (why string, same bool) {
 		return "报告只给了约数", false
 	}
 	return "", true
+}
+
+// figureScopeOf is the scope a report figure is measured against.
+func figureScopeOf(a Answer) string {
+	return figureScope(corpus.Figure{Scope: a.Scope, Comparator: a.Comparator})
+}
+
+// sameModality: a target is never an achievement, while a forecast (预计)
+// is the expected achievement, stated before the final count.
+func sameModality(claimed, reported string) bool {
+	if claimed == "forecast" {
+		claimed = ""
+	}
+	if reported == "forecast" {
+		reported = ""
+	}
+	return claimed == reported
 }
 
 func kindWord(k string) string {

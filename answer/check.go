@@ -225,26 +225,30 @@ func firstPlace(g *corpus.Gazetteer, ms []corpus.PlaceMention) (corpus.Place, bo
 	return corpus.Place{}, false
 }
 
-// lastPlaceBefore is the last place named before byte pos; a province
-// followed by a place within it (山东泰安) is read as that place.
+// lastPlaceBefore is the place the text before byte pos is about: the
+// first place it names (南昌市…居江西全省第1位 is about 南昌市), narrowed
+// by a place within it named right after it (山东泰安, 江苏常熟市).
 func lastPlaceBefore(g *corpus.Gazetteer, ms []corpus.PlaceMention, pos int) (corpus.Place, bool) {
 	var best corpus.Place
 	found := false
+	end := 0
 	for _, m := range ms {
 		if m.End > pos {
 			break
 		}
-		prov := ""
-		if found && best.Level == corpus.LevelProvince {
-			prov = best.Code
+		if !found {
+			if p, ok := pickPlace(g, m.Candidates, ""); ok {
+				best, found, end = p, true, m.End
+			}
+			continue
 		}
-		p, ok := pickPlace(g, m.Candidates, prov)
-		if !ok && prov != "" {
-			p, ok = pickPlace(g, m.Candidates, "")
+		if m.Start != end || best.Level != corpus.LevelProvince {
+			break
 		}
-		if ok {
-			best, found = p, true
+		if p, ok := pickPlace(g, m.Candidates, best.Code); ok {
+			best, end = p, m.End
 		}
+		break
 	}
 	return best, found
 }
@@ -420,9 +424,8 @@ func sameMeaning(cf ClaimedFigure, q Question, shareScope string, a Answer) (why
 		return "报告的指标是" + a.Metric, false
 	case (a.Kind == string(corpus.KindRank) || a.Kind == string(corpus.KindDiff)) && q.Scope != figureScopeOf(a):
 		return "比较范围不同", false
-	case shareScope != "" && figureScopeOf(a) != shareScope && !(figureScopeOf(a) == "" && strings.Contains(a.Sentence, shareScope)):
+	case shareScope != "" && figureScopeOf(a) != shareScope && !(figureScopeOf(a) == "" && strings.Contains(a.Sentence, "占"+shareScope)):
 		return "占比的总体不同", false
-		return "报告的指标是" + a.Metric, false
 	case !samePeriodLength(cf, a):
 		return "时期不同", false
 	case !sameComparator(cf.Comparator, a.Comparator):
@@ -485,7 +488,45 @@ func sameMetric(claimed, reported string) bool {
 	if narrows(r, c) || narrows(c, r) || siblingIndicator(c, r) {
 		return false
 	}
-	return strings.Contains(r, c) || strings.Contains(c, r)
+	if strings.Contains(r, c) || strings.Contains(c, r) {
+		return true
+	}
+	// A claim may add or drop a word the report does not write (外出开展
+	// 招商考察 for 外出招商考察, 规上工业企业增加值 for 规上工业增加值): one
+	// name within the other but for a word of at most two characters
+	// that narrows nothing.
+	return insertedWord(c, r) || insertedWord(r, c)
+}
+
+// maxInsertedRunes bounds the word a claim may add to a report's
+// indicator, or drop from it, and still name it.
+const maxInsertedRunes = 2
+
+// insertedWord reports whether long is short with one word of at most
+// maxInsertedRunes inserted, not at its start (that would narrow it:
+// 工业投资) and not a sector or a derived measure (人均).
+func insertedWord(long, short string) bool {
+	l, s := []rune(long), []rune(short)
+	if len(l) <= len(s) || len(l)-len(s) > maxInsertedRunes || len(s) < 2 {
+		return false
+	}
+	p := 0
+	for p < len(s) && l[p] == s[p] {
+		p++
+	}
+	if p == 0 || string(l[p+len(l)-len(s):]) != string(s[p:]) {
+		return false
+	}
+	word := string(l[p : p+len(l)-len(s)])
+	if sectorQualified(word) {
+		return false
+	}
+	for _, d := range lexicon.Derived {
+		if strings.Contains(word, d.Text) || strings.Contains(d.Text, word) {
+			return false
+		}
+	}
+	return true
 }
 
 // samePeriodLength reports a report figure of the claimed period: the

@@ -113,7 +113,7 @@ func TestStatesFigures(t *testing.T) {
 	}{
 		{"今年1-5月,全市工业投资同比增长31.9%,增速居全省第2位", true},
 		{"泰安市规上工业增加值增长8.4%。", true},
-		{"泰安工业投资增速", false},        // a question with no figure
+		{"泰安工业投资增速", false},         // a question with no figure
 		{"2023年泰安工业投资增速是多少", false}, // a year is no figure
 		{"泰安工业投资增长31.9%吗", false},
 		{"泰安工业投资增长31.9%?", false},

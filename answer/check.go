@@ -365,7 +365,7 @@ func (e *Engine) checkFigure(cf ClaimedFigure, n int) (CheckedFigure, error) {
 	if out.Why == "" {
 		out.Why = "报告里没有足够确定的这项数字"
 		if res.Note != "" {
-			out.Why = "报告里" + strings.TrimPrefix(res.Note, "报告里")
+			out.Why = res.Note
 		}
 	}
 	return out, nil

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -46,5 +47,47 @@ func TestDevRealTrendsAndComparisons(t *testing.T) {
 	t.Log(b.String())
 	if rep.Points == 0 || float64(rep.Found) < 0.9*float64(rep.Points) {
 		t.Errorf("points found %d/%d, want ≥ 90%%\n%s", rep.Found, rep.Points, b.String())
+	}
+}
+
+func TestSeriesOf(t *testing.T) {
+	for _, c := range []struct {
+		start, end int
+		want       string
+	}{
+		{0, 0, "全年"}, {1, 12, "全年"}, {1, 3, "一季度"}, {1, 6, "上半年"}, {1, 9, "前三季度"},
+		{7, 12, "下半年"}, {4, 6, "二季度"}, {10, 12, "四季度"}, {5, 5, "5月"}, {1, 5, "1-5月"}, {2, 7, "2-7月"},
+	} {
+		if got := seriesOf(corpus.Period{Year: 2023, StartMonth: c.start, EndMonth: c.end}); got != c.want {
+			t.Errorf("seriesOf(%d-%d) = %q, want %q", c.start, c.end, got, c.want)
+		}
+	}
+}
+
+func TestGroupBySeries(t *testing.T) {
+	point := func(period string) Row {
+		return Row{Label: period, Answer: &Answer{Period: period}}
+	}
+	// In time order, as the trend collects them.
+	rows := []Row{point("2021年"), point("2022年一季度"), point("2022年"), point("2023年一季度"), point("2023年1-5月"), point("2024年一季度")}
+	groupBySeries(rows)
+	var got []string
+	for _, r := range rows {
+		got = append(got, r.Series+":"+r.Label)
+	}
+	want := "一季度:2022年一季度 一季度:2023年一季度 一季度:2024年一季度 全年:2021年 全年:2022年 1-5月:2023年1-5月"
+	if strings.Join(got, " ") != want {
+		t.Errorf("grouped:\n got %s\nwant %s", strings.Join(got, " "), want)
+	}
+	if c := strings.Join(seriesCounts(rows), "、"); c != "一季度3个、全年2个、1-5月1个" {
+		t.Errorf("counts %q", c)
+	}
+}
+
+func TestTimePosition(t *testing.T) {
+	for period, want := range map[string]float64{"2023年": 2023 + 11.5/12, "2023年上半年": 2023 + 5.5/12, "2023年1-5月": 2023 + 4.5/12, "一季度": 0} {
+		if got := (Answer{Period: period}).TimePosition(); math.Abs(got-want) > 1e-9 {
+			t.Errorf("%s: %v, want %v", period, got, want)
+		}
 	}
 }

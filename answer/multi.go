@@ -45,6 +45,7 @@ type Row struct {
 // placeAsked is a place named in a comparison, as written.
 type placeAsked struct {
 	text, name string
+	place      corpus.Place
 	start, end int
 }
 
@@ -55,6 +56,11 @@ type multiQuestion struct {
 	// core is the question without its places and without the words
 	// that make it a comparison or a trend: what each row asks.
 	core string
+	// tier is set for a ranking (贵州各市州GDP增速): the places of that
+	// tier under the one place named are compared; lowest puts the lowest
+	// value first.
+	tier   string
+	lowest bool
 }
 
 // readMulti tells comparisons and trends from single questions.
@@ -82,7 +88,7 @@ func readMulti(question string, g *corpus.Gazetteer) multiQuestion {
 			if containsPlace(mq.places, p.Name) {
 				continue
 			}
-			mq.places = append(mq.places, placeAsked{text: m.Text, name: p.Name, start: m.Start, end: m.End})
+			mq.places = append(mq.places, placeAsked{text: m.Text, name: p.Name, place: p, start: m.Start, end: m.End})
 		}
 	}
 	core := norm
@@ -106,14 +112,46 @@ func readMulti(question string, g *corpus.Gazetteer) multiQuestion {
 	for _, w := range lexicon.CompareWords {
 		core = strings.ReplaceAll(core, w.Text, " ")
 	}
+	if len(mq.places) == 1 && !trend {
+		for _, w := range lexicon.RankingWords {
+			if strings.Contains(core, w.Text) && above(mq.places[0].place, w.Tier) {
+				mq.tier = w.Tier
+				core = strings.ReplaceAll(core, w.Text, " ")
+				break
+			}
+		}
+		if mq.tier != "" {
+			for _, o := range lexicon.RankingOrders {
+				if strings.Contains(core, o.Text) {
+					mq.lowest = o.Lowest
+					core = strings.ReplaceAll(core, o.Text, " ")
+					break
+				}
+			}
+		}
+	}
 	mq.core = strings.Join(strings.Fields(core), "")
 	switch {
+	case mq.tier != "":
+		mq.mode = ModeCompare
 	case trend && len(mq.places) <= 1:
 		mq.mode = ModeTrend
 	case listed:
 		mq.mode = ModeCompare
 	}
 	return mq
+}
+
+// above tells whether a place has places of tier under it: a province
+// has prefectures and counties, a prefecture counties.
+func above(p corpus.Place, tier string) bool {
+	switch tier {
+	case lexicon.TierPrefecture:
+		return p.Level == corpus.LevelProvince && !corpus.IsMunicipality(p)
+	case lexicon.TierCounty:
+		return p.Level == corpus.LevelProvince || p.Level == corpus.LevelPrefecture
+	}
+	return false
 }
 
 func containsPlace(ps []placeAsked, name string) bool {
@@ -144,10 +182,12 @@ func listsPlaces(norm string, ps []placeAsked) bool {
 // of regions or a trend of one region.
 func (e *Engine) Respond(question string, opt Options) (Result, error) {
 	mq := readMulti(question, e.Gazetteer)
-	switch mq.mode {
-	case ModeCompare:
+	switch {
+	case mq.tier != "":
+		return e.ranking(question, mq, opt)
+	case mq.mode == ModeCompare:
 		return e.compare(question, mq, opt)
-	case ModeTrend:
+	case mq.mode == ModeTrend:
 		return e.trend(question, mq, opt)
 	}
 	res, err := e.AskWith(question, opt)

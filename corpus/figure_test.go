@@ -495,3 +495,22 @@ func TestIndicatorContinuesAfterSemicolon(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", strings.Join(got, "|"), want)
 	}
 }
+
+// A growth over a base year named in the sentence is a two-year growth,
+// not the period's own, unless the base is the year before.
+func TestBaseYearComparator(t *testing.T) {
+	for _, tt := range []struct{ text, date, want string }{
+		{"一季度,全市地区生产总值增长12.1%,比2019年同期增长7.2%。", "2021-04", "12.1:|7.2:2019年同期"},
+		{"全年地区生产总值较2019年增长4.1%。", "2022-02", "4.1:2019年同期"},
+		// Over the year before: the ordinary growth.
+		{"2020年全市地区生产总值比2019年增长3.3%。", "2021-02", "3.3:"},
+	} {
+		var got []string
+		for _, f := range figuresOf(processText(tt.text, tt.date)) {
+			got = append(got, f.Value+":"+f.Comparator)
+		}
+		if strings.Join(got, "|") != tt.want {
+			t.Errorf("%s\n got %s\nwant %s", tt.text, strings.Join(got, "|"), tt.want)
+		}
+	}
+}

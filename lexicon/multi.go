@@ -39,6 +39,8 @@ const (
 var RankingWords = longestFirst([]RankingWord{
 	{"各市州", TierPrefecture, "贵州各市州GDP增速"}, {"各州市", TierPrefecture, "云南各州市GDP增速"},
 	{"各地市", TierPrefecture, "山东各地市工业投资增速"}, {"各市", TierPrefecture, "山东各市工业投资增速"},
+	{"各盟市", TierPrefecture, "内蒙古各盟市规上工业增加值增速"}, {"哪个盟市", TierPrefecture, "内蒙古哪个盟市规上工业增速最快"},
+	{"各地州市", TierPrefecture, "云南各地州市GDP增速"}, {"各市(州)", TierPrefecture, "四川各市(州)GDP增速"},
 	{"哪个市", TierPrefecture, "贵州哪个市GDP增速最快"}, {"哪个州", TierPrefecture, "贵州哪个州GDP增速最高"},
 	{"哪些市", TierPrefecture, "贵州哪些市GDP增速最快"}, {"哪个地市", TierPrefecture, "山东哪个地市工业投资增速最快"},
 	{"各县市区", TierCounty, "泰安各县市区工业投资增速"}, {"各县区", TierCounty, "南充各县区GDP增速"},

@@ -1,6 +1,8 @@
 package figures
 
 import (
+	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -413,6 +415,13 @@ func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
 		if !curPeriodExplicit {
 			f.Period.Raw = ""
 		}
+		if base, ok := baseYearIn(s[clauseStart(s, t.Start):t.Start]); ok && (f.Kind == KindGrowth || f.Kind == KindDiff) &&
+			(f.Period.Year == 0 || base != f.Period.Year-1) {
+			// 比2019年同期增长9.3% in a report on 2021: a growth over two
+			// years, not the year's growth. Over the year before it is
+			// the ordinary growth.
+			f.Comparator = strconv.Itoa(base) + "年同期"
+		}
 		f.Span = n.Span(a+t.Start, a+unitEnd)
 		figs = append(figs, f)
 		at = append(at, [2]int{t.Start, unitEnd})
@@ -723,6 +732,20 @@ func comparatorIn(clause string) string {
 		}
 	}
 	return ""
+}
+
+// baseYearRe finds a growth's base period named by its year: 比2019年同期,
+// 较2019年.
+var baseYearRe = regexp.MustCompile(`(?:比|较|相比|对比)((?:19|20)[0-9]{2})年(?:同期)?`)
+
+// baseYearIn reads the year a clause's growth is measured from.
+func baseYearIn(clause string) (int, bool) {
+	m := baseYearRe.FindAllStringSubmatch(clause, -1)
+	if len(m) == 0 {
+		return 0, false
+	}
+	y, err := strconv.Atoi(m[len(m)-1][1])
+	return y, err == nil
 }
 
 // modalityIn reads the last target or forecast word of a sentence prefix.

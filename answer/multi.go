@@ -325,31 +325,31 @@ func (e *Engine) trend(question string, mq multiQuestion, opt Options) (Result, 
 		res.Rows = append(res.Rows, row)
 	}
 	groupBySeries(res.Rows)
+	var notes []string
 	if groups := seriesCounts(res.Rows); len(groups) > 1 {
-		res.Note = "时期长短不同的数字不是一个序列,已按时期分组:" + strings.Join(groups, "、")
+		notes = append(notes, "不同口径的数字不是一个序列,已分组:"+strings.Join(groups, "、"))
 	}
+	if mixedLengths(res.Rows, "年初累计") {
+		notes = append(notes, "累计数字截至的月份不同,请看时期一栏")
+	}
+	res.Note = strings.Join(notes, ";")
 	return res, nil
 }
 
-// seriesOf names a period's length: 全年, 上半年, 前三季度, 一季度, 1-5月,
-// 二季度, 5月.
+// seriesOf names the series a period's figure belongs to: 全年; 年初累计
+// (一季度, 1-5月, 上半年, 前三季度: from January to a month); 当月 (one
+// month); 单季 (二季度). Figures of different series are not one line.
 func seriesOf(p corpus.Period) string {
 	start, end := p.StartMonth, p.EndMonth
 	switch {
 	case start == 0 && end == 0, start == 1 && end == 12:
 		return "全年"
-	case start == 1 && end == 3:
-		return "一季度"
-	case start == 1 && end == 6:
-		return "上半年"
-	case start == 1 && end == 9:
-		return "前三季度"
-	case start == 7 && end == 12:
-		return "下半年"
+	case start == 1:
+		return "年初累计"
 	case start == end:
-		return fmt.Sprintf("%d月", end)
+		return "当月"
 	case end-start == 2 && start%3 == 1:
-		return []string{"一季度", "二季度", "三季度", "四季度"}[start/3]
+		return "单季"
 	}
 	return fmt.Sprintf("%d-%d月", start, end)
 }
@@ -380,6 +380,23 @@ func groupBySeries(rows []Row) {
 		}
 		return first[a] < first[b]
 	})
+}
+
+// mixedLengths tells whether the rows of a series end in different
+// months (一季度 and 上半年 among 年初累计).
+func mixedLengths(rows []Row, series string) bool {
+	end := -1
+	for _, r := range rows {
+		if r.Series != series {
+			continue
+		}
+		p := parseAnswerPeriod(*r.Answer)
+		if end >= 0 && p.EndMonth != end {
+			return true
+		}
+		end = p.EndMonth
+	}
+	return false
 }
 
 // seriesCounts lists a trend's series in row order with their sizes:

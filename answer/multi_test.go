@@ -124,8 +124,8 @@ func TestSeriesOf(t *testing.T) {
 		start, end int
 		want       string
 	}{
-		{0, 0, "全年"}, {1, 12, "全年"}, {1, 3, "一季度"}, {1, 6, "上半年"}, {1, 9, "前三季度"},
-		{7, 12, "下半年"}, {4, 6, "二季度"}, {10, 12, "四季度"}, {5, 5, "5月"}, {1, 5, "1-5月"}, {2, 7, "2-7月"},
+		{0, 0, "全年"}, {1, 12, "全年"}, {1, 3, "年初累计"}, {1, 6, "年初累计"}, {1, 9, "年初累计"}, {1, 5, "年初累计"},
+		{4, 6, "单季"}, {10, 12, "单季"}, {5, 5, "当月"}, {7, 12, "7-12月"}, {2, 7, "2-7月"},
 	} {
 		if got := seriesOf(corpus.Period{Year: 2023, StartMonth: c.start, EndMonth: c.end}); got != c.want {
 			t.Errorf("seriesOf(%d-%d) = %q, want %q", c.start, c.end, got, c.want)
@@ -138,18 +138,21 @@ func TestGroupBySeries(t *testing.T) {
 		return Row{Label: period, Answer: &Answer{Period: period}}
 	}
 	// In time order, as the trend collects them.
-	rows := []Row{point("2021年"), point("2022年一季度"), point("2022年"), point("2023年一季度"), point("2023年1-5月"), point("2024年一季度")}
+	rows := []Row{point("2021年"), point("2022年一季度"), point("2022年"), point("2022年12月"), point("2023年一季度"), point("2023年1-5月")}
 	groupBySeries(rows)
 	var got []string
 	for _, r := range rows {
 		got = append(got, r.Series+":"+r.Label)
 	}
-	want := "一季度:2022年一季度 一季度:2023年一季度 一季度:2024年一季度 全年:2021年 全年:2022年 1-5月:2023年1-5月"
+	want := "年初累计:2022年一季度 年初累计:2023年一季度 年初累计:2023年1-5月 全年:2021年 全年:2022年 当月:2022年12月"
 	if strings.Join(got, " ") != want {
 		t.Errorf("grouped:\n got %s\nwant %s", strings.Join(got, " "), want)
 	}
-	if c := strings.Join(seriesCounts(rows), "、"); c != "一季度3个、全年2个、1-5月1个" {
+	if c := strings.Join(seriesCounts(rows), "、"); c != "年初累计3个、全年2个、当月1个" {
 		t.Errorf("counts %q", c)
+	}
+	if !mixedLengths(rows, "年初累计") || mixedLengths(rows, "全年") {
+		t.Errorf("一季度 and 1-5月 end in different months; 全年 rows do not")
 	}
 }
 

@@ -350,6 +350,12 @@ func Render(w io.Writer, c Chart) error {
 		pad = 1
 	}
 	p.Y.Min, p.Y.Max = lo-pad*boolF(lo < 0 || c.Kind == Line), hi+pad
+	if c.onTimeAxis() {
+		// Room at the top for the legend, one line per series, and at
+		// the bottom for labels written below their points.
+		p.Y.Max = hi + pad*(1+1.2*float64(len(c.seriesNames())))
+		p.Y.Min = lo - pad*2
+	}
 	img := vgimg.NewWith(vgimg.UseWH(vg.Length(Width)*vg.Inch/vgimg.DefaultDPI, vg.Length(Height)*vg.Inch/vgimg.DefaultDPI), vgimg.UseDPI(vgimg.DefaultDPI))
 	p.Draw(draw.New(img))
 	png := vgimg.PngCanvas{Canvas: img}
@@ -368,6 +374,21 @@ var seriesColors = []color.RGBA{
 	{R: 0x8c, G: 0x3c, B: 0xa8, A: 0xff},
 	{R: 0x99, G: 0x66, B: 0x33, A: 0xff},
 }
+
+// higherNearby tells whether another series than name has a higher point
+// within a year of pt.
+func (c Chart) higherNearby(name string, pt plotter.XY) bool {
+	for i, s := range c.Series {
+		if s != name && c.X[i]-pt.X < 1 && pt.X-c.X[i] < 1 && c.Values[i] > pt.Y {
+			return true
+		}
+	}
+	return false
+}
+
+// crowded is how close in years two points of a series are for only the
+// later to be labelled.
+const crowded = 0.3
 
 // drawSeries draws a trend of several period lengths: one line per series
 // on a time axis marked in years, each point labelled with its value,
@@ -395,22 +416,47 @@ func drawSeries(p *plot.Plot, c Chart) error {
 		points.Shape, points.Color, points.Radius = draw.CircleGlyph{}, col, vg.Points(6)
 		p.Add(line, points)
 		p.Legend.Add(name, line, points)
-		texts := make([]string, len(pts))
+		var upper, lower plotter.XYLabels
 		for i, pt := range pts {
-			texts[i] = trimNumber(pt.Y)
+			// A point close before the next of its series leaves the
+			// label to it (the table has every value).
+			if i+1 < len(pts) && pts[i+1].X-pt.X < crowded {
+				continue
+			}
+			// Below its point when another series is higher at about the
+			// same time, so that labels do not write over each other.
+			if c.higherNearby(name, pt) {
+				lower.XYs, lower.Labels = append(lower.XYs, pt), append(lower.Labels, trimNumber(pt.Y))
+			} else {
+				upper.XYs, upper.Labels = append(upper.XYs, pt), append(upper.Labels, trimNumber(pt.Y))
+			}
 		}
-		labels, err := plotter.NewLabels(plotter.XYLabels{XYs: pts, Labels: texts})
-		if err != nil {
-			return fmt.Errorf("labels: %w", err)
+		for _, set := range []struct {
+			l     plotter.XYLabels
+			below bool
+		}{{upper, false}, {lower, true}} {
+			if len(set.l.XYs) == 0 {
+				continue
+			}
+			labels, err := plotter.NewLabels(set.l)
+			if err != nil {
+				return fmt.Errorf("labels: %w", err)
+			}
+			for i := range labels.TextStyle {
+				labels.TextStyle[i].Font.Size = 18
+				labels.TextStyle[i].XAlign = draw.XCenter
+				labels.TextStyle[i].YAlign = draw.YBottom
+				labels.TextStyle[i].Color = col
+				if set.below {
+					labels.TextStyle[i].YAlign = draw.YTop
+				}
+			}
+			labels.Offset = vg.Point{Y: vg.Points(8)}
+			if set.below {
+				labels.Offset = vg.Point{Y: -vg.Points(8)}
+			}
+			p.Add(labels)
 		}
-		for i := range labels.TextStyle {
-			labels.TextStyle[i].Font.Size = 18
-			labels.TextStyle[i].XAlign = draw.XCenter
-			labels.TextStyle[i].YAlign = draw.YBottom
-			labels.TextStyle[i].Color = col
-		}
-		labels.Offset = vg.Point{Y: vg.Points(6)}
-		p.Add(labels)
 	}
 	// A tick at each year's start, the year's label at its middle (at
 	// most about eight labelled years).
@@ -457,7 +503,7 @@ func valueLabels(values plotter.Values, bars bool) *plotter.Labels {
 		labels.TextStyle[i].XAlign = draw.XCenter
 		labels.TextStyle[i].YAlign = draw.YBottom
 	}
-	labels.Offset = vg.Point{Y: vg.Points(6)}
+	labels.Offset = vg.Point{Y: vg.Points(10)}
 	return labels
 }
 

@@ -56,7 +56,7 @@ func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 			return err
 		}
 		defer cl.Close()
-		return askThroughSocket(ctx, cl, questions, *n, *asJSON, *explain, stdout, stderr)
+		return askThroughSocket(ctx, cl, questions, *n, *asJSON, *explain, *chartFile, stdout, stderr)
 	}
 	if err != nil {
 		return err
@@ -105,7 +105,7 @@ func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 
 // askThroughSocket asks the process that holds the index, printing what
 // ask itself would print.
-func askThroughSocket(ctx context.Context, cl *socket.Client, questions []string, n int, asJSON, explain bool, stdout, stderr io.Writer) error {
+func askThroughSocket(ctx context.Context, cl *socket.Client, questions []string, n int, asJSON, explain bool, chartFile string, stdout, stderr io.Writer) error {
 	answered := 0
 	for i, q := range questions {
 		resp, err := cl.Ask(ctx, socket.Request{Question: q, N: n, Explain: explain})
@@ -123,6 +123,15 @@ func askThroughSocket(ctx context.Context, cl *socket.Client, questions []string
 		}
 		if resp.Answered {
 			answered++
+		}
+		if chartFile != "" {
+			var res answer.Result
+			if err := json.Unmarshal(resp.Result, &res); err != nil {
+				return fmt.Errorf("%s: answer for the chart: %w", resp.Server, err)
+			}
+			if err := writeChart(chartPath(chartFile, i, len(questions)), res, stderr); err != nil {
+				return err
+			}
 		}
 		if asJSON {
 			fmt.Fprintf(stdout, "%s\n", resp.Result)

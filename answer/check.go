@@ -330,6 +330,11 @@ func (e *Engine) checkFigure(cf ClaimedFigure, n int) (CheckedFigure, error) {
 	if err != nil {
 		return out, err
 	}
+	if len(res.Answers) == 0 {
+		if res, err = e.shorterReading(q, n, res); err != nil {
+			return out, err
+		}
+	}
 	// A report that states the claimed number confirms it.
 	for i := range res.Answers {
 		a := res.Answers[i]
@@ -370,6 +375,47 @@ func (e *Engine) checkFigure(cf ClaimedFigure, n int) (CheckedFigure, error) {
 	}
 	return out, nil
 }
+
+// shorterReading asks again, when a claim's indicator found nothing,
+// with one two-character word of it left out: a claim words an
+// indicator in its own way (拟签约招商项目 for the report's 拟签约项目,
+// 两会确定生产总值 for 生产总值). Only answers whose indicator is still the
+// claimed one (sameMetric) are kept; without any, res is returned.
+func (e *Engine) shorterReading(q Question, n int, res Result) (Result, error) {
+	rs := []rune(q.Indicator)
+	if len(rs) < minShortenedRunes+2 {
+		return res, nil
+	}
+	seen := map[string]bool{}
+	for i := 0; i+2 <= len(rs); i++ {
+		alt := string(rs[:i]) + string(rs[i+2:])
+		if seen[alt] {
+			continue
+		}
+		seen[alt] = true
+		q2 := q
+		q2.Indicator, q2.search = alt, alt
+		r2, err := e.answer(q.Text, q2, n)
+		if err != nil {
+			return res, err
+		}
+		var kept []Answer
+		for _, a := range r2.Answers {
+			if sameMetric(q.Indicator, a.Metric, figureClause(a)) {
+				kept = append(kept, a)
+			}
+		}
+		if len(kept) > 0 {
+			r2.Answers = kept
+			return r2, nil
+		}
+	}
+	return res, nil
+}
+
+// minShortenedRunes is the shortest indicator a shorter reading asks
+// for: shorter ones (投资, 产值) name too much.
+const minShortenedRunes = 3
 
 // lookedFor names a claimed figure's meaning: 泰安市 · 2023年1-5月 · 工业投资 增速.
 func lookedFor(cf ClaimedFigure) string {
@@ -420,7 +466,7 @@ func sameMeaning(cf ClaimedFigure, q Question, shareScope string, a Answer) (why
 		return "报告的是" + kindWord(a.Kind), false
 	case !sameModality(cf.Modality, a.Modality):
 		return modalityWord(a.Modality) + "与" + modalityWord(cf.Modality) + "不同", false
-	case !sameMetric(q.Indicator, a.Metric):
+	case !sameMetric(q.Indicator, a.Metric, figureClause(a)):
 		return "报告的指标是" + a.Metric, false
 	case (a.Kind == string(corpus.KindRank) || a.Kind == string(corpus.KindDiff)) && q.Scope != figureScopeOf(a):
 		return "比较范围不同", false
@@ -477,8 +523,17 @@ func modalityWord(m string) string {
 // same canonical name, or one name within the other with nothing that
 // narrows it to a part (工业投资 is not 投资) or fills its frame with
 // another word.
-func sameMetric(claimed, reported string) bool {
+//
+// clause is the report's words just before its figure, which may name
+// the figure's measure better than a metric carried from an earlier
+// clause (新入库“四上”单位1943家、净增556家).
+func sameMetric(claimed, reported, clause string) bool {
 	c, r := canonical(claimed), canonical(reported)
+	if !sameMeasure(c, r, clause) {
+		return false
+	}
+	// The measures agree: the names are compared without them.
+	c, r = withoutMeasureWords(c), withoutMeasureWords(r)
 	if c == r {
 		return true
 	}
@@ -496,6 +551,62 @@ func sameMetric(claimed, reported string) bool {
 	// name within the other but for a word of at most two characters
 	// that narrows nothing.
 	return insertedWord(c, r) || insertedWord(r, c)
+}
+
+// sameMeasure reports indicators that do not differ by a word that
+// makes another measure (lexicon.MeasureWords: 新增就业人数 is not
+// 就业人数). The report figure's measure words are those of its own
+// clause when it has any, else those of its metric.
+func sameMeasure(claimed, reported, clause string) bool {
+	own := measureWords(canonical(clause))
+	if len(own) == 0 {
+		own = measureWords(reported)
+	}
+	want := measureWords(claimed)
+	if len(own) != len(want) {
+		return false
+	}
+	for w := range want {
+		if !own[w] {
+			return false
+		}
+	}
+	return true
+}
+
+func withoutMeasureWords(s string) string {
+	for _, w := range lexicon.MeasureWords {
+		s = strings.ReplaceAll(s, w.Text, "")
+	}
+	return s
+}
+
+func measureWords(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range lexicon.MeasureWords {
+		if strings.Contains(s, w.Text) {
+			out[w.Text] = true
+		}
+	}
+	return out
+}
+
+// figureClause is the text of a report figure's clause before it: from
+// the last mark that parts clauses to the figure.
+func figureClause(a Answer) string {
+	fig := corpus.NormalizeText(a.Figure)
+	if fig == "" {
+		return ""
+	}
+	i := strings.Index(a.Sentence, fig)
+	if i < 0 {
+		return ""
+	}
+	before := a.Sentence[:i]
+	if j := strings.LastIndexAny(before, ",;:、(。"); j >= 0 {
+		before = before[j+1:]
+	}
+	return before
 }
 
 // maxInsertedRunes bounds the word a claim may add to a report's
@@ -534,6 +645,11 @@ func insertedWord(long, short string) bool {
 // no other year.
 func samePeriodLength(cf ClaimedFigure, a Answer) bool {
 	cp := cf.period
+	if strings.HasSuffix(a.Period, "以来") {
+		// 今年以来 in a report of April: the engine has read it as the
+		// months to date, which is what it matched the claim's period to.
+		return !cp.IsZero() && !wholeYear(cp)
+	}
 	if a.Period == "" {
 		// A figure dated by its report only: a whole year, as a claim
 		// of a whole year (or of no period) is.

@@ -74,3 +74,25 @@ var QuestionMarkers = []Word{
 	{"如何", "1-5月工业投资增速如何"},
 	{"怎么样", "上半年GDP增长怎么样"},
 }
+
+// MeasureWords, put in one indicator's name and not in another's, make
+// them different measures: 新增就业人数 is not 就业人数, 年均增长 not a
+// year's growth, 城镇居民收入 not 居民收入. A claim's indicator and a
+// report's that differ by one of them never contradict each other.
+var MeasureWords = []Word{
+	{"新增", "新增就业人数"},
+	{"净增", "净增市场主体"},
+	{"新开工", "新开工项目"},
+	{"新签约", "新签约项目"},
+	{"新入库", "新入库四上单位"},
+	{"在建", "在建项目"},
+	{"累计新增", "累计新增企业"},
+	{"年均", "工业投资年均增长"},
+	{"城镇", "城镇居民人均可支配收入"},
+	{"农村", "农村居民人均可支配收入"},
+	{"外资", "外资企业进出口"},
+	{"民营", "民营企业进出口"},
+	{"国有", "国有企业利润"},
+	{"出口", "出口交货值"},
+	{"进口", "进口额"},
+}

@@ -38,3 +38,16 @@ func TestQuestionMarkers(t *testing.T) {
 		}
 	}
 }
+
+func TestMeasureWords(t *testing.T) {
+	seen := map[string]bool{}
+	for _, w := range MeasureWords {
+		if !strings.Contains(w.Example, w.Text) {
+			t.Errorf("%q: example %q does not show it", w.Text, w.Example)
+		}
+		if seen[w.Text] {
+			t.Errorf("%q listed twice", w.Text)
+		}
+		seen[w.Text] = true
+	}
+}

@@ -331,7 +331,7 @@ func (e *Engine) checkFigure(cf ClaimedFigure, n int) (CheckedFigure, error) {
 		return out, err
 	}
 	if len(res.Answers) == 0 {
-		if res, err = e.shorterReading(q, n, res); err != nil {
+		if res, err = e.shorterReading(q, cf.Metric, n, res); err != nil {
 			return out, err
 		}
 	}
@@ -381,7 +381,7 @@ func (e *Engine) checkFigure(cf ClaimedFigure, n int) (CheckedFigure, error) {
 // indicator in its own way (拟签约招商项目 for the report's 拟签约项目,
 // 两会确定生产总值 for 生产总值). Only answers whose indicator is still the
 // claimed one (sameMetric) are kept; without any, res is returned.
-func (e *Engine) shorterReading(q Question, n int, res Result) (Result, error) {
+func (e *Engine) shorterReading(q Question, claimMetric string, n int, res Result) (Result, error) {
 	rs := []rune(q.Indicator)
 	if len(rs) < minShortenedRunes+2 {
 		return res, nil
@@ -401,7 +401,7 @@ func (e *Engine) shorterReading(q Question, n int, res Result) (Result, error) {
 		}
 		var kept []Answer
 		for _, a := range r2.Answers {
-			if sameMetric(q.Indicator, a.Metric, figureClause(a)) {
+			if sameMetric(q.Indicator, claimMetric, a.Metric, figureClause(a)) {
 				kept = append(kept, a)
 			}
 		}
@@ -466,7 +466,7 @@ func sameMeaning(cf ClaimedFigure, q Question, shareScope string, a Answer) (why
 		return "报告的是" + kindWord(a.Kind), false
 	case !sameModality(cf.Modality, a.Modality):
 		return modalityWord(a.Modality) + "与" + modalityWord(cf.Modality) + "不同", false
-	case !sameMetric(q.Indicator, a.Metric, figureClause(a)):
+	case !sameMetric(q.Indicator, cf.Metric, a.Metric, figureClause(a)):
 		return "报告的指标是" + a.Metric, false
 	case (a.Kind == string(corpus.KindRank) || a.Kind == string(corpus.KindDiff)) && q.Scope != figureScopeOf(a):
 		return "比较范围不同", false
@@ -527,9 +527,11 @@ func modalityWord(m string) string {
 // clause is the report's words just before its figure, which may name
 // the figure's measure better than a metric carried from an earlier
 // clause (新入库“四上”单位1943家、净增556家).
-func sameMetric(claimed, reported, clause string) bool {
+// The claim's measure words are read in its metric as written (claimMetric),
+// before the question reader takes 净增 for the kind asked.
+func sameMetric(claimed, claimMetric, reported, clause string) bool {
 	c, r := canonical(claimed), canonical(reported)
-	if !sameMeasure(c, r, clause) {
+	if !sameMeasure(canonical(claimMetric), r, clause) {
 		return false
 	}
 	// The measures agree: the names are compared without them.

@@ -66,8 +66,12 @@ type ClaimedFigure struct {
 	Qualifier  string    `json:"qualifier,omitempty"`
 	Comparator string    `json:"comparator,omitempty"`
 	Scope      string    `json:"scope,omitempty"`
+	// Era is the span of years the figure is stated over, when the claim
+	// names one instead of a period (“十四五”时期, 过去五年).
+	Era string `json:"era,omitempty"`
 
 	period corpus.Period
+	era    era
 }
 
 // CheckedFigure is a claimed figure with its verdict.
@@ -175,6 +179,9 @@ func ReadClaim(claim string, g *corpus.Gazetteer, opt CheckOptions) []ClaimedFig
 				place := carried
 				if p, ok := lastPlaceBefore(g, places, pos); ok {
 					place = p
+				}
+				if e, ok := findEra(s[:pos], opt.Date); ok {
+					cf.era, cf.Era = e, e.text
 				}
 				cf.Region = place.Name
 				if f.Region != "" && f.Region != region.Name {
@@ -338,7 +345,7 @@ func (e *Engine) checkFigure(cf ClaimedFigure, n int) (CheckedFigure, error) {
 	// A report that states the claimed number confirms it.
 	for i := range res.Answers {
 		a := res.Answers[i]
-		if a.Kind != cf.Kind || !sameModality(cf.Modality, a.Modality) || !sameRegion(cf, a) {
+		if a.Kind != cf.Kind || !sameModality(cf.Modality, a.Modality) || !e.sameRegion(cf, a) {
 			continue
 		}
 		if ok, how := valueMatches(cf, a); ok {
@@ -351,7 +358,7 @@ func (e *Engine) checkFigure(cf ClaimedFigure, n int) (CheckedFigure, error) {
 	// contradicts it; anything less leaves it unverified.
 	for i := range res.Answers {
 		a := res.Answers[i]
-		if why, same := sameMeaning(cf, q, shareScope, a); !same {
+		if why, same := e.sameMeaning(cf, q, shareScope, a); !same {
 			if out.Closest == nil {
 				out.Closest = &a
 				out.Why = fmt.Sprintf("报告有相近的数字(%s),但%s,不能判定", a.Headline(), why)
@@ -401,7 +408,7 @@ func (e *Engine) shorterReading(q Question, claimMetric string, n int, res Resul
 		}
 		var kept []Answer
 		for _, a := range r2.Answers {
-			if sameMetric(q.Indicator, claimMetric, a.Metric, figureClause(a)) {
+			if sameMetric(q.Indicator, claimMetric, a) {
 				kept = append(kept, a)
 			}
 		}
@@ -425,9 +432,12 @@ func lookedFor(cf ClaimedFigure) string {
 	} else {
 		parts = append(parts, "(未指明地区)")
 	}
-	if cf.Period != "" {
+	switch {
+	case cf.Era != "":
+		parts = append(parts, cf.Era)
+	case cf.Period != "":
 		parts = append(parts, cf.Period)
-	} else {
+	default:
 		parts = append(parts, "(未指明时期)")
 	}
 	what := cf.Metric
@@ -448,31 +458,48 @@ func lookedFor(cf ClaimedFigure) string {
 }
 
 // sameRegion reports a report figure of the claimed figure's region; a
-// claim that names none is about any.
-func sameRegion(cf ClaimedFigure, a Answer) bool {
-	return cf.Region == "" || a.Region == cf.Region
+// claim that names none is about any. A county's or town's page may be
+// filed under its city: the city's figure is the county's when the
+// report's title or the figure's sentence names the county.
+func (e *Engine) sameRegion(cf ClaimedFigure, a Answer) bool {
+	if cf.Region == "" || a.Region == cf.Region {
+		return true
+	}
+	for _, p := range e.Gazetteer.Lookup(cf.Region) {
+		if p.Level != corpus.LevelCounty || e.Gazetteer.Prefecture(p).Name != a.Region {
+			continue
+		}
+		short := p.Short
+		if short == "" {
+			short = p.Name
+		}
+		if strings.Contains(corpus.NormalizeText(a.Title), short) || strings.Contains(a.Sentence, short) {
+			return true
+		}
+	}
+	return false
 }
 
 // sameMeaning reports whether a report figure states exactly what the
 // claimed figure states, so that another number contradicts it; when not,
 // why says what differs.
-func sameMeaning(cf ClaimedFigure, q Question, shareScope string, a Answer) (why string, same bool) {
+func (e *Engine) sameMeaning(cf ClaimedFigure, q Question, shareScope string, a Answer) (why string, same bool) {
 	switch {
 	case cf.Region == "":
 		return "说法没有指明地区", false
-	case a.Region != cf.Region:
+	case !e.sameRegion(cf, a):
 		return "报告说的是" + a.Region, false
 	case a.Kind != cf.Kind:
 		return "报告的是" + kindWord(a.Kind), false
 	case !sameModality(cf.Modality, a.Modality):
 		return modalityWord(a.Modality) + "与" + modalityWord(cf.Modality) + "不同", false
-	case !sameMetric(q.Indicator, cf.Metric, a.Metric, figureClause(a)):
+	case !sameMetric(q.Indicator, cf.Metric, a):
 		return "报告的指标是" + a.Metric, false
 	case (a.Kind == string(corpus.KindRank) || a.Kind == string(corpus.KindDiff)) && q.Scope != figureScopeOf(a):
 		return "比较范围不同", false
 	case shareScope != "" && figureScopeOf(a) != shareScope && !(figureScopeOf(a) == "" && strings.Contains(a.Sentence, "占"+shareScope)):
 		return "占比的总体不同", false
-	case !samePeriodLength(cf, a):
+	case !e.samePeriod(cf, a):
 		return "时期不同", false
 	case !sameComparator(cf.Comparator, a.Comparator):
 		return "比较基期不同", false
@@ -524,14 +551,15 @@ func modalityWord(m string) string {
 // narrows it to a part (工业投资 is not 投资) or fills its frame with
 // another word.
 //
-// clause is the report's words just before its figure, which may name
-// the figure's measure better than a metric carried from an earlier
-// clause (新入库“四上”单位1943家、净增556家).
-// The claim's measure words are read in its metric as written (claimMetric),
-// before the question reader takes 净增 for the kind asked.
-func sameMetric(claimed, claimMetric, reported, clause string) bool {
-	c, r := canonical(claimed), canonical(reported)
-	if !sameMeasure(canonical(claimMetric), r, clause) {
+// The report's words just before its figure may name the figure's
+// measure better than a metric carried from an earlier clause
+// (新入库“四上”单位1943家、净增556家). The claim's measure words are read
+// in its metric as written (claimMetric), before the question reader
+// takes 净增 for the kind asked.
+func sameMetric(claimed, claimMetric string, a Answer) bool {
+	c, r := canonical(claimed), canonical(a.Metric)
+	before := sentenceBefore(a)
+	if !sameMeasure(canonical(claimMetric), r, figureClause(before)) {
 		return false
 	}
 	// The measures agree: the names are compared without them.
@@ -541,6 +569,11 @@ func sameMetric(claimed, claimMetric, reported, clause string) bool {
 	}
 	if c == "" || r == "" {
 		return false
+	}
+	if narrows(c, r) && strings.HasSuffix(c, r) && strings.Contains(canonical(before), strings.TrimSuffix(c, r)) {
+		// The report's metric lost the words that narrow it, which its
+		// sentence states before the figure (畜牧业总产值…占农林牧渔业总产值).
+		return true
 	}
 	if narrows(r, c) || narrows(c, r) || siblingIndicator(c, r) {
 		return false
@@ -560,7 +593,11 @@ func sameMetric(claimed, claimMetric, reported, clause string) bool {
 // 就业人数). The report figure's measure words are those of its own
 // clause when it has any, else those of its metric.
 func sameMeasure(claimed, reported, clause string) bool {
-	own := measureWords(canonical(clause))
+	own := map[string]bool{}
+	if !strings.Contains(clause, "分别") {
+		// In a 分别 list the clause names every subject, not this one's.
+		own = measureWords(canonical(clause))
+	}
 	if len(own) == 0 {
 		own = measureWords(reported)
 	}
@@ -593,9 +630,9 @@ func measureWords(s string) map[string]bool {
 	return out
 }
 
-// figureClause is the text of a report figure's clause before it: from
-// the last mark that parts clauses to the figure.
-func figureClause(a Answer) string {
+// sentenceBefore is a report figure's sentence up to the figure; ""
+// when the figure is not found in it.
+func sentenceBefore(a Answer) string {
 	fig := corpus.NormalizeText(a.Figure)
 	if fig == "" {
 		return ""
@@ -604,9 +641,14 @@ func figureClause(a Answer) string {
 	if i < 0 {
 		return ""
 	}
-	before := a.Sentence[:i]
+	return a.Sentence[:i]
+}
+
+// figureClause is the last clause of before: from the last mark that
+// parts clauses.
+func figureClause(before string) string {
 	if j := strings.LastIndexAny(before, ",;:、(。"); j >= 0 {
-		before = before[j+1:]
+		return before[j+1:]
 	}
 	return before
 }
@@ -640,6 +682,111 @@ func insertedWord(long, short string) bool {
 		}
 	}
 	return true
+}
+
+// samePeriod reports a report figure of the claimed period, or of the
+// claimed span of years (“十四五”时期, 过去五年), which the report may name
+// in its figure's sentence or earlier in its paragraph.
+func (e *Engine) samePeriod(cf ClaimedFigure, a Answer) bool {
+	re, _ := e.reportEra(a)
+	if cf.era.text == "" && re.text == "" {
+		return samePeriodLength(cf, a)
+	}
+	return sameEra(cf.era, re)
+}
+
+// era is a span of years named by a text (lexicon.Eras); from and to
+// are zero when it is counted back from a date that is not known.
+type era struct {
+	text     string
+	years    int
+	from, to int
+}
+
+// findEra finds the last span of years named in s, resolved by date
+// (YYYY-MM…): 过去五年 in a text of early 2026 is 2021–2025.
+func findEra(s, date string) (era, bool) {
+	best, at := era{}, -1
+	for _, w := range lexicon.Eras {
+		i := strings.LastIndex(s, w.Text)
+		if i < 0 || i < at {
+			continue
+		}
+		at = i
+		best = era{text: w.Text, years: w.Years, from: w.From, to: w.To}
+		if w.Years > 0 {
+			best.years = w.Years
+			best.from, best.to = 0, 0
+			if y, m, ok := yearMonth(date); ok {
+				end := y
+				if m <= reviewMonths {
+					end = y - 1 // a report early in a year reviews the years before
+				}
+				best.from, best.to = end-w.Years+1, end
+			}
+		} else {
+			best.years = w.To - w.From + 1
+		}
+	}
+	return best, at >= 0
+}
+
+func yearMonth(date string) (y, m int, ok bool) {
+	if len(date) < 7 {
+		return 0, 0, false
+	}
+	for _, c := range date[:4] {
+		if c < '0' || c > '9' {
+			return 0, 0, false
+		}
+		y = y*10 + int(c-'0')
+	}
+	for _, c := range date[5:7] {
+		if c < '0' || c > '9' {
+			return 0, 0, false
+		}
+		m = m*10 + int(c-'0')
+	}
+	return y, m, m >= 1 && m <= 12
+}
+
+// reportEra is the span of years a report figure is stated over, named
+// before it in its sentence or earlier in its paragraph, with no period
+// stated between (过去五年,…。2011年,…: the figure is of 2011).
+func (e *Engine) reportEra(a Answer) (era, bool) {
+	var b strings.Builder
+	if sents, err := e.Paragraph(a.File, a.Paragraph); err == nil {
+		for _, s := range sents {
+			if s.Index < a.SentenceNo {
+				b.WriteString(s.Norm)
+			}
+		}
+	}
+	b.WriteString(sentenceBefore(a))
+	text := b.String()
+	r, ok := findEra(text, a.Date)
+	if !ok {
+		return era{}, false
+	}
+	after := text[strings.LastIndex(text, r.text)+len(r.text):]
+	for _, pm := range corpus.FindPeriods(after) {
+		if !pm.Comparator && !pm.Date {
+			return era{}, false
+		}
+	}
+	return r, true
+}
+
+// sameEra: two resolved spans are the same years; a span whose years
+// are not known is the same as one counted back as far.
+func sameEra(c, r era) bool {
+	if c.text == "" || r.text == "" {
+		return false
+	}
+	if c.from != 0 && r.from != 0 {
+		return c.from == r.from && c.to == r.to
+	}
+	return c.years == r.years && c.from == 0 && r.from == 0
 }
 
 // samePeriodLength reports a report figure of the claimed period: the

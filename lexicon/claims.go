@@ -93,6 +93,31 @@ var MeasureWords = []Word{
 	{"外资", "外资企业进出口"},
 	{"民营", "民营企业进出口"},
 	{"国有", "国有企业利润"},
-	{"出口", "出口交货值"},
-	{"进口", "进口额"},
+}
+
+// Era is a span of years a text names instead of a period: a five-year
+// plan, or the five years before the text was written.
+type Era struct {
+	Text string
+	// From and To are the years of a plan; zero for a span counted back
+	// from the text's date (过去五年).
+	From, To int
+	// Years is the length of a span counted back.
+	Years   int
+	Example string
+}
+
+// Eras are the spans of years figures are stated over: "十四五"时期
+// 工业投资年均增长8.1%, 过去五年…提高13.3个百分点.
+var Eras = []Era{
+	{"十一五", 2006, 2010, 0, "“十一五”期间GDP年均增长12%"},
+	{"十二五", 2011, 2015, 0, "“十二五”时期财政收入年均增长10%"},
+	{"十三五", 2016, 2020, 0, "“十三五”以来工业投资年均增长9%"},
+	{"十四五", 2021, 2025, 0, "“十四五”时期工业投资年均增长8.1%"},
+	{"十五五", 2026, 2030, 0, "“十五五”期间GDP年均增长5%左右"},
+	{"过去五年", 0, 0, 5, "过去五年,民营企业进出口占比提高13.3个百分点"},
+	{"五年来", 0, 0, 5, "五年来,全市GDP年均增长6%"},
+	{"近五年", 0, 0, 5, "近五年,城镇居民收入年均增长7%"},
+	{"过去三年", 0, 0, 3, "过去三年,工业投资年均增长10%"},
+	{"三年来", 0, 0, 3, "三年来,新增市场主体3万户"},
 }

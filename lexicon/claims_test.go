@@ -51,3 +51,14 @@ func TestMeasureWords(t *testing.T) {
 		seen[w.Text] = true
 	}
 }
+
+func TestEras(t *testing.T) {
+	for _, e := range Eras {
+		if !strings.Contains(e.Example, e.Text) {
+			t.Errorf("%q: example %q does not show it", e.Text, e.Example)
+		}
+		if (e.From == 0) != (e.Years != 0) || e.From > e.To {
+			t.Errorf("%q: a plan has years From-To, a span counted back has Years", e.Text)
+		}
+	}
+}

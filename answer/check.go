@@ -290,9 +290,17 @@ func (e *Engine) claimQuestion(cf ClaimedFigure) (Question, string) {
 	// Where the metric does not say its kind, the kind's question word
 	// does, and keeps what the kind needs (a count of those that grew
 	// keeps 增长).
-	q := ParseQuestion(cf.Region+cf.Metric, e.Gazetteer, now())
+	// A comma keeps the region's name apart from the metric (苏州市,民营…
+	// is not 苏州 and 市民).
+	q := ParseQuestion(cf.Region+","+cf.Metric, e.Gazetteer, now())
 	if q.Want != corpus.Kind(cf.Kind) {
-		q = ParseQuestion(cf.Region+cf.Metric+claimKindWords[cf.Kind], e.Gazetteer, now())
+		q = ParseQuestion(cf.Region+","+cf.Metric+claimKindWords[cf.Kind], e.Gazetteer, now())
+	}
+	if strings.HasSuffix(cf.Metric, "占比") && strings.HasSuffix(q.Indicator, "占") {
+		// The change of a share (占比提高4个百分点): 占比 is the indicator's
+		// head, not a comparison's 比.
+		q.Indicator += "比"
+		q.search += "比"
 	}
 	q.Text = text
 	if q.Indicator == "" {
@@ -393,9 +401,17 @@ func (e *Engine) shorterReading(q Question, claimMetric string, n int, res Resul
 	if len(rs) < minShortenedRunes+2 {
 		return res, nil
 	}
-	seen := map[string]bool{}
+	// One word left out anywhere, then words the claim puts before the
+	// indicator (两会确定生产总值).
+	var alts []string
 	for i := 0; i+2 <= len(rs); i++ {
-		alt := string(rs[:i]) + string(rs[i+2:])
+		alts = append(alts, string(rs[:i])+string(rs[i+2:]))
+	}
+	for i := 3; len(rs)-i >= minShortenedRunes; i++ {
+		alts = append(alts, string(rs[i:]))
+	}
+	seen := map[string]bool{}
+	for _, alt := range alts {
 		if seen[alt] {
 			continue
 		}
@@ -777,8 +793,9 @@ func (e *Engine) reportEra(a Answer) (era, bool) {
 	return r, true
 }
 
-// sameEra: two resolved spans are the same years; a span whose years
-// are not known is the same as one counted back as far.
+// sameEra: two resolved spans are the same years; a span counted back
+// from a date not known (过去五年 in a claim without -date) is the same
+// as one counted back as far, never a plan's years.
 func sameEra(c, r era) bool {
 	if c.text == "" || r.text == "" {
 		return false
@@ -786,7 +803,16 @@ func sameEra(c, r era) bool {
 	if c.from != 0 && r.from != 0 {
 		return c.from == r.from && c.to == r.to
 	}
-	return c.years == r.years && c.from == 0 && r.from == 0
+	return c.years == r.years && countedBack(c) && countedBack(r)
+}
+
+func countedBack(e era) bool {
+	for _, w := range lexicon.Eras {
+		if w.Text == e.text {
+			return w.Years > 0
+		}
+	}
+	return false
 }
 
 // samePeriodLength reports a report figure of the claimed period: the

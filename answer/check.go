@@ -6,6 +6,7 @@ import (
 	"math"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/reportbot/reportbot/corpus"
 	"github.com/reportbot/reportbot/corpus/figures"
@@ -165,9 +166,18 @@ func ReadClaim(claim string, g *corpus.Gazetteer, opt CheckOptions) []ClaimedFig
 			s := n.Text[r.Start:r.End]
 			places := g.Find(s)
 			figs := ex.Extract(&n, r.Start, r.End)
+			prevMetric := ""
 			for _, f := range figs {
 				if f.Kind == corpus.KindOther {
 					continue
+				}
+				if withoutMeasureWords(f.Metric) == "" && f.Metric != "" && prevMetric != "" {
+					// 增长29.4%,两年平均增长10.2%: a measure alone is of
+					// the indicator before it.
+					f.Metric = prevMetric + f.Metric
+				}
+				if withoutMeasureWords(f.Metric) != "" {
+					prevMetric = f.Metric
 				}
 				cf := claimedFigure(claim, f)
 				// Where the figure sits in the sentence, to find the place
@@ -292,9 +302,10 @@ func (e *Engine) claimQuestion(cf ClaimedFigure) (Question, string) {
 	// keeps 增长).
 	// A comma keeps the region's name apart from the metric (苏州市,民营…
 	// is not 苏州 and 市民).
-	q := ParseQuestion(cf.Region+","+cf.Metric, e.Gazetteer, now())
+	metric := withoutFrame(cf.Metric)
+	q := ParseQuestion(cf.Region+","+metric, e.Gazetteer, now())
 	if q.Want != corpus.Kind(cf.Kind) {
-		q = ParseQuestion(cf.Region+","+cf.Metric+claimKindWords[cf.Kind], e.Gazetteer, now())
+		q = ParseQuestion(cf.Region+","+metric+claimKindWords[cf.Kind], e.Gazetteer, now())
 	}
 	if strings.HasSuffix(cf.Metric, "占比") && strings.HasSuffix(q.Indicator, "占") {
 		// The change of a share (占比提高4个百分点): 占比 is the indicator's
@@ -324,8 +335,51 @@ func (e *Engine) claimQuestion(cf ClaimedFigure) (Question, string) {
 			shareScope = cf.Scope
 		}
 	}
+	if corpus.Kind(cf.Kind) != corpus.KindShare {
+		shareScope = ""
+	}
 	q.Units = nil
 	return q, shareScope
+}
+
+// withoutFrame takes a claimed metric out of its frame (在全国百强县排名中
+// → 全国百强县排名).
+func withoutFrame(metric string) string {
+	for _, f := range lexicon.ClaimFrames {
+		if strings.HasPrefix(metric, f.Open) && strings.HasSuffix(metric, f.Close) && len(metric) > len(f.Open)+len(f.Close) {
+			return metric[len(f.Open) : len(metric)-len(f.Close)]
+		}
+	}
+	return metric
+}
+
+// metricCore is a claimed metric as its name alone: without its frame,
+// the scope it is ranked or compared in, and the words that ask for its
+// kind (全国百强县排名 → 百强县). The question reader may take more away
+// (百强); both readings are compared with a report's metric.
+func metricCore(metric, kind string) string {
+	m := withoutFrame(metric)
+	for _, s := range lexicon.Scopes {
+		m = strings.ReplaceAll(m, s.Text, "")
+	}
+	for _, r := range lexicon.WantRules {
+		if string(r.Kind) == kind && r.Strip {
+			for _, w := range r.Words {
+				m = strings.ReplaceAll(m, w, "")
+			}
+		}
+	}
+	return canonical(m)
+}
+
+// claimMetricMatches applies a metric test to both readings of a claimed
+// indicator: the question reader's and metricCore.
+func claimMetricMatches(test func(claimed, claimMetric string, a Answer) bool, q Question, cf ClaimedFigure, a Answer) bool {
+	if test(q.Indicator, cf.Metric, a) {
+		return true
+	}
+	core := metricCore(cf.Metric, cf.Kind)
+	return core != q.Indicator && core != "" && test(core, cf.Metric, a)
 }
 
 // claimKindWords ask for a kind of figure, as a question would.
@@ -353,12 +407,16 @@ func (e *Engine) checkFigure(cf ClaimedFigure, n int) (CheckedFigure, error) {
 	// A report that states the claimed number confirms it.
 	for i := range res.Answers {
 		a := res.Answers[i]
-		if a.Kind != cf.Kind || !sameModality(cf.Modality, a.Modality) || !e.sameRegion(cf, a) {
+		if a.Kind != cf.Kind || !sameModality(cf.Modality, a.Modality) || !e.sameRegion(cf, a) ||
+			!claimMetricMatches(statesIndicator, q, cf, a) {
 			continue
 		}
 		if ok, how := valueMatches(cf, a); ok {
 			out.Verdict, out.Answer = Confirmed, &a
 			out.Why = "报告相同" + how
+			if cf.period.IsZero() && cf.era.text == "" && a.Period != "" {
+				out.Why += "(报告所说时期: " + a.Period + ")"
+			}
 			return out, nil
 		}
 	}
@@ -384,7 +442,10 @@ func (e *Engine) checkFigure(cf ClaimedFigure, n int) (CheckedFigure, error) {
 	}
 	if out.Why == "" {
 		out.Why = "报告里没有足够确定的这项数字"
-		if res.Note != "" {
+		if res.Note != "" && !strings.HasPrefix(res.Note, "没有关于") {
+			out.Why = res.Note
+		}
+		if strings.HasPrefix(res.Note, "没有关于") && !e.hasRegion(cf.Region) {
 			out.Why = res.Note
 		}
 	}
@@ -439,6 +500,21 @@ func (e *Engine) shorterReading(q Question, claimMetric string, n int, res Resul
 // minShortenedRunes is the shortest indicator a shorter reading asks
 // for: shorter ones (投资, 产值) name too much.
 const minShortenedRunes = 3
+
+// hasRegion reports whether any indexed report is about region (true
+// when the index cannot tell).
+func (e *Engine) hasRegion(region string) bool {
+	regions := e.Regions()
+	if len(regions) == 0 {
+		return true
+	}
+	for _, r := range regions {
+		if r == region {
+			return true
+		}
+	}
+	return false
+}
 
 // lookedFor names a claimed figure's meaning: 泰安市 · 2023年1-5月 · 工业投资 增速.
 func lookedFor(cf ClaimedFigure) string {
@@ -509,7 +585,7 @@ func (e *Engine) sameMeaning(cf ClaimedFigure, q Question, shareScope string, a 
 		return "报告的是" + kindWord(a.Kind), false
 	case !sameModality(cf.Modality, a.Modality):
 		return modalityWord(a.Modality) + "与" + modalityWord(cf.Modality) + "不同", false
-	case !sameMetric(q.Indicator, cf.Metric, a):
+	case !claimMetricMatches(sameMetric, q, cf, a):
 		return "报告的指标是" + a.Metric, false
 	case (a.Kind == string(corpus.KindRank) || a.Kind == string(corpus.KindDiff)) && q.Scope != figureScopeOf(a):
 		return "比较范围不同", false
@@ -578,13 +654,14 @@ func sameMetric(claimed, claimMetric string, a Answer) bool {
 	if !sameMeasure(canonical(claimMetric), r, figureClause(before)) {
 		return false
 	}
-	// The measures agree: the names are compared without them.
+	// The measures agree: the names are compared without them; a
+	// measure alone (两年平均) names no indicator.
 	c, r = withoutMeasureWords(c), withoutMeasureWords(r)
+	if utf8.RuneCountInString(c) < 2 || r == "" {
+		return false // one character (区) is a reading's debris, no indicator
+	}
 	if c == r {
 		return true
-	}
-	if c == "" || r == "" {
-		return false
 	}
 	if narrows(c, r) && strings.HasSuffix(c, r) && strings.Contains(canonical(before), strings.TrimSuffix(c, r)) {
 		// The report's metric lost the words that narrow it, which its
@@ -602,6 +679,40 @@ func sameMetric(claimed, claimMetric string, a Answer) bool {
 	// name within the other but for a word of at most two characters
 	// that narrows nothing.
 	return insertedWord(c, r) || insertedWord(r, c)
+}
+
+// minConfirmCoverage is the share of a claimed indicator's bigrams a
+// report's sentence must state, up to its figure, for the same number
+// to confirm the claim.
+const minConfirmCoverage = 0.8
+
+// statesIndicator reports a report figure whose sentence states the
+// claimed indicator, loosely enough for the same number to confirm it:
+// the same indicator (sameMetric), or most of the claim's words around
+// the figure, with nothing that makes it a part or another measure. An
+// indicator of a single bigram (区, 还拥: words the reader took for one)
+// confirms nothing but by sameMetric.
+func statesIndicator(claimed, claimMetric string, a Answer) bool {
+	if sameMetric(claimed, claimMetric, a) {
+		return true
+	}
+	c, r := canonical(claimed), canonical(a.Metric)
+	before := sentenceBefore(a)
+	if !sameMeasure(canonical(claimMetric), r, figureClause(before)) || narrows(r, c) {
+		return false
+	}
+	cb := bigrams(c)
+	if len(cb) < 2 {
+		return false
+	}
+	around := bigrams(r + canonical(before))
+	n := 0
+	for g := range cb {
+		if _, ok := around[g]; ok {
+			n++
+		}
+	}
+	return float64(n) >= minConfirmCoverage*float64(len(cb))
 }
 
 // sameMeasure reports indicators that do not differ by a word that
@@ -847,10 +958,11 @@ func wholeYear(p corpus.Period) bool {
 	return p.StartMonth == 0 && p.EndMonth == 0 || p.StartMonth == 1 && p.EndMonth == 12
 }
 
-// sameComparator: a growth 同比 and one 比上年 are the same; a growth
-// against a named year (比2019年) is another.
+// sameComparator: a growth 同比 and one 比上年 (or one that names no
+// base) are the same; a growth against a named year (比2019年同期) is
+// another, unless both name it.
 func sameComparator(a, b string) bool {
-	if a == "" || b == "" || a == b {
+	if a == b {
 		return true
 	}
 	return !containsDigit(a) && !containsDigit(b)
@@ -907,6 +1019,18 @@ func step(value, unit string) float64 {
 	return s * m
 }
 
+// decimalStep is the size of the last decimal written in value (31.9 →
+// 0.1, 32 → 1), in its unit's base.
+func decimalStep(value, unit string) float64 {
+	v := strings.TrimPrefix(strings.ReplaceAll(value, ",", ""), "-")
+	s := 1.0
+	if i := strings.IndexByte(v, '.'); i >= 0 {
+		s = math.Pow(10, -float64(len(v)-i-1))
+	}
+	_, m := unitScale(corpus.NormalizeText(unit))
+	return s * m
+}
+
 // valueMatches reports whether a report figure states the claimed number;
 // how says so when the match is a rounding.
 func valueMatches(cf ClaimedFigure, a Answer) (ok bool, how string) {
@@ -921,8 +1045,10 @@ func valueMatches(cf ClaimedFigure, a Answer) (ok bool, how string) {
 	rounding, stated := lexicon.RoundingOf(cf.Qualifier)
 	if !stated {
 		// A claim may round a figure without saying so (32% for 31.9%):
-		// only to the digits it writes.
-		if math.Abs(r-c) <= st/2+1e-9*math.Max(1, math.Abs(c)) && st > step(a.Value, a.Unit)*(1+1e-9) {
+		// only to fewer decimals than the report writes; 4900 for 4907 is
+		// another number.
+		ds := decimalStep(cf.Value, cf.Unit)
+		if math.Abs(r-c) <= ds/2+1e-9*math.Max(1, math.Abs(c)) && ds > decimalStep(a.Value, a.Unit)*(1+1e-9) {
 			return true, fmt.Sprintf(",取整(报告为%s)", a.ValueText())
 		}
 		return false, ""
@@ -942,7 +1068,10 @@ func valueMatches(cf ClaimedFigure, a Answer) (ok bool, how string) {
 		ok = false
 	}
 	if ok {
-		return true, fmt.Sprintf(",“%s”是约数(报告为%s)", cf.Text, a.ValueText())
+		if rounding == lexicon.RoundAbout {
+			return true, fmt.Sprintf(",“%s”是约数(报告为%s)", cf.Text, a.ValueText())
+		}
+		return true, fmt.Sprintf(",“%s”属实(报告为%s)", cf.Text, a.ValueText())
 	}
 	return false, ""
 }

@@ -88,6 +88,8 @@ var MeasureWords = []Word{
 	{"在建", "在建项目"},
 	{"累计新增", "累计新增企业"},
 	{"年均", "工业投资年均增长"},
+	{"两年平均", "规上工业增加值两年平均增长10.2%"},
+	{"三年平均", "GDP三年平均增长6%"},
 	{"城镇", "城镇居民人均可支配收入"},
 	{"农村", "农村居民人均可支配收入"},
 	{"外资", "外资企业进出口"},
@@ -120,4 +122,17 @@ var Eras = []Era{
 	{"近五年", 0, 0, 5, "近五年,城镇居民收入年均增长7%"},
 	{"过去三年", 0, 0, 3, "过去三年,工业投资年均增长10%"},
 	{"三年来", 0, 0, 3, "三年来,新增市场主体3万户"},
+}
+
+// Frame is a pair of words a claim wraps an indicator in (在…中: in the
+// ranking of): the indicator is what lies between.
+type Frame struct {
+	Open, Close string
+	Example     string
+}
+
+// ClaimFrames are the frames a claim's indicator may come in.
+var ClaimFrames = []Frame{
+	{"在", "中", "在2017年全国百强县排名中,长沙县位列第八名"},
+	{"在", "里", "在全省十强县评比里排第三"},
 }

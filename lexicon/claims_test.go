@@ -62,3 +62,12 @@ func TestEras(t *testing.T) {
 		}
 	}
 }
+
+func TestClaimFrames(t *testing.T) {
+	for _, f := range ClaimFrames {
+		i := strings.Index(f.Example, f.Open)
+		if i < 0 || !strings.Contains(f.Example[i+len(f.Open):], f.Close) {
+			t.Errorf("%s…%s: example %q does not show it", f.Open, f.Close, f.Example)
+		}
+	}
+}

@@ -413,7 +413,10 @@ func (e *Engine) checkFigure(cf ClaimedFigure, n int) (CheckedFigure, error) {
 		}
 		if ok, how := valueMatches(cf, a); ok {
 			out.Verdict, out.Answer = Confirmed, &a
-			out.Why = "报告相同" + how
+			out.Why = "报告相同"
+			if how != "" {
+				out.Why = strings.TrimPrefix(how, ",")
+			}
 			if cf.period.IsZero() && cf.era.text == "" && a.Period != "" {
 				out.Why += "(报告所说时期: " + a.Period + ")"
 			}
@@ -931,6 +934,11 @@ func countedBack(e era) bool {
 // no other year.
 func samePeriodLength(cf ClaimedFigure, a Answer) bool {
 	cp := cf.period
+	if cp.IsZero() {
+		// A claim that names no period (and was given no date) may be of
+		// any year: another number is not a contradiction.
+		return false
+	}
 	if strings.HasSuffix(a.Period, "以来") {
 		// 今年以来 in a report of April: the engine has read it as the
 		// months to date, which is what it matched the claim's period to.
@@ -938,7 +946,7 @@ func samePeriodLength(cf ClaimedFigure, a Answer) bool {
 	}
 	if a.Period == "" {
 		// A figure dated by its report only: a whole year, as a claim
-		// of a whole year (or of no period) is.
+		// of a whole year is.
 		return wholeYear(cp)
 	}
 	ap := parseAnswerPeriod(a)
@@ -1049,7 +1057,7 @@ func valueMatches(cf ClaimedFigure, a Answer) (ok bool, how string) {
 		// another number.
 		ds := decimalStep(cf.Value, cf.Unit)
 		if math.Abs(r-c) <= ds/2+1e-9*math.Max(1, math.Abs(c)) && ds > decimalStep(a.Value, a.Unit)*(1+1e-9) {
-			return true, fmt.Sprintf(",取整(报告为%s)", a.ValueText())
+			return true, fmt.Sprintf("“%s”是取整的数(报告为%s)", cf.Text, a.ValueText())
 		}
 		return false, ""
 	}

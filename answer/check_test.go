@@ -169,6 +169,8 @@ func TestCheckVerdicts(t *testing.T) {
 		// Without a region, a number is not contradicted.
 		{"2023年1-5月,工业投资同比增长40%。", CheckOptions{}, []Verdict{Unverified}},
 		{"2023年1-5月,泰安市服务业增加值增长7.2%。", CheckOptions{}, []Verdict{Unverified}},
+		// Without a period, nor a date to give one, it may be of any year.
+		{"泰安市工业投资同比增长40%。", CheckOptions{}, []Verdict{Unverified}},
 		// The wrong period is no contradiction.
 		{"2023年1-6月,泰安市工业投资同比增长35.9%。", CheckOptions{}, []Verdict{Unverified}},
 	} {

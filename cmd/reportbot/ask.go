@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -63,8 +62,6 @@ func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	}
 	defer ix.Close()
 	eng := answer.New(ix)
-	enc := json.NewEncoder(stdout)
-	enc.SetEscapeHTML(false)
 	answered := 0
 	for i, q := range questions {
 		if err := ctx.Err(); err != nil {
@@ -83,7 +80,7 @@ func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 			answered++
 		}
 		if *asJSON {
-			if err := enc.Encode(res); err != nil {
+			if err := answer.WriteJSON(stdout, res); err != nil {
 				return err
 			}
 			continue

@@ -3,10 +3,12 @@ package web
 import (
 	"bytes"
 	"net/http"
+	"net/url"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/reportbot/reportbot/answer"
 	"github.com/reportbot/reportbot/corpus"
@@ -24,11 +26,14 @@ type reportView struct {
 	Figures   int    `json:"figures"`
 	// FileName is shown where a report has no title.
 	FileName string `json:"-"`
+	// Site is the source as the list shows it: a web address by its
+	// host alone.
+	Site string `json:"-"`
 }
 
 func newReportView(f answer.FileInfo) reportView {
 	return reportView{ID: reportID(f.Path), Path: f.Path, Title: f.Title, Region: f.Region.Name, Date: f.Date,
-		Source: f.Source, Sentences: f.Sentences, Figures: f.Figures, FileName: filepath.Base(f.Path)}
+		Source: f.Source, Sentences: f.Sentences, Figures: f.Figures, FileName: filepath.Base(f.Path), Site: siteName(f.Source)}
 }
 
 // reportFilter is the region and year a list of reports is narrowed to.
@@ -120,11 +125,13 @@ func kindName(k string) string {
 // reportPage is a report's page: what the index knows of it, and its
 // figures.
 type reportPage struct {
-	Report     reportView
-	Warnings   []string
-	Figures    []figureView
-	TextURL    string
-	Paragraphs int
+	Report      reportView
+	SourceShown string
+	SourceLink  string
+	Warnings    []string
+	Figures     []figureView
+	TextURL     string
+	Paragraphs  int
 }
 
 // loadReport finds the report of the request's ID and reads its
@@ -155,13 +162,17 @@ func (s *Server) report(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rv := newReportView(fi)
-	page := reportPage{Report: rv, Warnings: fi.Warnings, TextURL: "/report/" + rv.ID + "/text", Paragraphs: fi.Paragraphs}
+	page := reportPage{Report: rv, Warnings: fi.Warnings, TextURL: "/report/" + rv.ID + "/text", Paragraphs: fi.Paragraphs,
+		SourceShown: readableURL(fi.Source)}
+	if page.SourceShown != fi.Source || strings.HasPrefix(fi.Source, "http") {
+		page.SourceLink = fi.Source
+	}
 	for _, st := range sents {
 		for _, f := range st.Figures {
 			a := answer.Answer{Value: f.Value, Number: f.Number, Unit: f.Unit, Kind: string(f.Kind), Qualifier: f.Qualifier,
 				SourceText: st.Text, Figure: figureText(st, f)}
 			fv := figureView{Para: st.Para, Sentence: st.Index, Value: a.ValueText(), Kind: kindName(string(f.Kind)),
-				Metric: f.Metric, Period: f.Period.Text, Scope: strings.TrimSpace(f.Scope + " " + f.Comparator),
+				Metric: f.Metric, Period: f.Period.Text, Scope: scopeText(f.Scope, f.Comparator),
 				Quote: a.Quote(60), TextURL: sentenceURL(rv.ID, st.Index)}
 			switch f.Modality {
 			case "target":
@@ -177,6 +188,36 @@ func (s *Server) report(w http.ResponseWriter, r *http.Request) {
 		title = rv.FileName
 	}
 	s.render(w, r, http.StatusOK, "report", layoutView{Title: title + " · reportbot", Nav: "reports", Page: page})
+}
+
+// scopeText is what a figure is measured against: its scope and its
+// comparator, once when they are the same (全省).
+func scopeText(scope, comparator string) string {
+	if scope == comparator {
+		return scope
+	}
+	return strings.TrimSpace(scope + " " + comparator)
+}
+
+// siteName shortens a source that is a web address to its host; other
+// sources (中华泰山网) stay as they are.
+func siteName(source string) string {
+	if u, err := url.Parse(source); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+		return u.Host
+	}
+	return source
+}
+
+// readableURL is a web address with its escapes undone, as a reader
+// would type it (…/新闻/… rather than …/%E6%96%B0…); other text stays.
+func readableURL(source string) string {
+	if !strings.HasPrefix(source, "http://") && !strings.HasPrefix(source, "https://") {
+		return source
+	}
+	if s, err := url.PathUnescape(source); err == nil && utf8.ValidString(s) {
+		return s
+	}
+	return source
 }
 
 // figureText is a figure as written in its sentence.

@@ -61,11 +61,21 @@ type answerView struct {
 	TextURL string
 	// ReportURL is the report's page; empty when it has left the index.
 	ReportURL string
+	// SourceShown is the source, a web address unescaped; SourceLink is
+	// set when it is one.
+	SourceShown string
+	SourceLink  string
+	// Where is the one-line source of a further answer.
+	Where string
 }
 
 func (s *Server) answerView(a answer.Answer, ids map[string]string) answerView {
 	v := answerView{Answer: a, ValueText: a.ValueText(), Indicator: a.IndicatorText(),
-		Quote: a.Quote(0), FileName: filepath.Base(a.File)}
+		Quote: a.Quote(0), FileName: filepath.Base(a.File), SourceShown: readableURL(a.Source)}
+	if strings.HasPrefix(a.Source, "http://") || strings.HasPrefix(a.Source, "https://") {
+		v.SourceLink = a.Source
+	}
+	v.Where = whereLine(a.Title, a.Date, siteName(a.Source), a.File, a.Paragraph)
 	switch a.Modality {
 	case "target":
 		v.Modality = "目标"
@@ -89,6 +99,28 @@ type relatedView struct {
 	Quote   []answer.Segment
 	Where   string
 	TextURL string
+}
+
+// whereLine names where a sentence is: title (or file), date, site,
+// paragraph; a title is cut to 40 characters.
+func whereLine(title, date, site, file string, para int) string {
+	name := title
+	if name == "" {
+		name = filepath.Base(file)
+	}
+	if r := []rune(name); len(r) > 40 {
+		name = string(r[:40]) + "…"
+	}
+	parts := []string{name}
+	for _, p := range []string{date, site} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	if para > 0 {
+		parts = append(parts, fmt.Sprintf("第%d段", para))
+	}
+	return strings.Join(parts, " · ")
 }
 
 // rowView is one row of a comparison or a trend.
@@ -186,7 +218,7 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 		}
 		for _, rel := range res.Related {
 			rv := relatedView{Related: rel, Quote: answer.Highlight(rel.SourceText, res.Understood.Indicator),
-				Where: answer.SourceLine(rel.Title, rel.Date, rel.Source, rel.File, rel.Paragraph)}
+				Where: whereLine(rel.Title, rel.Date, siteName(rel.Source), rel.File, rel.Paragraph)}
 			if id := ids[rel.File]; id != "" {
 				rv.TextURL = sentenceURL(id, rel.SentenceNo)
 			}
@@ -215,7 +247,7 @@ func (s *Server) rows(view *searchView, res answer.Result, ids map[string]string
 			if res.Mode == answer.ModeTrend {
 				rv.Other = row.Answer.Region
 			}
-			rv.Source = row.Answer.ShortSource()
+			rv.Source = whereLine(row.Answer.Title, row.Answer.Date, siteName(row.Answer.Source), row.Answer.File, row.Answer.Paragraph)
 		}
 		view.Rows = append(view.Rows, rv)
 	}

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/hex"
+	"errors"
 	"net/http"
 	"net/url"
 	"strings"
@@ -61,6 +62,17 @@ func (s *Server) refuse(w http.ResponseWriter, r *http.Request) {
 
 // login shows the login form (GET) and checks the token (POST).
 func (s *Server) login(w http.ResponseWriter, r *http.Request) {
+	if r.Method == http.MethodPost {
+		if err := r.ParseForm(); err != nil {
+			var tooBig *http.MaxBytesError
+			if errors.As(err, &tooBig) {
+				s.fail(w, r, http.StatusRequestEntityTooLarge, "表单太大")
+			} else {
+				s.fail(w, r, http.StatusBadRequest, "表单无法读取")
+			}
+			return
+		}
+	}
 	next := safeNext(r.FormValue("next"))
 	switch r.Method {
 	case http.MethodGet, http.MethodHead:
@@ -72,10 +84,6 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	case http.MethodPost:
 		if s.token == "" {
 			http.Redirect(w, r, next, http.StatusSeeOther)
-			return
-		}
-		if err := r.ParseForm(); err != nil {
-			s.fail(w, r, http.StatusRequestEntityTooLarge, "the form is too large")
 			return
 		}
 		if !equal(strings.TrimSpace(r.PostForm.Get("token")), s.token) {

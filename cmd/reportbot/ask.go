@@ -66,13 +66,18 @@ func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
 	answered := 0
+	prev := "" // the last answered question, for follow-ups (济南呢?)
 	for i, q := range questions {
 		if err := ctx.Err(); err != nil {
 			return errInterrupted
 		}
-		res, err := eng.Respond(q, answer.Options{N: *n, Explain: *explain})
+		full, followed := eng.FollowUp(prev, q)
+		res, err := eng.Respond(full, answer.Options{N: *n, Explain: *explain})
 		if err != nil {
 			return err
+		}
+		if len(res.Answers) > 0 {
+			prev = full
 		}
 		if *chartFile != "" {
 			if err := writeChart(chartPath(*chartFile, i, len(questions)), res, stderr); err != nil {
@@ -90,6 +95,9 @@ func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		}
 		if i > 0 {
 			fmt.Fprintln(stdout)
+		}
+		if followed {
+			fmt.Fprintf(stdout, "(接上题:%s → 按「%s」回答)\n", q, full)
 		}
 		answer.WriteText(stdout, res)
 		if *explain {

@@ -84,7 +84,7 @@ func rankFigures(w *Weights, q Question, hits []index.Hit, earlier earlierText) 
 			}
 			// A figure whose metric shares too little with the question
 			// cannot pass, whatever its context: skip the costlier part.
-			if m.coverage < w.MinMetricCoverage || f.Kind == corpus.KindOther {
+			if m.coverage < w.MinMetricCoverage || f.Kind == corpus.KindOther || otherBase(q, f) {
 				continue
 			}
 			s, ok := scoreFigure(w, q, qb, m, topics, f, h, contextBefore(h.Sentence, f))

@@ -187,7 +187,14 @@ func refusalPlain(user int64) string {
 
 func (s *Server) onQuestion(ctx context.Context, q string, t target, ev *event) {
 	s.log.Debug("question", "user", ev.user, "chat", ev.chat, "text", q)
-	res, err := s.eng.Ask(q, askAnswers)
+	readAs := ""
+	if prev, ok := s.lastAsked.get(t.chat); ok {
+		if full, ok := s.eng.FollowUp(prev, q); ok {
+			q, readAs = full, full
+			s.log.Debug("follow-up", "chat", ev.chat, "read_as", full)
+		}
+	}
+	res, err := s.eng.Respond(q, answer.Options{N: askAnswers})
 	if err != nil {
 		ev.outcome, ev.err = "error", fmt.Errorf("ask: %w", err)
 		s.send(ctx, t, "出错了,没能查询索引。请稍后再试。", nil)
@@ -196,6 +203,13 @@ func (s *Server) onQuestion(ctx context.Context, q string, t target, ev *event) 
 	ev.outcome = "answered"
 	if len(res.Answers) == 0 {
 		ev.outcome = "not_found"
+	} else {
+		s.lastAsked.put(t.chat, q)
+	}
+	if isMulti(res) {
+		// The table's heading is the question as read.
+		ev.err = s.sendRows(ctx, t, q, res)
+		return
 	}
 	var others []answer.Answer
 	if len(res.Answers) > 0 {
@@ -204,7 +218,11 @@ func (s *Server) onQuestion(ctx context.Context, q string, t target, ev *event) 
 			s.log.Warn("other periods", "error", err.Error())
 		}
 	}
-	ev.err = s.send(ctx, t, renderResult(res), s.answerKeyboard(t.chat, q, res, others))
+	reply := renderResult(res)
+	if readAs != "" {
+		reply = "↪ <i>按「" + echo(readAs) + "」回答</i>\n" + reply
+	}
+	ev.err = s.send(ctx, t, reply, s.answerKeyboard(t.chat, q, res, others))
 }
 
 // answerKeyboard holds a result for its buttons: 更多结果 when there is
@@ -290,7 +308,8 @@ func (s *Server) onSearch(ctx context.Context, q string, t target, ev *event) {
 const (
 	actionMore         = "m" // 更多结果: answers 2.. of a question, paged
 	actionOtherPeriods = "p" // 其他时期: the first answer's indicator in other periods
-	actionParagraph    = "o" // 原文: the paragraph of answer n
+	actionParagraph    = "o" // 原文: the paragraph of answer n (of row n of a comparison or trend)
+	actionRowOthers    = "x" // 更多结果 of row n of a comparison or trend
 	actionListPage     = "l" // page n of a list of answers, by editing the message
 	actionSearchPage   = "s" // page n of /search, by editing the message
 	actionSourcesPage  = "r" // page n of /sources, by editing the message
@@ -453,12 +472,19 @@ func (s *Server) onCallback(ctx context.Context, q *models.CallbackQuery, ev *ev
 			return
 		}
 		a := answers[n]
+		if a.File == "" {
+			expired()
+			return
+		}
 		sents, err := s.eng.Paragraph(a.File, a.Paragraph)
 		if err != nil {
 			toast, alert = "原文已不在索引里(报告可能已被更新),请重新提问。", true
 			return
 		}
 		ev.err = s.send(ctx, t, renderParagraph(a, sents), nil)
+	case actionRowOthers:
+		ev.outcome = "row_others"
+		toast, ev.err = s.rowOthers(ctx, t, sess, n)
 	case actionListPage:
 		ev.outcome = "list_page"
 		if len(sess.list) == 0 {
@@ -521,12 +547,24 @@ func (s *Server) onInline(ctx context.Context, q *models.InlineQuery, ev *event)
 		results = append(results, article("limited", "提问太频繁了", "请稍等片刻再输入", "提问太频繁了,请稍等片刻再问。"))
 	default:
 		s.log.Debug("inline question", "user", ev.user, "text", text)
-		res, err := s.eng.Ask(text, inlineResults)
+		res, err := s.eng.Respond(text, answer.Options{N: inlineResults})
 		if err != nil {
 			ev.outcome, ev.err = "error", fmt.Errorf("ask: %w", err)
 			return
 		}
 		ev.outcome = "answered"
+		if isMulti(res) && len(res.Answers) > 0 {
+			// A comparison or a trend is one result: its table as text.
+			desc := make([]string, 0, len(res.Rows))
+			for _, row := range res.Rows {
+				if row.Answer != nil {
+					desc = append(desc, row.Label+" "+row.Answer.ValueText())
+				}
+			}
+			results = append(results, article("rows", res.Question, strings.Join(desc, " · "),
+				renderRowsTable(res)+"\n\n"+renderRowsEvidence(res)))
+			break
+		}
 		for i, a := range res.Answers {
 			results = append(results, article(strconv.Itoa(i), a.Headline(), a.SourceText, evidence(a)))
 		}

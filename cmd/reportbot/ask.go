@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -55,7 +56,7 @@ func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 			return err
 		}
 		defer cl.Close()
-		return askThroughSocket(ctx, cl, questions, *n, *asJSON, *explain, stdout, stderr)
+		return askThroughSocket(ctx, cl, questions, *n, *asJSON, *explain, *chartFile, stdout, stderr)
 	}
 	if err != nil {
 		return err
@@ -63,13 +64,18 @@ func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	defer ix.Close()
 	eng := answer.New(ix)
 	answered := 0
+	prev := "" // the last answered question, for follow-ups (济南呢?)
 	for i, q := range questions {
 		if err := ctx.Err(); err != nil {
 			return errInterrupted
 		}
-		res, err := eng.Respond(q, answer.Options{N: *n, Explain: *explain})
+		full, followed := eng.FollowUp(prev, q)
+		res, err := eng.Respond(full, answer.Options{N: *n, Explain: *explain})
 		if err != nil {
 			return err
+		}
+		if len(res.Answers) > 0 {
+			prev = full
 		}
 		if *chartFile != "" {
 			if err := writeChart(chartPath(*chartFile, i, len(questions)), res, stderr); err != nil {
@@ -88,6 +94,9 @@ func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		if i > 0 {
 			fmt.Fprintln(stdout)
 		}
+		if followed {
+			fmt.Fprintf(stdout, "(接上题:%s → 按「%s」回答)\n", q, full)
+		}
 		answer.WriteText(stdout, res)
 		if *explain {
 			fmt.Fprintln(stdout)
@@ -102,7 +111,7 @@ func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 
 // askThroughSocket asks the process that holds the index, printing what
 // ask itself would print.
-func askThroughSocket(ctx context.Context, cl *socket.Client, questions []string, n int, asJSON, explain bool, stdout, stderr io.Writer) error {
+func askThroughSocket(ctx context.Context, cl *socket.Client, questions []string, n int, asJSON, explain bool, chartFile string, stdout, stderr io.Writer) error {
 	answered := 0
 	for i, q := range questions {
 		resp, err := cl.Ask(ctx, socket.Request{Question: q, N: n, Explain: explain})
@@ -120,6 +129,15 @@ func askThroughSocket(ctx context.Context, cl *socket.Client, questions []string
 		}
 		if resp.Answered {
 			answered++
+		}
+		if chartFile != "" {
+			var res answer.Result
+			if err := json.Unmarshal(resp.Result, &res); err != nil {
+				return fmt.Errorf("%s: answer for the chart: %w", resp.Server, err)
+			}
+			if err := writeChart(chartPath(chartFile, i, len(questions)), res, stderr); err != nil {
+				return err
+			}
 		}
 		if asJSON {
 			fmt.Fprintf(stdout, "%s\n", resp.Result)

@@ -302,6 +302,8 @@ func markFigures(st corpus.Sentence) []answer.Segment {
 }
 
 // apiAsk answers ?q= with exactly the object "reportbot ask -json" prints.
+// With ?prev=, the last answered question, q may be a follow-up (济南呢?),
+// read as ask reads the questions of one run.
 func (s *Server) apiAsk(w http.ResponseWriter, r *http.Request) {
 	q, n, err := readQuestion(r)
 	if err != nil {
@@ -315,9 +317,11 @@ func (s *Server) apiAsk(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	prev := readPrev(r)
 	var body bytes.Buffer
 	err = s.withEngine(r.Context(), func() error {
-		res, err := s.eng.Respond(q, answer.Options{N: n, Explain: explain})
+		asked, _ := s.eng.FollowUp(prev, q)
+		res, err := s.eng.Respond(asked, answer.Options{N: n, Explain: explain})
 		if err != nil {
 			return err
 		}

@@ -48,6 +48,16 @@ func readQuestion(r *http.Request) (q string, n int, err error) {
 	return q, n, nil
 }
 
+// readPrev is the previous question of a follow-up (济南呢? after
+// 泰安工业投资增速), from ?prev=; "" when there is none or it cannot be one.
+func readPrev(r *http.Request) string {
+	prev := strings.TrimSpace(r.URL.Query().Get("prev"))
+	if !utf8.ValidString(prev) || utf8.RuneCountInString(prev) > MaxQuestionRunes {
+		return ""
+	}
+	return prev
+}
+
 // answerView is one answer as the page shows it.
 type answerView struct {
 	answer.Answer
@@ -136,7 +146,11 @@ type rowView struct {
 
 // searchView is the search page.
 type searchView struct {
-	Q        string
+	Q string
+	// Asked is the question answered: Q itself, or the whole question a
+	// follow-up stands for (Followed).
+	Asked    string
+	Followed bool
 	Error    string
 	Result   *answer.Result
 	Compare  bool
@@ -184,16 +198,18 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusBadRequest, "search", layoutView{Title: "reportbot", Nav: "search", Q: view.Q, Page: view})
 		return
 	}
+	prev := readPrev(r)
 	err = s.withEngine(r.Context(), func() error {
-		res, err := s.eng.Respond(q, answer.Options{N: n})
+		asked, followed := s.eng.FollowUp(prev, q)
+		res, err := s.eng.Respond(asked, answer.Options{N: n})
 		if err != nil {
 			return err
 		}
-		view.Result = &res
+		view.Result, view.Asked, view.Followed = &res, asked, followed
 		ids := s.reportIDs()
 		switch {
 		case (res.Mode == answer.ModeCompare || res.Mode == answer.ModeTrend) && len(res.Answers) > 0:
-			s.rows(&view, res, ids, q)
+			s.rows(&view, res, ids, asked)
 		case len(res.Answers) > 0:
 			main := s.answerView(res.Answers[0], ids)
 			view.Main = &main
@@ -201,7 +217,7 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 				view.More = append(view.More, s.answerView(a, ids))
 			}
 			if len(res.Answers) >= n && n < maxAnswers {
-				view.MoreURL = "/?" + url.Values{"q": {q}, "n": {strconv.Itoa(min(n+7, maxAnswers))}}.Encode()
+				view.MoreURL = "/?" + url.Values{"q": {asked}, "n": {strconv.Itoa(min(n+7, maxAnswers))}}.Encode()
 			}
 			// 原文: the paragraph around the figure. Without it the answer
 			// still stands, with its link to the full text.
@@ -232,7 +248,13 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 	}
 	view.Compare = view.Result.Mode == answer.ModeCompare && len(view.Rows) > 0
 	view.Trend = view.Result.Mode == answer.ModeTrend && len(view.Rows) > 0
-	s.render(w, r, http.StatusOK, "search", layoutView{Title: q + " · reportbot", Nav: "search", Q: q, Page: view})
+	// The next question may follow up this one, or, when this one got no
+	// answer, still the one before.
+	next := prev
+	if len(view.Result.Answers) > 0 {
+		next = view.Asked
+	}
+	s.render(w, r, http.StatusOK, "search", layoutView{Title: q + " · reportbot", Nav: "search", Q: q, Prev: next, Page: view})
 }
 
 // rows fills the table (and the chart's address) of a comparison or a

@@ -38,6 +38,9 @@ type layoutView struct {
 	Nav string
 	// Q is the question in the search box.
 	Q string
+	// Prev is the last answered question, sent with the next one so that
+	// it may be a follow-up (济南呢?).
+	Prev string
 	// Note is the server's note (Config.Note).
 	Note string
 	Page any

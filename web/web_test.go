@@ -629,3 +629,26 @@ func BenchmarkAnswerPage(b *testing.B) {
 		}
 	}
 }
+
+func TestFollowUp(t *testing.T) {
+	s := testServer(t, Config{})
+	_, body := get(t, s, ask("泰安工业投资增速"))
+	mustContain(t, "answer page", body, `<input type="hidden" name="prev" value="泰安工业投资增速">`)
+
+	res, body := get(t, s, "/?"+url.Values{"q": {"济南呢?"}, "prev": {"泰安工业投资增速"}}.Encode())
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("status %d", res.StatusCode)
+	}
+	mustContain(t, "follow-up", body, "接上题", `<span class="value">6.4%</span>`, "济南市",
+		`<input type="hidden" name="prev" value="济南工业投资增速`)
+
+	res, body = get(t, s, "/api/ask?"+url.Values{"q": {"济南呢?"}, "prev": {"泰安工业投资增速"}}.Encode())
+	if res.StatusCode != http.StatusOK || !strings.Contains(body, `"value":"6.4"`) {
+		t.Errorf("API follow-up: %d %s", res.StatusCode, body)
+	}
+	// Without the previous question it is no question of an indicator.
+	_, body = get(t, s, ask("济南呢?"))
+	if strings.Contains(body, `class="value"`) {
+		t.Errorf("济南呢? alone was answered:\n%s", body)
+	}
+}

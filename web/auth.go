@@ -9,6 +9,8 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
+	"time"
 )
 
 // The token is given once, in the login form, and then travels as a
@@ -34,8 +36,15 @@ func (s *Server) authorized(r *http.Request) bool {
 		return true
 	}
 	if auth := r.Header.Get("Authorization"); auth != "" {
+		if s.guesses.blocked() {
+			return false
+		}
 		scheme, given, ok := strings.Cut(auth, " ")
-		return ok && strings.EqualFold(scheme, "Bearer") && equal(strings.TrimSpace(given), s.token)
+		if ok && strings.EqualFold(scheme, "Bearer") && equal(strings.TrimSpace(given), s.token) {
+			return true
+		}
+		s.guesses.failed()
+		return false
 	}
 	c, err := r.Cookie(cookieName)
 	return err == nil && equal(c.Value, s.sessionValue())
@@ -86,7 +95,13 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, next, http.StatusSeeOther)
 			return
 		}
+		if s.guesses.blocked() {
+			w.Header().Set("Retry-After", "60")
+			s.fail(w, r, http.StatusTooManyRequests, "口令错误次数太多,请一分钟后再试")
+			return
+		}
 		if !equal(strings.TrimSpace(r.PostForm.Get("token")), s.token) {
+			s.guesses.failed()
 			s.log.Warn("web: login with a wrong token", "remote", r.RemoteAddr)
 			s.render(w, r, http.StatusUnauthorized, "login", layoutView{Title: "登录", Page: loginView{Next: next, Failed: true}})
 			return
@@ -115,4 +130,44 @@ func safeNext(next string) string {
 type loginView struct {
 	Next   string
 	Failed bool
+}
+
+// Wrong tokens are counted, all clients together: past maxGuesses in a
+// minute every login and bearer request is refused until the minute is
+// over, so that a token cannot be guessed at network speed. (A real user
+// who mistypes a few times never reaches it.)
+const maxGuesses = 20
+
+// guessGuard counts wrong tokens per minute.
+type guessGuard struct {
+	mu     sync.Mutex
+	now    func() time.Time
+	minute time.Time
+	wrong  int
+}
+
+// blocked reports whether too many wrong tokens came this minute.
+func (g *guessGuard) blocked() bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.roll()
+	return g.wrong >= maxGuesses
+}
+
+// failed counts a wrong token.
+func (g *guessGuard) failed() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.roll()
+	g.wrong++
+}
+
+func (g *guessGuard) roll() {
+	now := time.Now
+	if g.now != nil {
+		now = g.now
+	}
+	if m := now().Truncate(time.Minute); !m.Equal(g.minute) {
+		g.minute, g.wrong = m, 0
+	}
 }

@@ -88,6 +88,8 @@ type Server struct {
 	exMu   sync.Mutex
 	exKey  string
 	exList []string
+
+	guesses guessGuard
 }
 
 // New returns the web page's handler over cfg.Engine.

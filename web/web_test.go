@@ -652,3 +652,30 @@ func TestFollowUp(t *testing.T) {
 		t.Errorf("济南呢? alone was answered:\n%s", body)
 	}
 }
+
+func TestTokenGuessesAreLimited(t *testing.T) {
+	s := testServer(t, Config{Token: testToken})
+	at := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	s.guesses.now = func() time.Time { return at }
+	login := func(token string) int {
+		h := http.Header{"Content-Type": {"application/x-www-form-urlencoded"}}
+		res, _ := do(t, s, http.MethodPost, "/login", h, strings.NewReader(url.Values{"token": {token}}.Encode()))
+		return res.StatusCode
+	}
+	for i := 0; i < maxGuesses; i++ {
+		if got := login("wrong-guess-0123456789"); got != http.StatusUnauthorized {
+			t.Fatalf("guess %d: %d", i, got)
+		}
+	}
+	// Now even the right token waits for the next minute, and so does a
+	// program's bearer.
+	if got := login(testToken); got != http.StatusTooManyRequests {
+		t.Errorf("after %d wrong guesses: %d, want 429", maxGuesses, got)
+	}
+	res, body := do(t, s, http.MethodGet, "/api/reports", http.Header{"Authorization": {"Bearer " + testToken}}, nil)
+	wantJSONError(t, res, body, http.StatusUnauthorized)
+	at = at.Add(time.Minute)
+	if got := login(testToken); got != http.StatusSeeOther {
+		t.Errorf("a minute later: %d, want 303", got)
+	}
+}

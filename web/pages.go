@@ -226,9 +226,16 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 					view.Para = append(view.Para, sentenceView{No: st.Index, Text: st.Text, Mark: st.Index == main.SentenceNo})
 				}
 			}
+			// 其他时期 leaves out what 更多结果 shows already.
+			shown := map[string]bool{}
+			for _, a := range res.Answers {
+				shown[figureKey(a)] = true
+			}
 			if others, err := s.eng.OtherPeriods(res); err == nil {
 				for _, a := range others {
-					view.Others = append(view.Others, s.answerView(a, ids))
+					if !shown[figureKey(a)] {
+						view.Others = append(view.Others, s.answerView(a, ids))
+					}
 				}
 			}
 		}
@@ -285,6 +292,11 @@ func (s *Server) rows(view *searchView, res answer.Result, ids map[string]string
 		}
 		view.ChartAlt = kind + ":" + strings.Join(parts, ",")
 	}
+}
+
+// figureKey names the figure an answer gives: its value in its sentence.
+func figureKey(a answer.Answer) string {
+	return fmt.Sprintf("%s#%d#%s%s", a.File, a.SentenceNo, a.Value, a.Unit)
 }
 
 // engineFailed answers a request whose engine call failed or timed out.

@@ -117,11 +117,24 @@ func TestSearchPageShowsTheAnswer(t *testing.T) {
 		"全市工业投资同比增长<mark>12.5%</mark>,高于全省3.2个百分点。", // the sentence, figure marked
 		"泰安市工业运行情况", "2023-07-03", "测试日报", "泰安_2023-07_工业运行.txt", "第1段",
 		"原文", "/report/"+reportID("reports/泰安_2023-07_工业运行.txt")+"/text?s=2#s2",
-		"其他时期", "9.4%", // the same indicator in the other report
+		"更多结果", "9.4%", // the same indicator in the other report
 		`<input id="q" name="q" type="search" value="泰安工业投资增速"`,
 	)
 	if ct := res.Header.Get("Content-Type"); ct != "text/html; charset=utf-8" {
 		t.Errorf("Content-Type %q", ct)
+	}
+}
+
+func TestOtherPeriodsLeaveOutMoreResults(t *testing.T) {
+	s := testServer(t, Config{})
+	_, body := get(t, s, ask("泰安工业投资增速"))
+	if n := strings.Count(body, `<span class="bvalue">9.4%</span>`); n != 1 {
+		t.Errorf("9.4%% is listed %d times, want once (更多结果, not again in 其他时期)", n)
+	}
+	_, body = get(t, s, ask("泰安工业投资增速")+"&n=1")
+	mustContain(t, "one answer", body, "其他时期", "9.4%")
+	if strings.Contains(body, "<h2>更多结果</h2>") {
+		t.Errorf("更多结果 with n=1")
 	}
 }
 

@@ -109,8 +109,25 @@ func readMulti(question string, g *corpus.Gazetteer) multiQuestion {
 			core = strings.ReplaceAll(core, w.Text, " ")
 		}
 	}
+	compareWord := false
 	for _, w := range lexicon.CompareWords {
-		core = strings.ReplaceAll(core, w.Text, " ")
+		if strings.Contains(core, w.Text) {
+			compareWord = true
+			core = strings.ReplaceAll(core, w.Text, " ")
+		}
+	}
+	// 太原GDP增速与银川相比: places apart, asked to compare. The joiner
+	// left beside a place's gap goes with it.
+	apart := !listed && len(mq.places) >= 2 && compareWord && !trend
+	if apart {
+		fields := strings.Fields(core)
+		for i, f := range fields {
+			for _, j := range lexicon.FollowUpJoiners {
+				f = strings.TrimSuffix(strings.TrimPrefix(f, j.Text), j.Text)
+			}
+			fields[i] = f
+		}
+		core = strings.Join(fields, " ")
 	}
 	if len(mq.places) == 1 && !trend {
 		for _, w := range lexicon.RankingWords {
@@ -132,7 +149,7 @@ func readMulti(question string, g *corpus.Gazetteer) multiQuestion {
 	}
 	mq.core = strings.Join(strings.Fields(core), "")
 	switch {
-	case mq.tier != "":
+	case mq.tier != "", apart:
 		mq.mode = ModeCompare
 	case trend && len(mq.places) <= 1:
 		mq.mode = ModeTrend

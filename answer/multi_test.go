@@ -27,6 +27,10 @@ func TestQuestionModes(t *testing.T) {
 		{"山东泰安工业投资增速", ModeSingle, "", 1},
 		{"泰安工业投资增速比济南高多少", ModeSingle, "", 2},
 		{"泰安工业投资增速", ModeSingle, "", 1},
+		// Places apart, asked to compare.
+		{"太原GDP增速与银川相比", ModeCompare, "gdp增速", 2},
+		{"太原GDP增速和银川比较哪个高", ModeCompare, "gdp增速", 2},
+		{"泰安的工业投资增速跟济南对比", ModeCompare, "的工业投资增速", 2},
 		// Rankings compare the places under the one named.
 		{"贵州各市州GDP增速", ModeCompare, "gdp增速", 1},
 		{"贵州哪个市GDP增速最快", ModeCompare, "gdp增速", 1},

@@ -187,6 +187,13 @@ func refusalPlain(user int64) string {
 
 func (s *Server) onQuestion(ctx context.Context, q string, t target, ev *event) {
 	s.log.Debug("question", "user", ev.user, "chat", ev.chat, "text", q)
+	readAs := ""
+	if prev, ok := s.lastAsked.get(t.chat); ok {
+		if full, ok := s.eng.FollowUp(prev, q); ok {
+			q, readAs = full, full
+			s.log.Debug("follow-up", "chat", ev.chat, "read_as", full)
+		}
+	}
 	res, err := s.eng.Respond(q, answer.Options{N: askAnswers})
 	if err != nil {
 		ev.outcome, ev.err = "error", fmt.Errorf("ask: %w", err)
@@ -196,8 +203,11 @@ func (s *Server) onQuestion(ctx context.Context, q string, t target, ev *event) 
 	ev.outcome = "answered"
 	if len(res.Answers) == 0 {
 		ev.outcome = "not_found"
+	} else {
+		s.lastAsked.put(t.chat, q)
 	}
 	if isMulti(res) {
+		// The table's heading is the question as read.
 		ev.err = s.sendRows(ctx, t, q, res)
 		return
 	}
@@ -208,7 +218,11 @@ func (s *Server) onQuestion(ctx context.Context, q string, t target, ev *event) 
 			s.log.Warn("other periods", "error", err.Error())
 		}
 	}
-	ev.err = s.send(ctx, t, renderResult(res), s.answerKeyboard(t.chat, q, res, others))
+	reply := renderResult(res)
+	if readAs != "" {
+		reply = "↪ <i>按「" + echo(readAs) + "」回答</i>\n" + reply
+	}
+	ev.err = s.send(ctx, t, reply, s.answerKeyboard(t.chat, q, res, others))
 }
 
 // answerKeyboard holds a result for its buttons: 更多结果 when there is

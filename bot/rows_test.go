@@ -152,3 +152,28 @@ func TestInlineComparisonIsATable(t *testing.T) {
 	}
 	checkHTML(t, text)
 }
+
+// A follow-up is read with the chat's last answered question, and the
+// reply says how.
+func TestFollowUpQuestions(t *testing.T) {
+	needCharts(t)
+	h := start(t)
+	if r := h.ask(alice, "济宁工业投资增速"); !strings.Contains(r.Params["text"], "12.5%") {
+		t.Fatalf("first question: %s", r.Params["text"])
+	}
+	r := h.ask(alice, "淄博呢?")
+	if text := r.Params["text"]; !strings.Contains(text, "按「淄博工业投资增速」回答") || !strings.Contains(text, "<b>30.2%</b>") {
+		t.Errorf("淄博呢?:\n%s", text)
+	}
+	checkHTML(t, r.Params["text"])
+	h.push(telegramtest.PrivateText(alice, "和济宁比呢"))
+	photo := h.photoTo(alice)
+	if c := photo.Params["caption"]; !strings.Contains(c, "淄博和济宁工业投资增速对比") || !strings.Contains(c, "30.2%") || !strings.Contains(c, "12.5%") {
+		t.Errorf("和济宁比呢:\n%s", c)
+	}
+	h.reply(alice)
+	// Another chat's questions are not followed up.
+	if r := h.ask(admin, "淄博呢?"); strings.Contains(r.Params["text"], "30.2") {
+		t.Errorf("a follow-up in another chat used alice's question:\n%s", r.Params["text"])
+	}
+}

@@ -66,3 +66,24 @@ type RankingOrder struct {
 	Lowest  bool
 	Example string
 }
+
+// FollowUpFillers are the words of a short follow-up that carry no
+// meaning of their own once the previous question is known: 那济南呢?,
+// 去年的呢.
+var FollowUpFillers = longestFirst([]Word{
+	{"那么", "那么济南呢"}, {"那", "那济南呢"}, {"呢", "去年呢"}, {"吗", "有济南的吗"},
+	{"的", "去年的呢"}, {"又", "济南又是多少"}, {"是多少", "济南是多少"}, {"多少", "济南多少"},
+	{"情况", "济南情况呢"}, {"再看", "再看济南"}, {"看看", "看看济南"}, {"换成", "换成济南"},
+	{"如何", "走势如何"}, {"怎么样", "这几年怎么样"}, {"有", "有济南的吗"},
+}, func(w Word) string { return w.Text })
+
+// FollowUpCompare words turn the places of a follow-up into a comparison
+// with the previous question's: 和济南比呢, 跟济南对比.
+var FollowUpCompare = longestFirst([]Word{
+	{"对比", "和济南对比"}, {"相比", "与济南相比呢"}, {"比较", "跟济南比较"}, {"比", "和济南比呢"},
+}, func(w Word) string { return w.Text })
+
+// FollowUpJoiners stand before the place a comparison adds: 和济南比呢.
+var FollowUpJoiners = []Word{
+	{"和", "和济南比呢"}, {"跟", "跟济南比呢"}, {"与", "与济南相比呢"}, {"同", "同济南比"},
+}

@@ -63,16 +63,19 @@ func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	}
 	defer ix.Close()
 	eng := answer.New(ix)
-	enc := json.NewEncoder(stdout)
-	enc.SetEscapeHTML(false)
 	answered := 0
+	prev := "" // the last answered question, for follow-ups (济南呢?)
 	for i, q := range questions {
 		if err := ctx.Err(); err != nil {
 			return errInterrupted
 		}
-		res, err := eng.Respond(q, answer.Options{N: *n, Explain: *explain})
+		full, followed := eng.FollowUp(prev, q)
+		res, err := eng.Respond(full, answer.Options{N: *n, Explain: *explain})
 		if err != nil {
 			return err
+		}
+		if len(res.Answers) > 0 {
+			prev = full
 		}
 		if *chartFile != "" {
 			if err := writeChart(chartPath(*chartFile, i, len(questions)), res, stderr); err != nil {
@@ -83,13 +86,16 @@ func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 			answered++
 		}
 		if *asJSON {
-			if err := enc.Encode(res); err != nil {
+			if err := answer.WriteJSON(stdout, res); err != nil {
 				return err
 			}
 			continue
 		}
 		if i > 0 {
 			fmt.Fprintln(stdout)
+		}
+		if followed {
+			fmt.Fprintf(stdout, "(接上题:%s → 按「%s」回答)\n", q, full)
 		}
 		answer.WriteText(stdout, res)
 		if *explain {

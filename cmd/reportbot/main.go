@@ -50,7 +50,8 @@ Usage:
   reportbot remove [-index DIR] PATH...        drop reports (or a folder of them) from the index
   reportbot eval [-index DIR] QA.jsonl [NEGATIVES.jsonl]   score a question set
   reportbot figures [-json] FILE|DIR...        show what is extracted from reports
-  reportbot serve [-index DIR] [-reports DIR]  run the Telegram bot
+  reportbot serve [-index DIR] [-reports DIR] [-web ADDR]   run the Telegram bot (and the web page)
+  reportbot web [-addr 127.0.0.1:8080] [-index DIR]   serve the web page
   reportbot bench [-sentences N]               measure speed, size and memory on synthetic reports
   reportbot version                            print the version
 
@@ -71,6 +72,9 @@ var commands = map[string]func(ctx context.Context, args []string, stdin io.Read
 	},
 	"serve": func(ctx context.Context, a []string, _ io.Reader, o, e io.Writer) error {
 		return runServe(ctx, a, o, e)
+	},
+	"web": func(ctx context.Context, a []string, _ io.Reader, o, e io.Writer) error {
+		return runWeb(ctx, a, o, e)
 	},
 	"bench": func(ctx context.Context, a []string, _ io.Reader, o, e io.Writer) error {
 		return runBench(ctx, a, o, e)

@@ -269,3 +269,41 @@ func TestValueMatches(t *testing.T) {
 		}
 	}
 }
+
+// The rows of lexicon's claim tables, each run on its example.
+func TestClaimTablesRunOnTheirExamples(t *testing.T) {
+	for _, w := range lexicon.MeasureWords {
+		if !measureWords(canonical(w.Example))[w.Text] {
+			t.Errorf("MeasureWords %q: not found in %q", w.Text, w.Example)
+		}
+	}
+	for _, w := range lexicon.Eras {
+		e, ok := findEra(w.Example, "2026-01")
+		if !ok || e.text != w.Text || e.from == 0 {
+			t.Errorf("Eras %q: %q read as %+v", w.Text, w.Example, e)
+		}
+	}
+	for _, f := range lexicon.ClaimFrames {
+		i := strings.Index(f.Example, f.Open)
+		j := strings.LastIndex(f.Example, f.Close)
+		if i < 0 || j < i {
+			t.Errorf("ClaimFrames %s…%s: not in %q", f.Open, f.Close, f.Example)
+			continue
+		}
+		framed := f.Example[i : j+len(f.Close)]
+		if got := withoutFrame(framed); got != f.Example[i+len(f.Open):j] {
+			t.Errorf("ClaimFrames %s…%s: %q → %q", f.Open, f.Close, framed, got)
+		}
+	}
+}
+
+func BenchmarkCheck(b *testing.B) {
+	e := checkEngine(b)
+	const draft = "今年1-5月,全市工业投资同比增长31.9%,增速居全省第3位;规上工业增加值增长8.4%,服务业增加值增长7.2%。"
+	opt := CheckOptions{Region: "泰安", Date: "2023-07"}
+	for b.Loop() {
+		if _, err := e.Check(draft, opt); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

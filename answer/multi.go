@@ -29,6 +29,14 @@ type Row struct {
 	// (2023年1-5月).
 	Label  string  `json:"label"`
 	Answer *Answer `json:"answer,omitempty"`
+	// Others are further figures of the row: for a region, its next
+	// answers; for a period, the same figure stated by other reports (a
+	// conflict among them is also in Note). They are what 更多结果 shows.
+	Others []Answer `json:"others,omitempty"`
+	// Series is, in a trend, the length of the row's period (全年, 上半年,
+	// 一季度, 1-5月): figures of different lengths are not one series, so
+	// rows are grouped by it.
+	Series string `json:"series,omitempty"`
 	// Note says why a row has no answer, or what to know about it (two
 	// reports state different numbers for the period).
 	Note string `json:"note,omitempty"`
@@ -37,6 +45,7 @@ type Row struct {
 // placeAsked is a place named in a comparison, as written.
 type placeAsked struct {
 	text, name string
+	place      corpus.Place
 	start, end int
 }
 
@@ -47,6 +56,11 @@ type multiQuestion struct {
 	// core is the question without its places and without the words
 	// that make it a comparison or a trend: what each row asks.
 	core string
+	// tier is set for a ranking (贵州各市州GDP增速): the places of that
+	// tier under the one place named are compared; lowest puts the lowest
+	// value first.
+	tier   string
+	lowest bool
 }
 
 // readMulti tells comparisons and trends from single questions.
@@ -74,7 +88,7 @@ func readMulti(question string, g *corpus.Gazetteer) multiQuestion {
 			if containsPlace(mq.places, p.Name) {
 				continue
 			}
-			mq.places = append(mq.places, placeAsked{text: m.Text, name: p.Name, start: m.Start, end: m.End})
+			mq.places = append(mq.places, placeAsked{text: m.Text, name: p.Name, place: p, start: m.Start, end: m.End})
 		}
 	}
 	core := norm
@@ -95,17 +109,66 @@ func readMulti(question string, g *corpus.Gazetteer) multiQuestion {
 			core = strings.ReplaceAll(core, w.Text, " ")
 		}
 	}
+	compareWord := false
 	for _, w := range lexicon.CompareWords {
-		core = strings.ReplaceAll(core, w.Text, " ")
+		if strings.Contains(core, w.Text) {
+			compareWord = true
+			core = strings.ReplaceAll(core, w.Text, " ")
+		}
+	}
+	// 太原GDP增速与银川相比: places apart, asked to compare. The joiner
+	// left beside a place's gap goes with it.
+	apart := !listed && len(mq.places) >= 2 && compareWord && !trend
+	if apart {
+		fields := strings.Fields(core)
+		for i, f := range fields {
+			for _, j := range lexicon.FollowUpJoiners {
+				f = strings.TrimSuffix(strings.TrimPrefix(f, j.Text), j.Text)
+			}
+			fields[i] = f
+		}
+		core = strings.Join(fields, " ")
+	}
+	if len(mq.places) == 1 && !trend {
+		for _, w := range lexicon.RankingWords {
+			if strings.Contains(core, w.Text) && above(mq.places[0].place, w.Tier) {
+				mq.tier = w.Tier
+				core = strings.ReplaceAll(core, w.Text, " ")
+				break
+			}
+		}
+		if mq.tier != "" {
+			for _, o := range lexicon.RankingOrders {
+				if strings.Contains(core, o.Text) {
+					mq.lowest = o.Lowest
+					core = strings.ReplaceAll(core, o.Text, " ")
+					break
+				}
+			}
+		}
 	}
 	mq.core = strings.Join(strings.Fields(core), "")
 	switch {
+	case mq.tier != "", apart:
+		mq.mode = ModeCompare
 	case trend && len(mq.places) <= 1:
 		mq.mode = ModeTrend
 	case listed:
 		mq.mode = ModeCompare
 	}
 	return mq
+}
+
+// above tells whether a place has places of tier under it: a province
+// has prefectures and counties, a prefecture counties.
+func above(p corpus.Place, tier string) bool {
+	switch tier {
+	case lexicon.TierPrefecture:
+		return p.Level == corpus.LevelProvince && !corpus.IsMunicipality(p)
+	case lexicon.TierCounty:
+		return p.Level == corpus.LevelProvince || p.Level == corpus.LevelPrefecture
+	}
+	return false
 }
 
 func containsPlace(ps []placeAsked, name string) bool {
@@ -136,10 +199,12 @@ func listsPlaces(norm string, ps []placeAsked) bool {
 // of regions or a trend of one region.
 func (e *Engine) Respond(question string, opt Options) (Result, error) {
 	mq := readMulti(question, e.Gazetteer)
-	switch mq.mode {
-	case ModeCompare:
+	switch {
+	case mq.tier != "":
+		return e.ranking(question, mq, opt)
+	case mq.mode == ModeCompare:
 		return e.compare(question, mq, opt)
-	case ModeTrend:
+	case mq.mode == ModeTrend:
 		return e.trend(question, mq, opt)
 	}
 	res, err := e.AskWith(question, opt)
@@ -192,6 +257,14 @@ func (e *Engine) compare(question string, mq multiQuestion, opt Options) (Result
 		switch {
 		case pick != nil:
 			row.Answer = pick
+			for _, a := range ra.res.Answers {
+				if len(row.Others) == maxRowOthers {
+					break
+				}
+				if a.File != pick.File || a.SentenceNo != pick.SentenceNo || a.Figure != pick.Figure {
+					row.Others = append(row.Others, a)
+				}
+			}
 			res.Answers = append(res.Answers, *pick)
 			periods = append(periods, pick.Period)
 		case ra.res.Note != "":
@@ -252,6 +325,9 @@ func (e *Engine) trend(question string, mq multiQuestion, opt Options) (Result, 
 		as := byPeriod[p]
 		first := as[0]
 		row := Row{Label: p, Answer: &first}
+		if len(as) > 1 {
+			row.Others = as[1:min(len(as), 1+maxRowOthers)]
+		}
 		res.Answers = append(res.Answers, first)
 		var others []string
 		for _, o := range as[1:] {
@@ -265,11 +341,120 @@ func (e *Engine) trend(question string, mq multiQuestion, opt Options) (Result, 
 		}
 		res.Rows = append(res.Rows, row)
 	}
-	if kinds := periodKinds(res.Rows); kinds > 1 {
-		res.Note = "各点时期长短不同(如上半年与全年),比较时请注意"
+	groupBySeries(res.Rows)
+	var notes []string
+	if groups := seriesCounts(res.Rows); len(groups) > 1 {
+		notes = append(notes, "不同口径的数字不是一个序列,已分组:"+strings.Join(groups, "、"))
 	}
+	if mixedLengths(res.Rows, "年初累计") {
+		notes = append(notes, "累计数字截至的月份不同,请看时期一栏")
+	}
+	res.Note = strings.Join(notes, ";")
 	return res, nil
 }
+
+// seriesOf names the series a period's figure belongs to: 全年; 年初累计
+// (一季度, 1-5月, 上半年, 前三季度: from January to a month); 当月 (one
+// month); 单季 (二季度). Figures of different series are not one line.
+func seriesOf(p corpus.Period) string {
+	start, end := p.StartMonth, p.EndMonth
+	switch {
+	case start == 0 && end == 0, start == 1 && end == 12:
+		return "全年"
+	case start == 1:
+		return "年初累计"
+	case start == end:
+		return "当月"
+	case end-start == 2 && start%3 == 1:
+		return "单季"
+	}
+	return fmt.Sprintf("%d-%d月", start, end)
+}
+
+// groupBySeries sets each row's series and orders the rows by series, the
+// series with most points first, each in time order (the rows come in
+// time order, and the sort is stable).
+func groupBySeries(rows []Row) {
+	count := map[string]int{}
+	first := map[string]int{}
+	for i := range rows {
+		if rows[i].Answer == nil {
+			continue
+		}
+		rows[i].Series = seriesOf(parseAnswerPeriod(*rows[i].Answer))
+		if count[rows[i].Series] == 0 {
+			first[rows[i].Series] = i
+		}
+		count[rows[i].Series]++
+	}
+	sort.SliceStable(rows, func(i, j int) bool {
+		a, b := rows[i].Series, rows[j].Series
+		if a == b {
+			return false
+		}
+		if count[a] != count[b] {
+			return count[a] > count[b]
+		}
+		return first[a] < first[b]
+	})
+}
+
+// mixedLengths tells whether the rows of a series end in different
+// months (一季度 and 上半年 among 年初累计).
+func mixedLengths(rows []Row, series string) bool {
+	end := -1
+	for _, r := range rows {
+		if r.Series != series {
+			continue
+		}
+		p := parseAnswerPeriod(*r.Answer)
+		if end >= 0 && p.EndMonth != end {
+			return true
+		}
+		end = p.EndMonth
+	}
+	return false
+}
+
+// seriesCounts lists a trend's series in row order with their sizes:
+// 一季度3个.
+func seriesCounts(rows []Row) []string {
+	var names []string
+	count := map[string]int{}
+	for _, r := range rows {
+		if r.Series == "" {
+			continue
+		}
+		if count[r.Series] == 0 {
+			names = append(names, r.Series)
+		}
+		count[r.Series]++
+	}
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = fmt.Sprintf("%s%d个", n, count[n])
+	}
+	return out
+}
+
+// TimePosition places an answer's period on a time axis: its year plus
+// the fraction of the year at the middle of the period's last month
+// (2023年上半年 is 2023.46, 2023年 is 2023.96), so that every point lies
+// inside its own year; 0 when the period has no year.
+func (a Answer) TimePosition() float64 {
+	p := parseAnswerPeriod(a)
+	if p.Year == 0 {
+		return 0
+	}
+	end := p.EndMonth
+	if end == 0 {
+		end = 12
+	}
+	return float64(p.Year) + (float64(end)-0.5)/12
+}
+
+// maxRowOthers bounds the further figures kept with a row.
+const maxRowOthers = 5
 
 // maxTrendPoints bounds the figures a trend collects.
 const maxTrendPoints = 40
@@ -299,27 +484,6 @@ func parseAnswerPeriod(a Answer) corpus.Period {
 		return pm.Period
 	}
 	return corpus.Period{}
-}
-
-// periodKinds counts the kinds of period among rows: a whole year, a
-// cumulative part (1-5月, 上半年), a quarter or month.
-func periodKinds(rows []Row) int {
-	kinds := map[string]bool{}
-	for _, r := range rows {
-		if r.Answer == nil {
-			continue
-		}
-		p := parseAnswerPeriod(*r.Answer)
-		switch {
-		case p.StartMonth <= 1 && (p.EndMonth == 12 || p.EndMonth == 0):
-			kinds["year"] = true
-		case p.StartMonth == 1:
-			kinds["cumulative"] = true
-		default:
-			kinds["part"] = true
-		}
-	}
-	return len(kinds)
 }
 
 // latestCommonPeriod returns the latest period that every list of answers

@@ -84,7 +84,7 @@ func rankFigures(w *Weights, q Question, hits []index.Hit, earlier earlierText) 
 			}
 			// A figure whose metric shares too little with the question
 			// cannot pass, whatever its context: skip the costlier part.
-			if m.coverage < w.MinMetricCoverage || f.Kind == corpus.KindOther {
+			if m.coverage < w.MinMetricCoverage || f.Kind == corpus.KindOther || otherBase(q, f) {
 				continue
 			}
 			// Nor can one that fails even with every asked bigram around
@@ -356,6 +356,12 @@ func scoreFigure(w *Weights, q Question, qb map[string]struct{}, mi *metricInfo,
 		// a figure that names the prefecture.
 		return sc, false
 	} else if q.Region != "" && f.Region != "" && f.Region != q.Region {
+		if f.Region != h.File.Region.Name {
+			// A figure the report gives to another place than its own
+			// (西夏区 in 银川's report) is that place's, never the
+			// region's: a number of another place is another number.
+			return sc, false
+		}
 		sc.add("other-region", -w.OtherRegion, "%s", f.Region)
 	} else if q.Region == "" && q.Province != "" && f.Region != "" && f.Region != q.Province {
 		// A province's question is answered by the province's own

@@ -72,10 +72,36 @@ func (s *Server) onMessage(ctx context.Context, m *models.Message, ev *event) {
 			s.log.Error("could not remember a group", "chat", ev.chat, "error", err.Error())
 		}
 	}
+	forceCheck := isCmd && c.name == "check"
 	switch {
+	case m.Document != nil && (forceCheck || !s.access.admin(ev.user)):
+		// Only admins add reports; a file from anyone else, or one sent
+		// with /check, is a draft to check.
+		ev.kind = "check"
+		if !s.admit(ctx, ev, t, "question") {
+			return
+		}
+		if !forceCheck {
+			s.send(ctx, t, fmt.Sprintf("只有管理员可以添加报告(你的用户 ID:<code>%d</code>)。这个文件按稿子核对其中的数字:", ev.user), nil)
+		}
+		s.onCheckDocument(ctx, m.Document, claimDate(m), t, ev)
 	case m.Document != nil:
 		ev.kind = "upload"
 		s.onUpload(ctx, m.Document, t, ev)
+	case forceCheck:
+		draft := c.args
+		if draft == "" && m.ReplyToMessage != nil {
+			// /check in reply to a message checks that message.
+			draft = m.ReplyToMessage.Text
+			if draft == "" {
+				draft = m.ReplyToMessage.Caption
+			}
+		}
+		ev.kind = "check"
+		if draft != "" && !s.admit(ctx, ev, t, "question") {
+			return
+		}
+		s.onCheck(ctx, draft, claimDate(m), t, ev)
 	case isCmd:
 		ev.kind = "command"
 		s.onCommand(ctx, c, t, ev)
@@ -88,6 +114,13 @@ func (s *Server) onMessage(ctx context.Context, m *models.Message, ev *event) {
 		}
 		ev.kind = "question"
 		if !s.admit(ctx, ev, t, "question") {
+			return
+		}
+		// A forwarded message, or one that states figures rather than
+		// asks (no 多少, 几, 吗, ?), is checked.
+		forwardedFigures := m.ForwardOrigin != nil && len(answer.ReadClaim(q, s.eng.Gazetteer, answer.CheckOptions{})) > 0
+		if forwardedFigures || answer.StatesFigures(q) {
+			s.onCheck(ctx, q, claimDate(m), t, ev)
 			return
 		}
 		s.onQuestion(ctx, q, t, ev)
@@ -187,7 +220,14 @@ func refusalPlain(user int64) string {
 
 func (s *Server) onQuestion(ctx context.Context, q string, t target, ev *event) {
 	s.log.Debug("question", "user", ev.user, "chat", ev.chat, "text", q)
-	res, err := s.eng.Ask(q, askAnswers)
+	readAs := ""
+	if prev, ok := s.lastAsked.get(t.chat); ok {
+		if full, ok := s.eng.FollowUp(prev, q); ok {
+			q, readAs = full, full
+			s.log.Debug("follow-up", "chat", ev.chat, "read_as", full)
+		}
+	}
+	res, err := s.eng.Respond(q, answer.Options{N: askAnswers})
 	if err != nil {
 		ev.outcome, ev.err = "error", fmt.Errorf("ask: %w", err)
 		s.send(ctx, t, "出错了,没能查询索引。请稍后再试。", nil)
@@ -196,6 +236,13 @@ func (s *Server) onQuestion(ctx context.Context, q string, t target, ev *event) 
 	ev.outcome = "answered"
 	if len(res.Answers) == 0 {
 		ev.outcome = "not_found"
+	} else {
+		s.lastAsked.put(t.chat, q)
+	}
+	if isMulti(res) {
+		// The table's heading is the question as read.
+		ev.err = s.sendRows(ctx, t, q, res)
+		return
 	}
 	var others []answer.Answer
 	if len(res.Answers) > 0 {
@@ -204,7 +251,11 @@ func (s *Server) onQuestion(ctx context.Context, q string, t target, ev *event) 
 			s.log.Warn("other periods", "error", err.Error())
 		}
 	}
-	ev.err = s.send(ctx, t, renderResult(res), s.answerKeyboard(t.chat, q, res, others))
+	reply := renderResult(res)
+	if readAs != "" {
+		reply = "↪ <i>按「" + echo(readAs) + "」回答</i>\n" + reply
+	}
+	ev.err = s.send(ctx, t, reply, s.answerKeyboard(t.chat, q, res, others))
 }
 
 // answerKeyboard holds a result for its buttons: 更多结果 when there is
@@ -234,7 +285,7 @@ func (s *Server) answerKeyboard(chat int64, q string, res answer.Result, others 
 	return &keyboard{InlineKeyboard: [][]button{row, second}}
 }
 
-var knownCommands = map[string]bool{"start": true, "help": true, "search": true, "sources": true, "stats": true, "reindex": true,
+var knownCommands = map[string]bool{"start": true, "help": true, "search": true, "check": true, "sources": true, "stats": true, "reindex": true,
 	"allow": true, "revoke": true, "users": true}
 
 func (s *Server) onCommand(ctx context.Context, c command, t target, ev *event) {
@@ -290,7 +341,8 @@ func (s *Server) onSearch(ctx context.Context, q string, t target, ev *event) {
 const (
 	actionMore         = "m" // 更多结果: answers 2.. of a question, paged
 	actionOtherPeriods = "p" // 其他时期: the first answer's indicator in other periods
-	actionParagraph    = "o" // 原文: the paragraph of answer n
+	actionParagraph    = "o" // 原文: the paragraph of answer n (of row n of a comparison or trend)
+	actionRowOthers    = "x" // 更多结果 of row n of a comparison or trend
 	actionListPage     = "l" // page n of a list of answers, by editing the message
 	actionSearchPage   = "s" // page n of /search, by editing the message
 	actionSourcesPage  = "r" // page n of /sources, by editing the message
@@ -453,12 +505,19 @@ func (s *Server) onCallback(ctx context.Context, q *models.CallbackQuery, ev *ev
 			return
 		}
 		a := answers[n]
+		if a.File == "" {
+			expired()
+			return
+		}
 		sents, err := s.eng.Paragraph(a.File, a.Paragraph)
 		if err != nil {
 			toast, alert = "原文已不在索引里(报告可能已被更新),请重新提问。", true
 			return
 		}
 		ev.err = s.send(ctx, t, renderParagraph(a, sents), nil)
+	case actionRowOthers:
+		ev.outcome = "row_others"
+		toast, ev.err = s.rowOthers(ctx, t, sess, n)
 	case actionListPage:
 		ev.outcome = "list_page"
 		if len(sess.list) == 0 {
@@ -521,12 +580,24 @@ func (s *Server) onInline(ctx context.Context, q *models.InlineQuery, ev *event)
 		results = append(results, article("limited", "提问太频繁了", "请稍等片刻再输入", "提问太频繁了,请稍等片刻再问。"))
 	default:
 		s.log.Debug("inline question", "user", ev.user, "text", text)
-		res, err := s.eng.Ask(text, inlineResults)
+		res, err := s.eng.Respond(text, answer.Options{N: inlineResults})
 		if err != nil {
 			ev.outcome, ev.err = "error", fmt.Errorf("ask: %w", err)
 			return
 		}
 		ev.outcome = "answered"
+		if isMulti(res) && len(res.Answers) > 0 {
+			// A comparison or a trend is one result: its table as text.
+			desc := make([]string, 0, len(res.Rows))
+			for _, row := range res.Rows {
+				if row.Answer != nil {
+					desc = append(desc, row.Label+" "+row.Answer.ValueText())
+				}
+			}
+			results = append(results, article("rows", res.Question, strings.Join(desc, " · "),
+				renderRowsTable(res)+"\n\n"+renderRowsEvidence(res)))
+			break
+		}
 		for i, a := range res.Answers {
 			results = append(results, article(strconv.Itoa(i), a.Headline(), a.SourceText, evidence(a)))
 		}

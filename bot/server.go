@@ -152,7 +152,9 @@ type Server struct {
 	inlineLimits *limiter
 	burst        int // questions in a row before the rate applies
 	sessions     *store
-	now          func() time.Time
+	// lastAsked is each chat's last answered question, for follow-ups.
+	lastAsked *lastQuestions
+	now       func() time.Time
 
 	me models.User
 	// inline is getMe's supports_inline_queries: whether inline mode is
@@ -262,6 +264,7 @@ func New(cfg Config) (*Server, error) {
 		inlineLimits: newLimiter(3*cfg.RatePerMinute, 3*cfg.Burst, now),
 		burst:        cfg.Burst,
 		sessions:     newStore(maxSessions, sessionTTL, now),
+		lastAsked:    newLastQuestions(now),
 		now:          now,
 		sleep:        sleep,
 		owed:         map[int64]owedNotice{},

@@ -41,6 +41,9 @@ func (s *session) answers() []answer.Answer {
 	if s.list != nil {
 		return s.list
 	}
+	if isMulti(s.result) {
+		return rowAnswers(s.result)
+	}
 	return s.result.Answers
 }
 

@@ -49,6 +49,30 @@ type Chart struct {
 	Values []float64 // one per point
 	// Footnote names the sources (3份报告 · 来源: …).
 	Footnote string
+	// Series and X are set for a trend: each point's period length (全年,
+	// 一季度) and its place in time (2023.5 for 2023年上半年, 0 when its
+	// year is not known). A trend of several series draws one line for
+	// each on a time axis, with a legend.
+	Series []string
+	X      []float64
+}
+
+// seriesNames lists c's series in the order of their first point.
+func (c Chart) seriesNames() []string {
+	var names []string
+	seen := map[string]bool{}
+	for _, s := range c.Series {
+		if !seen[s] {
+			seen[s] = true
+			names = append(names, s)
+		}
+	}
+	return names
+}
+
+// onTimeAxis tells whether c is drawn as several lines on a time axis.
+func (c Chart) onTimeAxis() bool {
+	return c.Kind == Line && len(c.seriesNames()) > 1 && len(c.X) == len(c.Values)
 }
 
 // Size of the image: readable on a phone, at least 800×500 px.
@@ -74,7 +98,7 @@ func FromResult(res answer.Result) (Chart, error) {
 		return c, ErrNoChart
 	}
 	files := map[string]bool{}
-	left := 0
+	left, noYear := 0, 0
 	for _, r := range res.Rows {
 		if r.Answer == nil {
 			continue
@@ -87,8 +111,17 @@ func FromResult(res answer.Result) (Chart, error) {
 			left++
 			continue
 		}
+		if c.Kind == Line && r.Series != "" && a.TimePosition() == 0 && len(res.Rows) > 1 && hasSeveralSeries(res.Rows) {
+			// Without a year the point has no place on the time axis.
+			noYear++
+			continue
+		}
 		c.Labels = append(c.Labels, r.Label)
 		c.Values = append(c.Values, a.Number)
+		if c.Kind == Line {
+			c.Series = append(c.Series, r.Series)
+			c.X = append(c.X, a.TimePosition())
+		}
 		files[a.File] = true
 	}
 	if len(c.Values) < 2 && !(c.Kind == Bars && len(c.Values) == 1) {
@@ -106,7 +139,27 @@ func FromResult(res answer.Result) (Chart, error) {
 	if left > 0 {
 		c.Footnote += fmt.Sprintf(";%d项单位不同,未画出", left)
 	}
+	if noYear > 0 {
+		c.Footnote += fmt.Sprintf(";%d项没有年份,未画出", noYear)
+	}
 	return c, nil
+}
+
+// hasSeveralSeries tells whether a trend's rows are of more than one
+// period length.
+func hasSeveralSeries(rows []answer.Row) bool {
+	first := ""
+	for _, r := range rows {
+		if r.Answer == nil || r.Series == "" {
+			continue
+		}
+		if first == "" {
+			first = r.Series
+		} else if r.Series != first {
+			return true
+		}
+	}
+	return false
 }
 
 // fontPaths are where CJK fonts are found, in order.
@@ -125,6 +178,10 @@ var (
 	fontOnce sync.Once
 	fontErr  error
 )
+
+// Ready reports whether charts can be drawn here: nil when a CJK font
+// was found, else an error saying how to install one.
+func Ready() error { return loadFont() }
 
 // loadFont registers the first CJK font found as plot's default font.
 func loadFont() error {
@@ -253,6 +310,14 @@ func Render(w io.Writer, c Chart) error {
 		p.Add(bars)
 		p.Add(valueLabels(values, true))
 		p.X.Min, p.X.Max = -0.6, float64(len(values))-0.4
+	case Line:
+		if c.onTimeAxis() {
+			if err := drawSeries(p, c); err != nil {
+				return err
+			}
+			break
+		}
+		fallthrough
 	default:
 		pts := make(plotter.XYs, len(values))
 		for i, v := range values {
@@ -268,8 +333,10 @@ func Render(w io.Writer, c Chart) error {
 		p.Add(valueLabels(values, false))
 		p.X.Min, p.X.Max = -0.5, float64(len(values))-0.5
 	}
-	p.NominalX(shortLabels(c.Labels)...)
-	if len(c.Labels) > 5 {
+	if !c.onTimeAxis() {
+		p.NominalX(shortLabels(c.Labels)...)
+	}
+	if len(c.Labels) > 5 && !c.onTimeAxis() {
 		// Many periods side by side: smaller labels, so they do not touch.
 		p.X.Tick.Label.Font.Size = 14
 	}
@@ -283,12 +350,127 @@ func Render(w io.Writer, c Chart) error {
 		pad = 1
 	}
 	p.Y.Min, p.Y.Max = lo-pad*boolF(lo < 0 || c.Kind == Line), hi+pad
+	if c.onTimeAxis() {
+		// Room at the top for the legend, one line per series, and at
+		// the bottom for labels written below their points.
+		p.Y.Max = hi + pad*(1+1.2*float64(len(c.seriesNames())))
+		p.Y.Min = lo - pad*2
+	}
 	img := vgimg.NewWith(vgimg.UseWH(vg.Length(Width)*vg.Inch/vgimg.DefaultDPI, vg.Length(Height)*vg.Inch/vgimg.DefaultDPI), vgimg.UseDPI(vgimg.DefaultDPI))
 	p.Draw(draw.New(img))
 	png := vgimg.PngCanvas{Canvas: img}
 	if _, err := png.WriteTo(w); err != nil {
 		return fmt.Errorf("write png: %w", err)
 	}
+	return nil
+}
+
+// seriesColors tell the series of a trend apart; the first is the accent
+// of single-series charts.
+var seriesColors = []color.RGBA{
+	{R: 0x1f, G: 0x5f, B: 0xa8, A: 0xff},
+	{R: 0xd9, G: 0x5f, B: 0x0e, A: 0xff},
+	{R: 0x2c, G: 0x9c, B: 0x4a, A: 0xff},
+	{R: 0x8c, G: 0x3c, B: 0xa8, A: 0xff},
+	{R: 0x99, G: 0x66, B: 0x33, A: 0xff},
+}
+
+// higherNearby tells whether another series than name has a higher point
+// within a year of pt.
+func (c Chart) higherNearby(name string, pt plotter.XY) bool {
+	for i, s := range c.Series {
+		if s != name && c.X[i]-pt.X < 1 && pt.X-c.X[i] < 1 && c.Values[i] > pt.Y {
+			return true
+		}
+	}
+	return false
+}
+
+// crowded is how close in years two points of a series are for only the
+// later to be labelled.
+const crowded = 0.3
+
+// drawSeries draws a trend of several period lengths: one line per series
+// on a time axis marked in years, each point labelled with its value,
+// and a legend naming the series.
+func drawSeries(p *plot.Plot, c Chart) error {
+	names := c.seriesNames()
+	p.Legend.Top = true
+	p.Legend.TextStyle.Font.Size = 18
+	p.Legend.ThumbnailWidth = vg.Points(24)
+	lo, hi := c.X[0], c.X[0]
+	for si, name := range names {
+		var pts plotter.XYs
+		for i, s := range c.Series {
+			if s == name {
+				pts = append(pts, plotter.XY{X: c.X[i], Y: c.Values[i]})
+				lo, hi = min(lo, c.X[i]), max(hi, c.X[i])
+			}
+		}
+		col := seriesColors[si%len(seriesColors)]
+		line, points, err := plotterLinePoints(pts)
+		if err != nil {
+			return fmt.Errorf("series %s: %w", name, err)
+		}
+		line.Color, line.Width = col, vg.Points(3)
+		points.Shape, points.Color, points.Radius = draw.CircleGlyph{}, col, vg.Points(6)
+		p.Add(line, points)
+		p.Legend.Add(name, line, points)
+		var upper, lower plotter.XYLabels
+		for i, pt := range pts {
+			// A point close before the next of its series leaves the
+			// label to it (the table has every value).
+			if i+1 < len(pts) && pts[i+1].X-pt.X < crowded {
+				continue
+			}
+			// Below its point when another series is higher at about the
+			// same time, so that labels do not write over each other.
+			if c.higherNearby(name, pt) {
+				lower.XYs, lower.Labels = append(lower.XYs, pt), append(lower.Labels, trimNumber(pt.Y))
+			} else {
+				upper.XYs, upper.Labels = append(upper.XYs, pt), append(upper.Labels, trimNumber(pt.Y))
+			}
+		}
+		for _, set := range []struct {
+			l     plotter.XYLabels
+			below bool
+		}{{upper, false}, {lower, true}} {
+			if len(set.l.XYs) == 0 {
+				continue
+			}
+			labels, err := plotter.NewLabels(set.l)
+			if err != nil {
+				return fmt.Errorf("labels: %w", err)
+			}
+			for i := range labels.TextStyle {
+				labels.TextStyle[i].Font.Size = 18
+				labels.TextStyle[i].XAlign = draw.XCenter
+				labels.TextStyle[i].YAlign = draw.YBottom
+				labels.TextStyle[i].Color = col
+				if set.below {
+					labels.TextStyle[i].YAlign = draw.YTop
+				}
+			}
+			labels.Offset = vg.Point{Y: vg.Points(8)}
+			if set.below {
+				labels.Offset = vg.Point{Y: -vg.Points(8)}
+			}
+			p.Add(labels)
+		}
+	}
+	// A tick at each year's start, the year's label at its middle (at
+	// most about eight labelled years).
+	first, last := int(lo), int(hi)
+	p.X.Min, p.X.Max = float64(first), float64(last)+1
+	step := max(1, (last-first+1+7)/8)
+	var ticks []plot.Tick
+	for y := first; y <= last+1; y++ {
+		ticks = append(ticks, plot.Tick{Value: float64(y)})
+		if (y-first)%step == 0 && y <= last {
+			ticks = append(ticks, plot.Tick{Value: float64(y) + 0.5, Label: fmt.Sprintf("%d", y)})
+		}
+	}
+	p.X.Tick.Marker = plot.ConstantTicks(ticks)
 	return nil
 }
 
@@ -321,7 +503,7 @@ func valueLabels(values plotter.Values, bars bool) *plotter.Labels {
 		labels.TextStyle[i].XAlign = draw.XCenter
 		labels.TextStyle[i].YAlign = draw.YBottom
 	}
-	labels.Offset = vg.Point{Y: vg.Points(6)}
+	labels.Offset = vg.Point{Y: vg.Points(10)}
 	return labels
 }
 

@@ -67,3 +67,41 @@ func TestRenderPNG(t *testing.T) {
 		}
 	}
 }
+
+func TestTrendOfSeveralSeries(t *testing.T) {
+	point := func(label, series string, v float64) answer.Row {
+		return answer.Row{Label: label, Series: series, Answer: &answer.Answer{Value: trimNumber(v), Number: v, Unit: "%", File: label + ".txt", Period: label}}
+	}
+	res := answer.Result{Question: "甲市GDP增速走势", Mode: answer.ModeTrend, Rows: []answer.Row{
+		point("2021年一季度", "一季度", 6.1), point("2023年一季度", "一季度", 4.2),
+		point("2022年", "全年", 5.0), point("一季度", "一季度", 3.3), // no year: not on the axis
+	}}
+	c, err := FromResult(res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !c.onTimeAxis() || strings.Join(c.seriesNames(), ",") != "一季度,全年" || len(c.X) != 3 {
+		t.Fatalf("chart %+v", c)
+	}
+	if c.X[0] >= c.X[2] || c.X[2] >= c.X[1] {
+		t.Errorf("time positions %v: 2021Q1 < 2022 < 2023Q1", c.X)
+	}
+	if !strings.Contains(c.Footnote, "1项没有年份") {
+		t.Errorf("footnote %q", c.Footnote)
+	}
+	// One series alone is drawn with its periods as labels.
+	one := answer.Result{Mode: answer.ModeTrend, Rows: res.Rows[:2]}
+	if c, err := FromResult(one); err != nil || c.onTimeAxis() {
+		t.Errorf("one series: %+v %v", c, err)
+	}
+	if err := loadFont(); err != nil {
+		t.Skip(err)
+	}
+	var b bytes.Buffer
+	if err := Render(&b, c); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := png.Decode(&b); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -474,3 +474,60 @@ func TestRankingList(t *testing.T) {
 		t.Errorf("got %v\nwant %v", got, want)
 	}
 }
+
+// A clause cut at ";" continues the statement before it: its figures
+// without an indicator of their own take that one, and keep their places.
+func TestIndicatorContinuesAfterSemicolon(t *testing.T) {
+	raw := &RawFile{Path: "r.txt", Format: "txt", Encoding: "utf-8", Hash: "h",
+		Text: "前三季度,东溪州、南岭州地区生产总值保持较快增长,分别增长8.1%、7.9%,位居前列;西原州、北川州分别增长6.5%、6.2%;全省工业投资增长4.4%。"}
+	raw.Size = int64(len(raw.Text))
+	g, err := NewGazetteer("52\t贵州省\t\n5291\t东溪州\t52\n5292\t南岭州\t52\n5293\t西原州\t52\n5294\t北川州\t52\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := Process(raw, Options{Sidecar: Sidecar{Region: "贵州省", Date: "2023-10"}, Gazetteer: g})
+	var got []string
+	for _, f := range figuresOf(doc) {
+		got = append(got, f.Value+" "+f.Metric+" "+f.Region)
+	}
+	want := "8.1 地区生产总值 东溪州|7.9 地区生产总值 南岭州|6.5 地区生产总值 西原州|6.2 地区生产总值 北川州|4.4 工业投资 贵州省"
+	if strings.Join(got, "|") != want {
+		t.Errorf("got  %s\nwant %s", strings.Join(got, "|"), want)
+	}
+}
+
+// A growth over a base year named in the sentence is a two-year growth,
+// not the period's own, unless the base is the year before.
+func TestBaseYearComparator(t *testing.T) {
+	for _, tt := range []struct{ text, date, want string }{
+		{"一季度,全市地区生产总值增长12.1%,比2019年同期增长7.2%。", "2021-04", "12.1:|7.2:2019年同期"},
+		{"全年地区生产总值较2019年增长4.1%。", "2022-02", "4.1:2019年同期"},
+		// Over the year before: the ordinary growth.
+		{"2020年全市地区生产总值比2019年增长3.3%。", "2021-02", "3.3:"},
+	} {
+		var got []string
+		for _, f := range figuresOf(processText(tt.text, tt.date)) {
+			got = append(got, f.Value+":"+f.Comparator)
+		}
+		if strings.Join(got, "|") != tt.want {
+			t.Errorf("%s\n got %s\nwant %s", tt.text, strings.Join(got, "|"), tt.want)
+		}
+	}
+}
+
+// In a city's report, another city named as a figure's subject makes it
+// that city's figure; named as what is compared with, it does not.
+func TestOtherCityInCityReport(t *testing.T) {
+	raw := &RawFile{Path: "r.txt", Format: "txt", Encoding: "utf-8", Hash: "h",
+		Text: "上半年工业运行\n1-6月,全市工业投资增长12.5%,淄博工业投资增长30.2%;我市规上工业增加值增长6.6%,高于淄博1.1个百分点。\n"}
+	raw.Size = int64(len(raw.Text))
+	doc := Process(raw, Options{Sidecar: Sidecar{Region: "济宁市", Date: "2023-07"}})
+	var got []string
+	for _, f := range figuresOf(doc) {
+		got = append(got, f.Value+" "+f.Region)
+	}
+	want := "12.5 济宁市|30.2 淄博市|6.6 济宁市|1.1 济宁市"
+	if strings.Join(got, "|") != want {
+		t.Errorf("got  %s\nwant %s", strings.Join(got, "|"), want)
+	}
+}

@@ -47,6 +47,12 @@ func allTables() map[string][]row {
 	for _, p := range PairWords {
 		t["PairWords"] = append(t["PairWords"], row{p.Text, p.Example})
 	}
+	for _, w := range RankingWords {
+		t["RankingWords"] = append(t["RankingWords"], row{w.Text, w.Example})
+	}
+	for _, o := range RankingOrders {
+		t["RankingOrders"] = append(t["RankingOrders"], row{o.Text, o.Example})
+	}
 	t["EmptyMetrics"] = wordRows(EmptyMetrics)
 	for _, s := range Sectors {
 		t["Sectors"] = append(t["Sectors"], row{s.Word, s.Example})

@@ -51,6 +51,11 @@ type Request struct {
 	N int `json:"n,omitempty"`
 	// Explain asks for the score terms (Result.Why, and in Text).
 	Explain bool `json:"explain,omitempty"`
+	// Check, when set, is a text whose figures are checked (answer.Check)
+	// instead of a question; Region and Date are its defaults.
+	Check  string `json:"check,omitempty"`
+	Region string `json:"region,omitempty"`
+	Date   string `json:"date,omitempty"`
 }
 
 // Response is the answer to one Request: the Result as JSON (exactly what
@@ -60,8 +65,11 @@ type Response struct {
 	Text   string          `json:"text,omitempty"`
 	// Answered says whether the result has any answer, for the exit
 	// status of ask.
-	Answered bool   `json:"answered"`
-	Error    string `json:"error,omitempty"`
+	Answered bool `json:"answered"`
+	// Contradicted says, for a check, whether a report contradicts a
+	// figure, for the exit status of check.
+	Contradicted bool   `json:"contradicted,omitempty"`
+	Error        string `json:"error,omitempty"`
 	// Server names the process that answered, for the user to know.
 	Server string `json:"server,omitempty"`
 }
@@ -195,6 +203,9 @@ func (s *Server) answer(line []byte) Response {
 		resp.Error = "bad request: n must not be negative"
 		return resp
 	}
+	if req.Check != "" {
+		return s.check(req, resp)
+	}
 	res, err := s.eng.Respond(req.Question, answer.Options{N: req.N, Explain: req.Explain})
 	if err != nil {
 		resp.Error = err.Error()
@@ -216,6 +227,29 @@ func (s *Server) answer(line []byte) Response {
 	resp.Result = bytes.TrimSpace(js.Bytes())
 	resp.Text = text.String()
 	resp.Answered = len(res.Answers) > 0
+	return resp
+}
+
+// check checks the figures of a text, as "check" would.
+func (s *Server) check(req Request, resp Response) Response {
+	res, err := s.eng.Check(req.Check, answer.CheckOptions{Region: req.Region, Date: req.Date})
+	if err != nil {
+		resp.Error = err.Error()
+		return resp
+	}
+	var js bytes.Buffer
+	enc := json.NewEncoder(&js)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(res); err != nil {
+		resp.Error = err.Error()
+		return resp
+	}
+	var text bytes.Buffer
+	answer.WriteCheck(&text, res)
+	resp.Result = bytes.TrimSpace(js.Bytes())
+	resp.Text = text.String()
+	resp.Answered = len(res.Figures) > 0
+	resp.Contradicted = res.Contradicted()
 	return resp
 }
 

@@ -79,3 +79,28 @@ func TestAskThroughSocket(t *testing.T) {
 		t.Error("dialled a closed server")
 	}
 }
+
+// A check is answered through the socket as check would print it, with
+// whether a report contradicts a figure.
+func TestCheckThroughSocket(t *testing.T) {
+	dir := t.TempDir()
+	srv, err := Listen(dir, testEngine(t), "test server")
+	if err != nil {
+		t.Skipf("unix sockets: %v", err)
+	}
+	defer srv.Close()
+	cl, err := Dial(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cl.Close()
+	resp, err := cl.Ask(context.Background(), Request{Check: "今年1-5月,全市工业投资同比增长15.5%。", Region: "泰安", Date: "2023-07"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var res answer.CheckResult
+	if err := json.Unmarshal(resp.Result, &res); err != nil || !resp.Contradicted || len(res.Figures) != 1 ||
+		res.Figures[0].Verdict != answer.Contradicted || !strings.Contains(resp.Text, "15.5%✗(报告为12.5%)") {
+		t.Errorf("check response %+v (%v)", resp, err)
+	}
+}

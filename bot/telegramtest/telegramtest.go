@@ -47,6 +47,9 @@ type Request struct {
 	// Params are the request's fields as sent (multipart or JSON):
 	// JSON-valued fields (reply_markup, results, commands) are their JSON text.
 	Params map[string]string
+	// Files are the uploaded files' bytes (sendPhoto, sendDocument), by
+	// field name.
+	Files  map[string][]byte
 	Header http.Header
 	// Status is the HTTP status the fake answered with.
 	Status int
@@ -406,12 +409,12 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
-	params, err := readParams(r)
+	params, files, err := readParams(r)
 	if err != nil {
 		writeJSON(w, http.StatusBadRequest, fmt.Sprintf(`{"ok":false,"error_code":400,"description":%q}`, "Bad Request: "+err.Error()))
 		return
 	}
-	x.req.Params = params
+	x.req.Params, x.req.Files = params, files
 	if s.applyFault(x) {
 		return
 	}
@@ -428,7 +431,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	case "getUpdates":
 		s.getUpdates(x, r, params)
 		return
-	case "sendMessage", "editMessageText", "sendDocument":
+	case "sendMessage", "editMessageText", "sendDocument", "sendPhoto":
 		result = s.message(params)
 	case "getFile":
 		s.mu.Lock()
@@ -574,8 +577,9 @@ func (s *Server) download(x *exchange, path string) {
 
 // readParams reads a Bot API request's fields: multipart (what
 // go-telegram/bot sends), JSON, or a URL-encoded form.
-func readParams(r *http.Request) (map[string]string, error) {
+func readParams(r *http.Request) (map[string]string, map[string][]byte, error) {
 	params := map[string]string{}
+	files := map[string][]byte{}
 	for k, v := range r.URL.Query() {
 		params[k] = v[0]
 	}
@@ -586,20 +590,30 @@ func readParams(r *http.Request) (map[string]string, error) {
 			// go-telegram/bot sends a body without parts for
 			// parameterless methods: that is no error.
 			if strings.Contains(err.Error(), "EOF") {
-				return params, nil
+				return params, files, nil
 			}
-			return nil, err
+			return nil, nil, err
 		}
 		for k, v := range r.MultipartForm.Value {
 			params[k] = v[0]
 		}
 		for k, fh := range r.MultipartForm.File {
 			params[k] = "attach:" + fh[0].Filename
+			f, err := fh[0].Open()
+			if err != nil {
+				return nil, nil, err
+			}
+			data, err := io.ReadAll(f)
+			f.Close()
+			if err != nil {
+				return nil, nil, err
+			}
+			files[k] = data
 		}
 	case "application/json":
 		var m map[string]json.RawMessage
 		if err := json.NewDecoder(r.Body).Decode(&m); err != nil && err != io.EOF {
-			return nil, err
+			return nil, nil, err
 		}
 		for k, v := range m {
 			var s string
@@ -612,17 +626,17 @@ func readParams(r *http.Request) (map[string]string, error) {
 	case "application/x-www-form-urlencoded":
 		body, err := io.ReadAll(r.Body)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		vals, err := url.ParseQuery(string(body))
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		for k, v := range vals {
 			params[k] = v[0]
 		}
 	}
-	return params, nil
+	return params, files, nil
 }
 
 // Updates a test pushes.

@@ -56,23 +56,26 @@ func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 			return err
 		}
 		defer cl.Close()
-		return askThroughSocket(ctx, cl, questions, *n, *asJSON, *explain, stdout, stderr)
+		return askThroughSocket(ctx, cl, questions, *n, *asJSON, *explain, *chartFile, stdout, stderr)
 	}
 	if err != nil {
 		return err
 	}
 	defer ix.Close()
 	eng := answer.New(ix)
-	enc := json.NewEncoder(stdout)
-	enc.SetEscapeHTML(false)
 	answered := 0
+	prev := "" // the last answered question, for follow-ups (济南呢?)
 	for i, q := range questions {
 		if err := ctx.Err(); err != nil {
 			return errInterrupted
 		}
-		res, err := eng.Respond(q, answer.Options{N: *n, Explain: *explain})
+		full, followed := eng.FollowUp(prev, q)
+		res, err := eng.Respond(full, answer.Options{N: *n, Explain: *explain})
 		if err != nil {
 			return err
+		}
+		if len(res.Answers) > 0 {
+			prev = full
 		}
 		if *chartFile != "" {
 			if err := writeChart(chartPath(*chartFile, i, len(questions)), res, stderr); err != nil {
@@ -83,13 +86,16 @@ func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 			answered++
 		}
 		if *asJSON {
-			if err := enc.Encode(res); err != nil {
+			if err := answer.WriteJSON(stdout, res); err != nil {
 				return err
 			}
 			continue
 		}
 		if i > 0 {
 			fmt.Fprintln(stdout)
+		}
+		if followed {
+			fmt.Fprintf(stdout, "(接上题:%s → 按「%s」回答)\n", q, full)
 		}
 		answer.WriteText(stdout, res)
 		if *explain {
@@ -105,7 +111,7 @@ func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 
 // askThroughSocket asks the process that holds the index, printing what
 // ask itself would print.
-func askThroughSocket(ctx context.Context, cl *socket.Client, questions []string, n int, asJSON, explain bool, stdout, stderr io.Writer) error {
+func askThroughSocket(ctx context.Context, cl *socket.Client, questions []string, n int, asJSON, explain bool, chartFile string, stdout, stderr io.Writer) error {
 	answered := 0
 	for i, q := range questions {
 		resp, err := cl.Ask(ctx, socket.Request{Question: q, N: n, Explain: explain})
@@ -123,6 +129,15 @@ func askThroughSocket(ctx context.Context, cl *socket.Client, questions []string
 		}
 		if resp.Answered {
 			answered++
+		}
+		if chartFile != "" {
+			var res answer.Result
+			if err := json.Unmarshal(resp.Result, &res); err != nil {
+				return fmt.Errorf("%s: answer for the chart: %w", resp.Server, err)
+			}
+			if err := writeChart(chartPath(chartFile, i, len(questions)), res, stderr); err != nil {
+				return err
+			}
 		}
 		if asJSON {
 			fmt.Fprintf(stdout, "%s\n", resp.Result)

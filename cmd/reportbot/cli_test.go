@@ -293,3 +293,21 @@ func TestFeedbackCommand(t *testing.T) {
 		t.Errorf("feedback printed %q", out.String())
 	}
 }
+
+// Questions asked in a row are read as a conversation: a follow-up takes
+// the indicator of the last answered question, and says so.
+func TestAskFollowUps(t *testing.T) {
+	dir := writeReports(t)
+	ix := filepath.Join(t.TempDir(), "ix")
+	if out, errOut, code := run(t, "index", "-q", "-index", ix, dir); code != exitOK {
+		t.Fatalf("index: exit %d\n%s%s", code, out, errOut)
+	}
+	out, _, code := runWithStdin(t, "泰安工业投资增速\n资阳呢?\n", "ask", "-index", ix, "-")
+	if code != exitOK || !strings.Contains(out, "接上题:资阳呢? → 按「资阳工业投资增速」回答") {
+		t.Errorf("follow-up: exit %d\n%s", code, out)
+	}
+	// 资阳 states no 工业投资: the follow-up is not answered with 泰安's.
+	if i := strings.Index(out, "接上题"); i < 0 || strings.Contains(out[i:], "12.5%") {
+		t.Errorf("the follow-up answered with the first question's figure:\n%s", out)
+	}
+}

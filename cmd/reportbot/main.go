@@ -18,11 +18,12 @@ import (
 
 // Exit codes.
 const (
-	exitOK          = 0
-	exitError       = 1
-	exitUsage       = 2
-	exitNotFound    = 3   // ask: no confident answer
-	exitInterrupted = 130 // 128 + SIGINT, as shells report a command ended by Ctrl-C
+	exitOK           = 0
+	exitError        = 1
+	exitUsage        = 2
+	exitNotFound     = 3   // ask: no confident answer
+	exitContradicted = 4   // check: a report contradicts a figure
+	exitInterrupted  = 130 // 128 + SIGINT, as shells report a command ended by Ctrl-C
 )
 
 // usageError is a mistake in the command line.
@@ -41,13 +42,16 @@ const usage = `reportbot: exact figures from work reports, with their sentence a
 
 Usage:
   reportbot ask [-index DIR] [-json] [-n N] QUESTION... | -   answer questions ("-": one a line from stdin)
+  reportbot check [-index DIR] [-json] [-region R] [-date YYYY-MM] TEXT... | - | -file DRAFT
+                                               check the figures a text states (exit 4: one is contradicted)
   reportbot index [-index DIR] [-prune] [-rebuild] PATH...     index report files and folders
   reportbot sources [-index DIR] [-json]       list the indexed reports
   reportbot stats [-index DIR] [-json]         count what the index holds
   reportbot remove [-index DIR] PATH...        drop reports (or a folder of them) from the index
   reportbot eval [-index DIR] QA.jsonl [NEGATIVES.jsonl]   score a question set
   reportbot figures [-json] FILE|DIR...        show what is extracted from reports
-  reportbot serve [-index DIR] [-reports DIR]  run the Telegram bot
+  reportbot serve [-index DIR] [-reports DIR] [-web ADDR]   run the Telegram bot (and the web page)
+  reportbot web [-addr 127.0.0.1:8080] [-index DIR]   serve the web page
   reportbot bench [-sentences N]               measure speed, size and memory on synthetic reports
   reportbot version                            print the version
 
@@ -57,7 +61,8 @@ Flags may come before or after the arguments. Run "reportbot COMMAND -h"
 
 // commands maps each command to the function that runs it.
 var commands = map[string]func(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error{
-	"ask": runAsk,
+	"ask":   runAsk,
+	"check": runCheck,
 	"index": func(ctx context.Context, a []string, _ io.Reader, o, e io.Writer) error {
 		return runIndex(ctx, a, o, e)
 	},
@@ -67,6 +72,9 @@ var commands = map[string]func(ctx context.Context, args []string, stdin io.Read
 	},
 	"serve": func(ctx context.Context, a []string, _ io.Reader, o, e io.Writer) error {
 		return runServe(ctx, a, o, e)
+	},
+	"web": func(ctx context.Context, a []string, _ io.Reader, o, e io.Writer) error {
+		return runWeb(ctx, a, o, e)
 	},
 	"bench": func(ctx context.Context, a []string, _ io.Reader, o, e io.Writer) error {
 		return runBench(ctx, a, o, e)
@@ -102,6 +110,8 @@ func exitCode(err error, stderr io.Writer) int {
 		return exitOK // the usage was asked for, and printed
 	case errors.Is(err, errNotFound):
 		return exitNotFound
+	case errors.Is(err, errContradicted):
+		return exitContradicted
 	case errors.Is(err, errInterrupted):
 		fmt.Fprintf(stderr, "reportbot: %v\n", err)
 		return exitInterrupted

@@ -48,9 +48,9 @@ as comma-separated numeric Telegram IDs, in
 or pass -public to answer everyone.`
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("serve", "reportbot serve [-index DIR] [-reports DIR] [-public] [-webhook URL -listen ADDR]",
-		fmt.Sprintf("Runs the Telegram bot. Environment: %s (required), %s,\n%s, %s, %s, %s.",
-			envToken, envAPIURL, envAllowedUsers, envAllowedChats, envAdmins, envWebhookSecret))
+	fs := newFlagSet("serve", "reportbot serve [-index DIR] [-reports DIR] [-public] [-webhook URL -listen ADDR] [-web ADDR]",
+		fmt.Sprintf("Runs the Telegram bot. Environment: %s (required), %s,\n%s, %s, %s, %s,\n%s (the web page's token, for -web beyond loopback).",
+			envToken, envAPIURL, envAllowedUsers, envAllowedChats, envAdmins, envWebhookSecret, envWebToken))
 	dir := indexFlag(fs.FlagSet)
 	reports := fs.String("reports", "", "folder of reports: indexed at start and on /reindex; admins' uploads are saved here (without it, uploads are refused)")
 	public := fs.Bool("public", false, "answer everyone, not only the allow-lists")
@@ -62,6 +62,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	workers := fs.Int("workers", 4, "updates handled at once")
 	logLevel := fs.String("log-level", "info", "debug, info, warn or error (debug logs the questions' text)")
 	logJSON := fs.Bool("log-json", false, "log JSON lines instead of text")
+	webAddr := fs.String("web", "", "also serve the web page on this address (host:port, as reportbot web -addr), from the bot's own index")
 	rest, err := fs.parse(args, stdout, stderr)
 	if err != nil {
 		return err
@@ -71,6 +72,15 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	if *maxUpload <= 0 {
 		return usageError{"-max-upload-mb must be positive"}
+	}
+	webTok := ""
+	if *webAddr != "" {
+		if webTok, err = webToken(*webAddr); err != nil {
+			return err
+		}
+		if *webhook != "" && *webAddr == *listen {
+			return usageError{fmt.Sprintf("-web %s is the webhook's -listen address too: give them different ports", *webAddr)}
+		}
 	}
 
 	token := strings.TrimSpace(os.Getenv(envToken))
@@ -144,7 +154,33 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	return srv.Run(ctx)
+	if *webAddr == "" {
+		return srv.Run(ctx)
+	}
+	return runBotAndWeb(ctx, srv, cfg.Engine, *webAddr, webTok, logger)
+}
+
+// runBotAndWeb runs the bot and the web page on one engine, so that the
+// page answers from the index the bot writes (uploads, /reindex) at once.
+// When either stops, the other is stopped too.
+func runBotAndWeb(ctx context.Context, srv *bot.Server, eng *answer.Engine, addr, token string, logger *slog.Logger) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	webErr := make(chan error, 1)
+	go func() {
+		err := serveWeb(ctx, eng, addr, token, "", logger)
+		if err != nil {
+			logger.Error("web page stopped; stopping the bot", "err", err)
+		}
+		cancel()
+		webErr <- err
+	}()
+	botErr := srv.Run(ctx)
+	cancel()
+	if err := <-webErr; err != nil && botErr == nil {
+		return err
+	}
+	return botErr
 }
 
 // logIndexAtStart says which index serve answers from and how many

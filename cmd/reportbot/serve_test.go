@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/reportbot/reportbot/bot/telegramtest"
+	"github.com/reportbot/reportbot/chart"
 	"github.com/reportbot/reportbot/internal/testshared"
 )
 
@@ -223,5 +224,16 @@ func TestAskWhileServeRuns(t *testing.T) {
 	}
 	if _, _, code := run(t, "ask", "-index", dir, "北京工业投资增速"); code != exitNotFound {
 		t.Errorf("unanswered through the socket: exit %d, want %d", code, exitNotFound)
+	}
+	if chart.Ready() == nil {
+		// A chart is drawn from the answer serve gives.
+		png := filepath.Join(t.TempDir(), "c.png")
+		out, errOut, code := run(t, "ask", "-index", dir, "-chart", png, "泰安和济南工业投资增速对比")
+		if code != exitOK || !strings.Contains(out, "31.9") {
+			t.Errorf("ask -chart while serve runs: exit %d\n%s\n%s", code, out, errOut)
+		}
+		if b, err := os.ReadFile(png); err != nil || !bytes.HasPrefix(b, []byte("\x89PNG")) {
+			t.Errorf("no chart through the socket: %v", err)
+		}
 	}
 }

@@ -1,6 +1,8 @@
 package figures
 
 import (
+	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -51,6 +53,13 @@ type Extractor struct {
 	// (2019年主要预期目标:), for the sentences after it.
 	listModality string
 	endsInColon  bool
+	// afterSemicolon is set when the last sentence ended in ";": the
+	// sentence splitter cut a clause of one statement, and a clause
+	// without an indicator of its own ("遵义、安顺地区生产总值分别增长
+	// 11.7%、11.3%;铜仁、黔南分别增长9.9%、9.8%") continues its indicator.
+	afterSemicolon bool
+	// sentence is the sentence being read.
+	sentence string
 	// rankTopic is the ranking a ranking list's title names (百县).
 	rankTopic string
 	// listMetric is the indicator of the paragraph's last list of places
@@ -70,6 +79,7 @@ func (c *Extractor) EndParagraph() {
 	c.period = c.docPeriod
 	c.paragraphs++
 	c.lastMetric, c.listMetric = "", ""
+	c.afterSemicolon = false
 	if !c.endsInColon {
 		c.listModality = "" // a heading line (主要预期目标:) heads the next paragraph
 	}
@@ -168,6 +178,7 @@ func wordSet(ws []lexicon.Word) map[string]bool {
 // Extract returns the figures of the sentence n.Text[a:b].
 func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
 	s := n.Text[a:b]
+	c.sentence = s
 	nums := ScanNumbers(s)
 	periods := FindPeriods(s)
 	var places []geo.PlaceMention
@@ -185,7 +196,7 @@ func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
 	var at [][2]int   // each figure's [start, end) in s
 	classPhrase := "" // set after a size class: the figures after it are of the class
 	classEnd := 0
-	if continuesSubject(s) {
+	if continuesSubject(s) || c.afterSemicolon {
 		prevMetric = c.lastMetric
 	}
 	modality := c.listModality
@@ -407,6 +418,13 @@ func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
 		if !curPeriodExplicit {
 			f.Period.Raw = ""
 		}
+		if base, ok := baseYearIn(s[clauseStart(s, t.Start):t.Start]); ok && (f.Kind == KindGrowth || f.Kind == KindDiff) &&
+			(f.Period.Year == 0 || base != f.Period.Year-1) {
+			// 比2019年同期增长9.3% in a report on 2021: a growth over two
+			// years, not the year's growth. Over the year before it is
+			// the ordinary growth.
+			f.Comparator = strconv.Itoa(base) + "年同期"
+		}
 		f.Span = n.Span(a+t.Start, a+unitEnd)
 		figs = append(figs, f)
 		at = append(at, [2]int{t.Start, unitEnd})
@@ -418,6 +436,7 @@ func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
 	// "主要预期目标是:" heads a list of targets in the sentences after it,
 	// to the end of its paragraph (or of the next, if it ends the line).
 	c.endsInColon = strings.HasSuffix(strings.TrimRight(s, " "), ":")
+	c.afterSemicolon = strings.HasSuffix(strings.TrimRight(s, " "), ";")
 	if i := strings.LastIndex(s, ":"); i >= 0 {
 		if m := modalityIn(s[:i]); m != "" {
 			c.listModality = m
@@ -425,6 +444,16 @@ func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
 	}
 	sharedUnits(s, figs, at)
 	c.distribute(s, figs, at, places)
+	if c.afterSemicolon {
+		// The clause after ";" continues the indicator as distributed
+		// ("遵义、安顺地区生产总值…,分别增长…;铜仁分别增长…").
+		for i := len(figs) - 1; i >= 0; i-- {
+			if m := figs[i].Metric; m != "" && !attributeWords[m] {
+				c.lastMetric, c.lastKind = m, figs[i].Kind
+				break
+			}
+		}
+	}
 	// Only a period that heads the sentence ("1-5月,全市…") sets the
 	// period of the sentences after it; one said in passing ("…二季度目标
 	// 完成83.2%") dates its own figures only.
@@ -706,6 +735,20 @@ func comparatorIn(clause string) string {
 		}
 	}
 	return ""
+}
+
+// baseYearRe finds a growth's base period named by its year: 比2019年同期,
+// 较2019年.
+var baseYearRe = regexp.MustCompile(`(?:比|较|相比|对比)((?:19|20)[0-9]{2})年(?:同期)?`)
+
+// baseYearIn reads the year a clause's growth is measured from.
+func baseYearIn(clause string) (int, bool) {
+	m := baseYearRe.FindAllStringSubmatch(clause, -1)
+	if len(m) == 0 {
+		return 0, false
+	}
+	y, err := strconv.Atoi(m[len(m)-1][1])
+	return y, err == nil
 }
 
 // modalityIn reads the last target or forecast word of a sentence prefix.
@@ -1555,7 +1598,52 @@ func (c *Extractor) namedRegion(places []geo.PlaceMention, lo, pos int) (string,
 			}
 		}
 	}
+	// Another prefecture named as the subject of the figure's clause
+	// (济宁's report: 淄博工业投资增长30.2%) states that prefecture's
+	// figure, never the report's own; named as what is compared with
+	// (高于淄博) it is not the subject.
+	if len(c.region.Code) != 4 || c.gaz == nil {
+		return "", false
+	}
+	for _, p := range places {
+		if p.Start < lo || p.End > pos || c.objectPlace(p) {
+			continue
+		}
+		cands := p.Candidates
+		if len(cands) == 0 || cands[0].Level != geo.LevelPrefecture || cands[0].Code == c.region.Code {
+			continue
+		}
+		other := true
+		for _, cand := range cands[1:] {
+			// 通州 and other names shared with a place of the report's
+			// own: not another place for sure.
+			if cand.Code == c.region.Code || cand.CityCode == c.region.Code {
+				other = false
+			}
+		}
+		if other {
+			return cands[0].Name, true
+		}
+	}
 	return "", false
+}
+
+// objectPlace tells a place named as what a figure is compared with or
+// ranked within (高于淄博, 居山东第2) from the place it is about.
+func (c *Extractor) objectPlace(p geo.PlaceMention) bool {
+	before := strings.TrimRight(c.sentence[:p.Start], " ")
+	for _, w := range lexicon.PlaceObjectMarkers {
+		if strings.HasSuffix(before, w.Text) {
+			return true
+		}
+	}
+	after := c.sentence[p.End:]
+	for _, w := range lexicon.PlaceScopeMarkers {
+		if strings.HasPrefix(after, w.Text) {
+			return true
+		}
+	}
+	return false
 }
 
 func lastRunes(s string, n int) string {

@@ -1,0 +1,21 @@
+package answer
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+)
+
+// WriteJSON writes a result as one line of JSON, the object "ask -json"
+// prints: every front end that offers JSON answers (the command line, the
+// web page's /api/ask) writes it through here, so that they cannot drift
+// apart. Text is written as it is (no \u003c escapes of < > &): the
+// reader is a program, not an HTML page.
+func WriteJSON(w io.Writer, r Result) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(r); err != nil {
+		return fmt.Errorf("write answer as JSON: %w", err)
+	}
+	return nil
+}

@@ -397,7 +397,7 @@ func wrapTitle(title string, width int) string {
 	// A CJK character of the 26 pt title is about 35 px wide at 96 dpi;
 	// Latin letters and digits are narrower, counted as half.
 	const charPx = 35
-	limit := 2 * (width - 40) / charPx
+	limit := 2 * (width - 80) / charPx
 	var lines []string
 	var line []rune
 	half := 0

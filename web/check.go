@@ -212,6 +212,9 @@ func (s *Server) newCheckView(d draft, res answer.CheckResult, ids map[string]st
 			cv.Report = &av
 			if f.Verdict == answer.Contradicted {
 				cv.ReportValue = av.ValueText
+				if cv.Why == "报告为"+av.ValueText {
+					cv.Why = "" // said in the heading already
+				}
 			}
 		}
 		if f.Closest != nil {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -187,19 +188,23 @@ func ReadClaim(claim string, g *corpus.Gazetteer, opt CheckOptions) []ClaimedFig
 					pos = at
 				}
 				place := carried
-				if p, ok := lastPlaceBefore(g, places, pos); ok {
-					place = p
+				var listed []string
+				if p, l, ok := lastPlaceBefore(g, s, places, pos); ok {
+					place, listed = p, l
 				}
 				if e, ok := findEra(s[:pos], opt.Date); ok {
 					cf.era, cf.Era = e, e.text
 				}
 				cf.Region = place.Name
-				if f.Region != "" && f.Region != region.Name {
-					cf.Region = f.Region // a county or city the extractor read
+				if f.Region != "" && (f.Region != region.Name || len(listed) > 1 && slices.Contains(listed, f.Region)) {
+					// A place the extractor gave the figure: a county
+					// of the city, another city named as the subject, or
+					// one of a list (遵义、安顺…分别增长…).
+					cf.Region = f.Region
 				}
 				out = append(out, cf)
 			}
-			if p, ok := lastPlaceBefore(g, places, len(s)); ok {
+			if p, _, ok := lastPlaceBefore(g, s, places, len(s)); ok {
 				carried = p
 			}
 		}
@@ -243,31 +248,65 @@ func firstPlace(g *corpus.Gazetteer, ms []corpus.PlaceMention) (corpus.Place, bo
 }
 
 // lastPlaceBefore is the place the text before byte pos is about: the
-// first place it names (南昌市…居江西全省第1位 is about 南昌市), narrowed
-// by a place within it named right after it (山东泰安, 江苏常熟市).
-func lastPlaceBefore(g *corpus.Gazetteer, ms []corpus.PlaceMention, pos int) (corpus.Place, bool) {
-	var best corpus.Place
-	found := false
-	end := 0
+// last place it names as a subject, narrowed by a place within it named
+// right after it (山东泰安, 江苏常熟市). A place named as what is compared
+// against or ranked within (高于济南, 居江西全省第1位) is no subject. list
+// holds the names of the places listed with it (遵义、安顺…分别), whose
+// figures the extractor has distributed.
+func lastPlaceBefore(g *corpus.Gazetteer, s string, ms []corpus.PlaceMention, pos int) (best corpus.Place, list []string, found bool) {
+	end := -1
 	for _, m := range ms {
 		if m.End > pos {
 			break
 		}
-		if !found {
-			if p, ok := pickPlace(g, m.Candidates, ""); ok {
-				best, found, end = p, true, m.End
+		if found && m.Start == end && best.Level == corpus.LevelProvince {
+			if p, ok := pickPlace(g, m.Candidates, best.Code); ok {
+				best, end = p, m.End
+				list[len(list)-1] = p.Name
+				continue
 			}
+		}
+		if notSubject(s, m) {
 			continue
 		}
-		if m.Start != end || best.Level != corpus.LevelProvince {
-			break
+		p, ok := pickPlace(g, m.Candidates, "")
+		if !ok {
+			continue
 		}
-		if p, ok := pickPlace(g, m.Candidates, best.Code); ok {
-			best, end = p, m.End
+		if !found || !joinedList(s[end:m.Start]) {
+			list = nil
 		}
-		break
+		best, found, end = p, true, m.End
+		list = append(list, p.Name)
 	}
-	return best, found
+	return best, list, found
+}
+
+// joinedList tells the text between two places that lists them.
+func joinedList(between string) bool {
+	switch strings.TrimSpace(between) {
+	case "、", "和", "与", "及", "以及", ",":
+		return true
+	}
+	return false
+}
+
+// notSubject tells a place named as a comparison's other side or as the
+// whole a rank is within from the place a figure is about.
+func notSubject(s string, m corpus.PlaceMention) bool {
+	before := strings.TrimRight(s[:m.Start], " ")
+	for _, w := range lexicon.PlaceObjectMarkers {
+		if strings.HasSuffix(before, w.Text) {
+			return true
+		}
+	}
+	after := s[m.End:]
+	for _, w := range lexicon.PlaceScopeMarkers {
+		if strings.HasPrefix(after, w.Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // Check checks every figure a text states against the reports.

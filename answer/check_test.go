@@ -59,6 +59,22 @@ func TestReadClaim(t *testing.T) {
 			[]fig{{"1", 1, "rank", "财政总收入", "南昌市", "2014年上半年", "", ""}}},
 		{"province then a city in it", "2017年,江苏常熟市地区生产总值2280亿元。", CheckOptions{},
 			[]fig{{"2280", 2280, "amount", "地区生产总值", "常熟市", "2017年", "", ""}}},
+		{"each figure is of the place named before it", "2023年1-6月,济宁工业投资增长12.5%,淄博工业投资增长31.2%。", CheckOptions{},
+			[]fig{
+				{"12.5", 12.5, "growth", "工业投资", "济宁市", "2023年1-6月", "", ""},
+				{"31.2", 31.2, "growth", "工业投资", "淄博市", "2023年1-6月", "", ""},
+			}},
+		{"the place compared with is not the subject", "2023年,山东GDP增长6%,江苏GDP增长5.8%,高于浙江0.2个百分点。", CheckOptions{},
+			[]fig{
+				{"6", 6, "growth", "GDP", "山东省", "2023年", "", ""},
+				{"5.8", 5.8, "growth", "GDP", "江苏省", "2023年", "", ""},
+				{"0.2", 0.2, "diff", "GDP", "江苏省", "2023年", "", ""},
+			}},
+		{"a list distributed", "2021年前三季度,遵义、安顺地区生产总值分别增长11.7%、11.3%。", CheckOptions{},
+			[]fig{
+				{"11.7", 11.7, "growth", "地区生产总值", "遵义市", "2021年前三季度", "", ""},
+				{"11.3", 11.3, "growth", "地区生产总值", "安顺市", "2021年前三季度", "", ""},
+			}},
 		{"no indicator nearby", "增长8.4%。", CheckOptions{},
 			[]fig{{"8.4", 8.4, "growth", "", "", "", "", ""}}},
 		{"no figure", "泰安市工业运行平稳向好。", CheckOptions{}, nil},

@@ -72,10 +72,36 @@ func (s *Server) onMessage(ctx context.Context, m *models.Message, ev *event) {
 			s.log.Error("could not remember a group", "chat", ev.chat, "error", err.Error())
 		}
 	}
+	forceCheck := isCmd && c.name == "check"
 	switch {
+	case m.Document != nil && (forceCheck || !s.access.admin(ev.user)):
+		// Only admins add reports; a file from anyone else, or one sent
+		// with /check, is a draft to check.
+		ev.kind = "check"
+		if !s.admit(ctx, ev, t, "question") {
+			return
+		}
+		if !forceCheck {
+			s.send(ctx, t, fmt.Sprintf("只有管理员可以添加报告(你的用户 ID:<code>%d</code>)。这个文件按稿子核对其中的数字:", ev.user), nil)
+		}
+		s.onCheckDocument(ctx, m.Document, claimDate(m), t, ev)
 	case m.Document != nil:
 		ev.kind = "upload"
 		s.onUpload(ctx, m.Document, t, ev)
+	case forceCheck:
+		draft := c.args
+		if draft == "" && m.ReplyToMessage != nil {
+			// /check in reply to a message checks that message.
+			draft = m.ReplyToMessage.Text
+			if draft == "" {
+				draft = m.ReplyToMessage.Caption
+			}
+		}
+		ev.kind = "check"
+		if draft != "" && !s.admit(ctx, ev, t, "question") {
+			return
+		}
+		s.onCheck(ctx, draft, claimDate(m), t, ev)
 	case isCmd:
 		ev.kind = "command"
 		s.onCommand(ctx, c, t, ev)
@@ -88,6 +114,13 @@ func (s *Server) onMessage(ctx context.Context, m *models.Message, ev *event) {
 		}
 		ev.kind = "question"
 		if !s.admit(ctx, ev, t, "question") {
+			return
+		}
+		// A forwarded message, or one that states figures rather than
+		// asks (no 多少, 几, 吗, ?), is checked.
+		forwardedFigures := m.ForwardOrigin != nil && len(answer.ReadClaim(q, s.eng.Gazetteer, answer.CheckOptions{})) > 0
+		if forwardedFigures || answer.StatesFigures(q) {
+			s.onCheck(ctx, q, claimDate(m), t, ev)
 			return
 		}
 		s.onQuestion(ctx, q, t, ev)
@@ -252,7 +285,7 @@ func (s *Server) answerKeyboard(chat int64, q string, res answer.Result, others 
 	return &keyboard{InlineKeyboard: [][]button{row, second}}
 }
 
-var knownCommands = map[string]bool{"start": true, "help": true, "search": true, "sources": true, "stats": true, "reindex": true,
+var knownCommands = map[string]bool{"start": true, "help": true, "search": true, "check": true, "sources": true, "stats": true, "reindex": true,
 	"allow": true, "revoke": true, "users": true}
 
 func (s *Server) onCommand(ctx context.Context, c command, t target, ev *event) {

@@ -90,12 +90,13 @@ func (s *Server) helpText(ctx context.Context, admin bool) string {
 		b.WriteString(",“转发”把答案发到别的聊天")
 	}
 	b.WriteString("。")
-	b.WriteString("\n\n/search 关键词 — 全文搜索原句\n/sources — 已收录的报告\n/stats — 索引概况")
+	b.WriteString("\n\n核对稿子:直接发一段写有数字的文字(不带“多少”“吗”“?”),或转发一条消息,或发送稿子文件,每个数字会标上 ✓ 相符、✗ 不符(附报告的数字)或 ? 未能核实。")
+	b.WriteString("\n\n/check 文字 — 核对文字里的数字(或用 /check 回复一条消息)\n/search 关键词 — 全文搜索原句\n/sources — 已收录的报告\n/stats — 索引概况")
 	if admin {
 		b.WriteString("\n/reindex — 重新索引报告目录(管理员)")
 		b.WriteString("\n/users — 使用权限;/allow ID、/revoke ID — 添加、移除用户或群(管理员)")
 		if s.cfg.ReportsDir != "" {
-			fmt.Fprintf(&b, "\n直接发送报告文件(.txt .docx .html .pdf,%s 以内)即可添加(管理员)。", byteSize(s.cfg.MaxUpload))
+			fmt.Fprintf(&b, "\n直接发送报告文件(.txt .docx .html .pdf,%s 以内)即可添加(管理员);附言写 /check 则按稿子核对。", byteSize(s.cfg.MaxUpload))
 		}
 	}
 	// Inline mode works only once @BotFather's /setinline turned it on.
@@ -109,6 +110,7 @@ var (
 	userCommands = []models.BotCommand{
 		{Command: "start", Description: "开始使用"},
 		{Command: "help", Description: "说明和示例问题"},
+		{Command: "check", Description: "核对数字:/check 一段文字"},
 		{Command: "search", Description: "全文搜索:/search 关键词"},
 		{Command: "sources", Description: "已收录的报告"},
 		{Command: "stats", Description: "索引概况"},

@@ -514,3 +514,20 @@ func TestBaseYearComparator(t *testing.T) {
 		}
 	}
 }
+
+// In a city's report, another city named as a figure's subject makes it
+// that city's figure; named as what is compared with, it does not.
+func TestOtherCityInCityReport(t *testing.T) {
+	raw := &RawFile{Path: "r.txt", Format: "txt", Encoding: "utf-8", Hash: "h",
+		Text: "上半年工业运行\n1-6月,全市工业投资增长12.5%,淄博工业投资增长30.2%;我市规上工业增加值增长6.6%,高于淄博1.1个百分点。\n"}
+	raw.Size = int64(len(raw.Text))
+	doc := Process(raw, Options{Sidecar: Sidecar{Region: "济宁市", Date: "2023-07"}})
+	var got []string
+	for _, f := range figuresOf(doc) {
+		got = append(got, f.Value+" "+f.Region)
+	}
+	want := "12.5 济宁市|30.2 淄博市|6.6 济宁市|1.1 济宁市"
+	if strings.Join(got, "|") != want {
+		t.Errorf("got  %s\nwant %s", strings.Join(got, "|"), want)
+	}
+}

@@ -65,3 +65,19 @@ var QuestionComparators = longestFirst([]Word{
 	{"全省", "工业投资增速全省排第几"},
 	{"全国", "GDP增速全国排第几"},
 }, func(w Word) string { return w.Text })
+
+// PlaceObjectMarkers stand right before a place that a figure is compared
+// with or ranked within, not about: 高于济南, 居江西全省第1位.
+var PlaceObjectMarkers = []Word{
+	{"高于", "增速高于济南2个百分点"}, {"低于", "低于济南"}, {"快于", "快于济南"}, {"慢于", "慢于济南"},
+	{"超过", "超过济南"}, {"领先", "领先济南"}, {"比", "比济南高"}, {"较", "较济南高"},
+	{"居", "居江西全省第1位"}, {"位居", "位居山东第2"}, {"位列", "位列江苏第3"}, {"排", "排山东第4"},
+	{"在", "在山东排第2"}, {"与", "与济南持平"}, {"占", "占山东的12%"},
+}
+
+// PlaceScopeMarkers stand right after a place named as the whole a rank
+// is within: 山东第2, 山东省内. (江西全省 is either: 居江西全省第1位 is
+// marked by 居 before it; 江西全省地区生产总值 is about 江西.)
+var PlaceScopeMarkers = []Word{
+	{"第", "位列山东第2"}, {"省内", "在山东省内排第2"}, {"市内", "在泰安市内排第1"},
+}

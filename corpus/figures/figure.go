@@ -58,6 +58,8 @@ type Extractor struct {
 	// without an indicator of its own ("遵义、安顺地区生产总值分别增长
 	// 11.7%、11.3%;铜仁、黔南分别增长9.9%、9.8%") continues its indicator.
 	afterSemicolon bool
+	// sentence is the sentence being read.
+	sentence string
 	// rankTopic is the ranking a ranking list's title names (百县).
 	rankTopic string
 	// listMetric is the indicator of the paragraph's last list of places
@@ -176,6 +178,7 @@ func wordSet(ws []lexicon.Word) map[string]bool {
 // Extract returns the figures of the sentence n.Text[a:b].
 func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
 	s := n.Text[a:b]
+	c.sentence = s
 	nums := ScanNumbers(s)
 	periods := FindPeriods(s)
 	var places []geo.PlaceMention
@@ -1595,7 +1598,52 @@ func (c *Extractor) namedRegion(places []geo.PlaceMention, lo, pos int) (string,
 			}
 		}
 	}
+	// Another prefecture named as the subject of the figure's clause
+	// (济宁's report: 淄博工业投资增长30.2%) states that prefecture's
+	// figure, never the report's own; named as what is compared with
+	// (高于淄博) it is not the subject.
+	if len(c.region.Code) != 4 || c.gaz == nil {
+		return "", false
+	}
+	for _, p := range places {
+		if p.Start < lo || p.End > pos || c.objectPlace(p) {
+			continue
+		}
+		cands := p.Candidates
+		if len(cands) == 0 || cands[0].Level != geo.LevelPrefecture || cands[0].Code == c.region.Code {
+			continue
+		}
+		other := true
+		for _, cand := range cands[1:] {
+			// 通州 and other names shared with a place of the report's
+			// own: not another place for sure.
+			if cand.Code == c.region.Code || cand.CityCode == c.region.Code {
+				other = false
+			}
+		}
+		if other {
+			return cands[0].Name, true
+		}
+	}
 	return "", false
+}
+
+// objectPlace tells a place named as what a figure is compared with or
+// ranked within (高于淄博, 居山东第2) from the place it is about.
+func (c *Extractor) objectPlace(p geo.PlaceMention) bool {
+	before := strings.TrimRight(c.sentence[:p.Start], " ")
+	for _, w := range lexicon.PlaceObjectMarkers {
+		if strings.HasSuffix(before, w.Text) {
+			return true
+		}
+	}
+	after := c.sentence[p.End:]
+	for _, w := range lexicon.PlaceScopeMarkers {
+		if strings.HasPrefix(after, w.Text) {
+			return true
+		}
+	}
+	return false
 }
 
 func lastRunes(s string, n int) string {

@@ -167,6 +167,7 @@ func ReadClaim(claim string, g *corpus.Gazetteer, opt CheckOptions) []ClaimedFig
 			s := n.Text[r.Start:r.End]
 			places := g.Find(s)
 			figs := ex.Extract(&n, r.Start, r.End)
+			prevPos := 0
 			prevMetric := ""
 			for _, f := range figs {
 				if f.Kind == corpus.KindOther {
@@ -184,19 +185,28 @@ func ReadClaim(claim string, g *corpus.Gazetteer, opt CheckOptions) []ClaimedFig
 				// Where the figure sits in the sentence, to find the place
 				// named before it.
 				pos := len(s)
-				if at := strings.Index(s, corpus.NormalizeText(cf.Text)); at >= 0 {
-					pos = at
+				if at := strings.Index(s[prevPos:], corpus.NormalizeText(cf.Text)); at >= 0 {
+					pos = prevPos + at
 				}
 				place := carried
 				var listed []string
-				if p, l, ok := lastPlaceBefore(g, s, places, pos); ok {
-					place, listed = p, l
+				placeEnd := 0
+				if p, l, e, ok := lastPlaceBefore(g, s, places, pos); ok {
+					place, listed, placeEnd = p, l, e
 				}
+				// 全省地区生产总值增长8.7% after figures of its cities: the
+				// whole named by its scope word since the last place is
+				// the subject.
+				wholeNamed := false
+				if whole, ok := wholeOf(g, place, s[placeEnd:pos]); ok {
+					place, listed, wholeNamed = whole, nil, true
+				}
+				prevPos = min(len(s), pos+len(corpus.NormalizeText(cf.Text)))
 				if e, ok := findEra(s[:pos], opt.Date); ok {
 					cf.era, cf.Era = e, e.text
 				}
 				cf.Region = place.Name
-				if f.Region != "" && (f.Region != region.Name || len(listed) > 1 && slices.Contains(listed, f.Region)) {
+				if !wholeNamed && f.Region != "" && (f.Region != region.Name || len(listed) > 1 && slices.Contains(listed, f.Region)) {
 					// A place the extractor gave the figure: a county
 					// of the city, another city named as the subject, or
 					// one of a list (遵义、安顺…分别增长…).
@@ -204,7 +214,7 @@ func ReadClaim(claim string, g *corpus.Gazetteer, opt CheckOptions) []ClaimedFig
 				}
 				out = append(out, cf)
 			}
-			if p, _, ok := lastPlaceBefore(g, s, places, len(s)); ok {
+			if p, _, _, ok := lastPlaceBefore(g, s, places, len(s)); ok {
 				carried = p
 			}
 		}
@@ -253,8 +263,8 @@ func firstPlace(g *corpus.Gazetteer, ms []corpus.PlaceMention) (corpus.Place, bo
 // against or ranked within (高于济南, 居江西全省第1位) is no subject. list
 // holds the names of the places listed with it (遵义、安顺…分别), whose
 // figures the extractor has distributed.
-func lastPlaceBefore(g *corpus.Gazetteer, s string, ms []corpus.PlaceMention, pos int) (best corpus.Place, list []string, found bool) {
-	end := -1
+func lastPlaceBefore(g *corpus.Gazetteer, s string, ms []corpus.PlaceMention, pos int) (best corpus.Place, list []string, end int, found bool) {
+	end = -1
 	for _, m := range ms {
 		if m.End > pos {
 			break
@@ -279,7 +289,7 @@ func lastPlaceBefore(g *corpus.Gazetteer, s string, ms []corpus.PlaceMention, po
 		best, found, end = p, true, m.End
 		list = append(list, p.Name)
 	}
-	return best, list, found
+	return best, list, end, found
 }
 
 // joinedList tells the text between two places that lists them.
@@ -287,6 +297,63 @@ func joinedList(between string) bool {
 	switch strings.TrimSpace(between) {
 	case "、", "和", "与", "及", "以及", ",":
 		return true
+	}
+	return false
+}
+
+// wholeOf reads a scope word that makes the whole above a place the
+// subject of a clause (全省 after its cities' figures is the province);
+// a scope named as what is compared with or ranked within (高于全省,
+// 居全省第2位) is not.
+func wholeOf(g *corpus.Gazetteer, place corpus.Place, clause string) (corpus.Place, bool) {
+	if place.Code == "" {
+		return corpus.Place{}, false
+	}
+	for _, w := range lexicon.WholeScopes {
+		subject := false
+		for rest, off := clause, 0; ; {
+			i := strings.Index(rest, w.Text)
+			if i < 0 {
+				break
+			}
+			before := strings.TrimRight(clause[:off+i], " ")
+			if ms := g.Find(before); len(ms) > 0 && ms[len(ms)-1].End == len(before) {
+				// 居江西全省第1位: the place before the scope word is
+				// part of the object.
+				before = before[:ms[len(ms)-1].Start]
+			}
+			if !objectBefore(before) {
+				subject = true
+				break
+			}
+			off += i + len(w.Text)
+			rest = clause[off:]
+		}
+		if !subject {
+			continue
+		}
+		var whole corpus.Place
+		switch w.Tier {
+		case lexicon.TierProvince:
+			whole = g.Province(place)
+		case lexicon.TierPrefecture:
+			whole = g.Prefecture(place)
+		}
+		if whole.Code != "" && whole.Code != place.Code {
+			return whole, true
+		}
+	}
+	return corpus.Place{}, false
+}
+
+// objectBefore tells text that ends in a word making what follows an
+// object (高于, 居).
+func objectBefore(before string) bool {
+	before = strings.TrimRight(before, " ")
+	for _, m := range lexicon.PlaceObjectMarkers {
+		if strings.HasSuffix(before, m.Text) {
+			return true
+		}
 	}
 	return false
 }

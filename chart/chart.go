@@ -278,13 +278,38 @@ func firstFontOfCollection(b []byte) ([]byte, error) {
 	return out, nil
 }
 
+// Size of the phone variant: a phone shows an image about 390 CSS pixels
+// wide, so the default image's labels shrink to 40% there. Drawn on a
+// square of 640 px with the same font sizes in points, its labels show at
+// 60%, as large as the page's own small print.
+const (
+	PhoneWidth  = 640
+	PhoneHeight = 640
+)
+
+// Smallest and largest size RenderSize draws.
+const (
+	MinSide = 200
+	MaxSide = 4000
+)
+
 // Render draws c as a PNG of Width×Height pixels.
 func Render(w io.Writer, c Chart) error {
+	return RenderSize(w, c, Width, Height)
+}
+
+// RenderSize draws c as a PNG of width×height pixels, with the labels at
+// the same sizes in points as Render's: a smaller image has larger labels
+// for its size. Each side must be within MinSide and MaxSide.
+func RenderSize(w io.Writer, c Chart, width, height int) error {
+	if width < MinSide || width > MaxSide || height < MinSide || height > MaxSide {
+		return fmt.Errorf("chart size %d×%d: each side must be %d to %d pixels", width, height, MinSide, MaxSide)
+	}
 	if err := loadFont(); err != nil {
 		return err
 	}
 	p := plot.New()
-	p.Title.Text = c.Title
+	p.Title.Text = wrapTitle(c.Title, width)
 	p.Title.TextStyle.Font.Size = 26
 	p.Y.Label.Text = c.Unit
 	p.Y.Label.TextStyle.Font.Size = 20
@@ -301,7 +326,7 @@ func Render(w io.Writer, c Chart) error {
 	accent := color.RGBA{R: 0x1f, G: 0x5f, B: 0xa8, A: 0xff}
 	switch c.Kind {
 	case Bars:
-		bars, err := plotter.NewBarChart(values, vg.Points(float64(Width)*0.5/float64(len(values)+1)))
+		bars, err := plotter.NewBarChart(values, vg.Points(float64(width)*0.5/float64(len(values)+1)))
 		if err != nil {
 			return fmt.Errorf("bars: %w", err)
 		}
@@ -356,13 +381,39 @@ func Render(w io.Writer, c Chart) error {
 		p.Y.Max = hi + pad*(1+1.2*float64(len(c.seriesNames())))
 		p.Y.Min = lo - pad*2
 	}
-	img := vgimg.NewWith(vgimg.UseWH(vg.Length(Width)*vg.Inch/vgimg.DefaultDPI, vg.Length(Height)*vg.Inch/vgimg.DefaultDPI), vgimg.UseDPI(vgimg.DefaultDPI))
+	img := vgimg.NewWith(vgimg.UseWH(vg.Length(width)*vg.Inch/vgimg.DefaultDPI, vg.Length(height)*vg.Inch/vgimg.DefaultDPI), vgimg.UseDPI(vgimg.DefaultDPI))
 	p.Draw(draw.New(img))
 	png := vgimg.PngCanvas{Canvas: img}
 	if _, err := png.WriteTo(w); err != nil {
 		return fmt.Errorf("write png: %w", err)
 	}
 	return nil
+}
+
+// wrapTitle breaks a title too long for one line of an image width px
+// wide into lines of at most that many characters, so that a narrow
+// image keeps its title's font size rather than cutting it off.
+func wrapTitle(title string, width int) string {
+	// A CJK character of the 26 pt title is about 35 px wide at 96 dpi;
+	// Latin letters and digits are narrower, counted as half.
+	const charPx = 35
+	limit := 2 * (width - 80) / charPx
+	var lines []string
+	var line []rune
+	half := 0
+	for _, r := range title {
+		w := 2
+		if r < 0x2E80 {
+			w = 1
+		}
+		if half+w > limit && len(line) > 0 {
+			lines = append(lines, string(line))
+			line, half = nil, 0
+		}
+		line = append(line, r)
+		half += w
+	}
+	return strings.Join(append(lines, string(line)), "\n")
 }
 
 // seriesColors tell the series of a trend apart; the first is the accent

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"image/png"
+	"io"
 	"strings"
 	"testing"
 
@@ -103,5 +104,54 @@ func TestTrendOfSeveralSeries(t *testing.T) {
 	}
 	if _, err := png.Decode(&b); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// The phone variant decodes at its own size, for a bar chart, a line and
+// a trend of several series; a size out of bounds is refused.
+func TestRenderSize(t *testing.T) {
+	if err := loadFont(); err != nil {
+		t.Skip(err) // .ci/run installs fonts-wqy-microhei; TestFontInCI checks it is there
+	}
+	for _, c := range []Chart{
+		{Kind: Bars, Title: "甲市、乙市、丙市和丁市规模以上工业增加值增速对比", Unit: "%", Labels: []string{"甲市", "乙市", "丙市", "丁市"}, Values: []float64{5.7, -1.2, 3, 4.4}, Footnote: "数据来自4份报告"},
+		{Kind: Line, Title: "甲市GDP增速走势", Unit: "%", Labels: []string{"2021年", "2022年", "2023年上半年"}, Values: []float64{8, 3.1, 5.5}, Footnote: "数据来自3份报告"},
+		{Kind: Line, Title: "甲市GDP增速走势", Unit: "%", Labels: []string{"2021年一季度", "2022年", "2023年一季度"}, Values: []float64{6.1, 5, 4.2},
+			Series: []string{"一季度", "全年", "一季度"}, X: []float64{2021.1, 2022.5, 2023.1}, Footnote: "数据来自3份报告"},
+	} {
+		var b bytes.Buffer
+		if err := RenderSize(&b, c, PhoneWidth, PhoneHeight); err != nil {
+			t.Fatal(err)
+		}
+		img, err := png.Decode(&b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s := img.Bounds().Size(); s.X != PhoneWidth || s.Y != PhoneHeight {
+			t.Errorf("%s: %v, want %dx%d", c.Kind, s, PhoneWidth, PhoneHeight)
+		}
+	}
+	for _, size := range [][2]int{{0, 640}, {640, MaxSide + 1}, {MinSide - 1, MinSide}} {
+		if err := RenderSize(io.Discard, Chart{Kind: Line, Labels: []string{"a", "b"}, Values: []float64{1, 2}}, size[0], size[1]); err == nil {
+			t.Errorf("size %v drawn", size)
+		}
+	}
+}
+
+func TestWrapTitle(t *testing.T) {
+	for _, tc := range []struct {
+		title string
+		width int
+		lines int
+	}{
+		{"甲市GDP增速走势", 640, 1},
+		{"甲市、乙市、丙市和丁市规模以上工业增加值增速对比", 640, 2},
+		{"甲市、乙市、丙市和丁市规模以上工业增加值增速对比", 1000, 1},
+		{"", 640, 1},
+	} {
+		got := wrapTitle(tc.title, tc.width)
+		if n := strings.Count(got, "\n") + 1; n != tc.lines || strings.ReplaceAll(got, "\n", "") != tc.title {
+			t.Errorf("wrapTitle(%q, %d) = %q, want %d lines", tc.title, tc.width, got, tc.lines)
+		}
 	}
 }

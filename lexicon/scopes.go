@@ -81,3 +81,22 @@ var PlaceObjectMarkers = []Word{
 var PlaceScopeMarkers = []Word{
 	{"第", "位列山东第2"}, {"省内", "在山东省内排第2"}, {"市内", "在泰安市内排第1"},
 }
+
+// WholeScope is a word that names, as a clause's subject, the whole a
+// place belongs to: 全省 after figures of its cities is the province.
+type WholeScope struct {
+	Text    string
+	Tier    string
+	Example string
+}
+
+// TierProvince is the tier of a province, for WholeScopes.
+const TierProvince = "province"
+
+// WholeScopes name the province or the prefecture above the place a text
+// was about.
+var WholeScopes = []WholeScope{
+	{"全省", TierProvince, "贵阳增长4.8%,全省地区生产总值增长8.7%"},
+	{"全区", TierProvince, "银川增长7.5%,全区地区生产总值增长6.1%"},
+	{"全市", TierPrefecture, "肥城增长9.1%,全市工业投资增长31.9%"},
+}

@@ -15,6 +15,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/reportbot/reportbot/answer"
+	"github.com/reportbot/reportbot/chart"
 	"github.com/reportbot/reportbot/index"
 	"github.com/reportbot/reportbot/ingest"
 	"github.com/reportbot/reportbot/internal/testshared"
@@ -207,6 +208,19 @@ func TestBrowser(t *testing.T) {
 	if width < 800 {
 		t.Errorf("the chart did not load: naturalWidth %d", width)
 	}
+	// On a phone the page loads the chart drawn for it, whose labels
+	// stay readable at the phone's width.
+	step(t, ctx, "phone viewport", chromedp.EmulateViewport(390, 844))
+	phoneWidth := value(t, ctx, "phone chart loaded", chromedp.Evaluate[int](`(async () => {
+		const img = document.querySelector("figure.chart img");
+		for (let i = 0; i < 100 && !(img.complete && img.currentSrc.includes("w=phone")); i++) {
+			await new Promise(r => setTimeout(r, 50));
+		}
+		return img.currentSrc.includes("w=phone") ? img.naturalWidth : -1;
+	})()`, chromedp.EvalAwaitPromise))
+	if phoneWidth != chart.PhoneWidth {
+		t.Errorf("the phone's chart: naturalWidth %d, want %d", phoneWidth, chart.PhoneWidth)
+	}
 	screenshots(t, ctx, "trend")
 
 	// The reports, filtered by a region.
@@ -216,6 +230,71 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("reports of 泰安市: %q", list)
 	}
 	screenshots(t, ctx, "reports")
+}
+
+// TestBrowserCheck checks a draft in a real browser: one figure as a
+// seed report states it, one changed; the page marks the first green,
+// the second red with the report's number, and a tap on a figure shows
+// its source.
+func TestBrowserCheck(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test: not with -short")
+	}
+	eng := sharedEngine(t)
+	ctx := browser(t)
+	s := testServer(t, Config{Engine: eng})
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+
+	// The seed report of 泰安 (2023-07) states 工业投资 31.9% and
+	// 规上工业增加值 11.4% for 1-5月; the draft changes the second.
+	draft := "今年1-5月,泰安市工业投资同比增长31.9%,规上工业增加值同比增长12.4%,两项指标均好于全省平均水平。"
+	step(t, ctx, "open the check page", chromedp.Navigate(srv.URL+"/"), chromedp.Click(`nav a[href="/check"]`), chromedp.WaitVisible("#text"))
+	step(t, ctx, "check",
+		chromedp.SendKeys("#text", draft),
+		chromedp.SendKeys(`input[name="date"]`, "2023-07"),
+		chromedp.Click("form.check button"),
+		chromedp.WaitVisible("#result"),
+	)
+	if got := value(t, ctx, "summary", chromedp.Text(".summary")); !strings.Contains(got, "2个数字") || !strings.Contains(got, "1个相符") || !strings.Contains(got, "1个不符") {
+		t.Errorf("summary: %q", got)
+	}
+	if got := value(t, ctx, "green mark", chromedp.Text("a.fig.ok")); !strings.Contains(got, "31.9%") {
+		t.Errorf("confirmed mark: %q", got)
+	}
+	if got := value(t, ctx, "red mark", chromedp.Text("a.fig.bad")); !strings.Contains(got, "12.4%") || !strings.Contains(got, "报告为11.4%") {
+		t.Errorf("contradicted mark: %q", got)
+	}
+	green := value(t, ctx, "green", chromedp.Evaluate[string](`getComputedStyle(document.querySelector("a.fig.ok")).backgroundColor`))
+	red := value(t, ctx, "red", chromedp.Evaluate[string](`getComputedStyle(document.querySelector("a.fig.bad")).backgroundColor`))
+	if green == red || green == "rgba(0, 0, 0, 0)" || red == "rgba(0, 0, 0, 0)" {
+		t.Errorf("marks are not coloured apart: %s, %s", green, red)
+	}
+	// A tap on the red figure leads to its source: the report's sentence
+	// with its number marked.
+	step(t, ctx, "tap the red figure", chromedp.Click("a.fig.bad"), chromedp.WaitVisible("li.verdict.bad:target"))
+	if got := value(t, ctx, "report number", chromedp.Text("li.verdict.bad:target blockquote.sentence mark")); got != "11.4%" {
+		t.Errorf("the report's number marked in its sentence: %q", got)
+	}
+	source := value(t, ctx, "source", chromedp.Text("li.verdict.bad dl.source"))
+	for _, want := range []string{"中华泰山网", "2023-07-03", "第1段"} {
+		if !strings.Contains(source, want) {
+			t.Errorf("source lacks %q: %q", want, source)
+		}
+	}
+	step(t, ctx, "top", chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`))
+	screenshots(t, ctx, "check")
+
+	// A statement typed into the search box is checked.
+	step(t, ctx, "statement in the search box",
+		chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible("#q"),
+		chromedp.SendKeys("#q", "泰安1-5月工业投资同比增长31.9%"),
+		chromedp.Click("form.ask button"),
+		chromedp.WaitVisible("#result"),
+	)
+	if got := value(t, ctx, "statement checked", chromedp.Text("a.fig.ok")); !strings.Contains(got, "31.9%") {
+		t.Errorf("statement from the search box: %q", got)
+	}
 }
 
 func ptr[T any](v T) *T { return &v }

@@ -162,7 +162,9 @@ type searchView struct {
 	Related  []relatedView
 	Rows     []rowView
 	ChartURL string
-	ChartAlt string
+	// PhoneChartURL is the chart drawn for a phone's narrow screen.
+	PhoneChartURL string
+	ChartAlt      string
 	// MoreURL asks again for more answers, when there may be more.
 	MoreURL  string
 	Examples []string
@@ -196,6 +198,14 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 		view.Error = err.Error()
 		view.Examples = s.examples(r.Context())
 		s.render(w, r, http.StatusBadRequest, "search", layoutView{Title: "reportbot", Nav: "search", Q: view.Q, Page: view})
+		return
+	}
+	// A statement of figures (泰安1-5月工业投资增长31.9%) pasted into the
+	// search box is checked rather than answered, as the bot does: the
+	// reader wants to know whether it is true, and an answer to it would
+	// only restate one figure. ?as=question asks it all the same.
+	if r.URL.Query().Get("as") != "question" && answer.StatesFigures(q) {
+		http.Redirect(w, r, "/check?"+url.Values{"q": {q}}.Encode(), http.StatusSeeOther)
 		return
 	}
 	prev := readPrev(r)
@@ -282,6 +292,7 @@ func (s *Server) rows(view *searchView, res answer.Result, ids map[string]string
 	}
 	if c, err := chart.FromResult(res); err == nil {
 		view.ChartURL = "/chart.png?" + url.Values{"q": {q}}.Encode()
+		view.PhoneChartURL = "/chart.png?" + url.Values{"q": {q}, "w": {"phone"}}.Encode()
 		kind := "柱状图"
 		if c.Kind == chart.Line {
 			kind = "折线图"
@@ -337,6 +348,17 @@ func (s *Server) chart(w http.ResponseWriter, r *http.Request) {
 		writeError(w, r, http.StatusBadRequest, err.Error())
 		return
 	}
+	// The phone's variant is square and smaller, with labels as large in
+	// points: shrunk to a phone's width, they stay readable.
+	width, height := chart.Width, chart.Height
+	switch r.URL.Query().Get("w") {
+	case "":
+	case "phone":
+		width, height = chart.PhoneWidth, chart.PhoneHeight
+	default:
+		writeError(w, r, http.StatusBadRequest, "w 只能是 phone(手机上的尺寸)或不写")
+		return
+	}
 	var png []byte
 	err = s.withEngine(r.Context(), func() error {
 		res, err := s.eng.Respond(q, answer.Options{N: 3})
@@ -348,7 +370,7 @@ func (s *Server) chart(w http.ResponseWriter, r *http.Request) {
 			return err
 		}
 		var buf bytes.Buffer
-		if err := chart.Render(&buf, c); err != nil {
+		if err := chart.RenderSize(&buf, c, width, height); err != nil {
 			return err
 		}
 		png = buf.Bytes()

@@ -15,7 +15,7 @@ var assets embed.FS
 
 // pageNames are the templates of whole pages; each is parsed with the
 // layout, which calls its "content".
-var pageNames = []string{"search", "reports", "report", "text", "login", "error"}
+var pageNames = []string{"search", "reports", "report", "text", "login", "error", "check"}
 
 // parsePages parses every page with the layout, each into a set of its
 // own (they all define "content").
@@ -34,7 +34,8 @@ func parsePages() (map[string]*template.Template, error) {
 // layoutView is what the layout shows around every page.
 type layoutView struct {
 	Title string
-	// Nav is the page of the menu that is open: "search" or "reports".
+	// Nav is the page of the menu that is open: "search", "check" or
+	// "reports".
 	Nav string
 	// Q is the question in the search box.
 	Q string

@@ -39,7 +39,8 @@ const (
 	// a region, an indicator and a period, which takes a few dozen
 	// characters; anything far longer is pasted text, not a question.
 	MaxQuestionRunes = 200
-	// maxBodyBytes bounds a request body: only the login form has one.
+	// maxBodyBytes bounds a request body other than a draft to check
+	// (maxCheckBodyBytes): the login form.
 	maxBodyBytes = 4 << 10
 	// maxAnswers is the most answers a page or /api/ask asks for.
 	maxAnswers = 20
@@ -82,6 +83,8 @@ type Server struct {
 	pages   map[string]*template.Template
 	static  http.Handler
 	mux     *http.ServeMux
+
+	crossOrigin *http.CrossOriginProtection
 
 	// The start page's example questions, kept while the index is as it
 	// was when they were found (exKey).
@@ -126,6 +129,7 @@ func New(cfg Config) (*Server, error) {
 		static: http.StripPrefix("/static/", http.FileServer(http.FS(staticFS))),
 	}
 	s.mux = s.routes()
+	s.crossOrigin = http.NewCrossOriginProtection()
 	return s, nil
 }
 
@@ -139,6 +143,8 @@ func (s *Server) routes() *http.ServeMux {
 	mux.Handle("/chart.png", get(s.chart))
 	mux.Handle("/api/ask", get(s.apiAsk))
 	mux.Handle("/api/reports", get(s.apiReports))
+	mux.Handle("/check", s.getOrPost(s.checkPage))
+	mux.Handle("/api/check", s.getOrPost(s.apiCheck))
 	mux.Handle("/static/", s.only(http.MethodGet, s.static))
 	mux.HandleFunc("/login", s.login)
 	mux.Handle("/", get(func(w http.ResponseWriter, r *http.Request) {
@@ -159,9 +165,20 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Frame-Options", "DENY")
 	h.Set("Referrer-Policy", "no-referrer")
 	h.Set("Cross-Origin-Opener-Policy", "same-origin")
-	r.Body = http.MaxBytesReader(w, r.Body, maxBodyBytes)
+	limit := int64(maxBodyBytes)
+	if r.URL.Path == "/check" || r.URL.Path == "/api/check" {
+		limit = maxCheckBodyBytes
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, limit)
 	if !s.authorized(r) && !publicPath(r.URL.Path) {
 		s.refuse(w, r)
+		return
+	}
+	// A form sent from another site's page (which a browser would send
+	// with the session cookie were it not SameSite) is refused, by the
+	// browser's own Sec-Fetch-Site or Origin header.
+	if err := s.crossOrigin.Check(r); err != nil {
+		s.fail(w, r, http.StatusForbidden, "不接受来自其他网站的表单")
 		return
 	}
 	s.mux.ServeHTTP(w, r)
@@ -176,6 +193,19 @@ func (s *Server) only(method string, h http.Handler) http.Handler {
 		}
 		w.Header().Set("Allow", method)
 		s.fail(w, r, http.StatusMethodNotAllowed, fmt.Sprintf("method %s is not allowed here; use %s", r.Method, method))
+	})
+}
+
+// getOrPost answers GET, HEAD and POST with h, other methods with 405.
+func (s *Server) getOrPost(h http.HandlerFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.Method {
+		case http.MethodGet, http.MethodHead, http.MethodPost:
+			h(w, r)
+		default:
+			w.Header().Set("Allow", "GET, POST")
+			s.fail(w, r, http.StatusMethodNotAllowed, fmt.Sprintf("method %s is not allowed here; use GET or POST", r.Method))
+		}
 	})
 }
 

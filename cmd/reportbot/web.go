@@ -22,7 +22,8 @@ const envWebToken = "REPORTBOT_WEB_TOKEN"
 func runWeb(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("web", "reportbot web [-addr 127.0.0.1:8080] [-index DIR]",
 		"Serves the web page: questions answered as by ask, comparisons and trends with\n"+
-			"their chart, the paragraph and full text of each answer, and the indexed reports.\n"+
+			"their chart, the paragraph and full text of each answer, the figures of a pasted\n"+
+			"draft checked as by check (/check), and the indexed reports.\n"+
 			"It listens on loopback unless -addr says otherwise; beyond loopback it needs a\n"+
 			"token in $"+envWebToken+" (at least 16 characters), asked for once by a login\n"+
 			"form or sent as \"Authorization: Bearer TOKEN\".")

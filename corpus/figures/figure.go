@@ -1133,6 +1133,24 @@ func (c *Extractor) placeName(p geo.PlaceMention) string {
 // 第一、二、三产业增加值分别增长3.1%、6.2%和5.4% the values belong to
 // 第一产业增加值, 第二产业增加值 and 第三产业增加值, in order. It acts only
 // when the subjects and the values of one kind are as many.
+// joinedRun is the first figures of list whose texts are joined only by
+// a list word (11.7%、11.5%和11.2%).
+func joinedRun(s string, list []int, at [][2]int) []int {
+	if len(list) == 0 {
+		return nil
+	}
+	run := list[:1]
+	for _, i := range list[1:] {
+		switch strings.TrimSpace(s[at[run[len(run)-1]][1]:at[i][0]]) {
+		case "、", "和", "及", "与", "以及":
+			run = append(run, i)
+			continue
+		}
+		break
+	}
+	return run
+}
+
 func (c *Extractor) distribute(s string, figs []Figure, at [][2]int, places []geo.PlaceMention) {
 	for from := 0; ; {
 		// 分别 distributes values; 分列 (分列第二、第三名) ranks.
@@ -1169,6 +1187,11 @@ func (c *Extractor) distribute(s string, figs []Figure, at [][2]int, places []ge
 		}
 		if len(all) >= 2 && listItems(subject, len(all)) != nil {
 			idx = all
+		}
+		if run := joinedRun(s, all, at); len(run) >= 2 && len(run) < len(idx) {
+			// 分别增长11.7%、11.5%、11.2%,贵阳增长4.8%: the list ends
+			// where its values stop being joined by 、 or 和.
+			idx = run
 		}
 		if len(idx) < 2 {
 			continue

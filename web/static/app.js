@@ -8,9 +8,16 @@ document.addEventListener("DOMContentLoaded", function () {
       if (b) { b.disabled = true; b.textContent = "查询中…"; }
     });
   });
+  document.querySelectorAll("form.check").forEach(function (form) {
+    form.addEventListener("submit", function () {
+      var b = form.querySelector("button");
+      if (b) { b.disabled = true; b.textContent = "核对中…"; }
+    });
+  });
   // Coming back to the page (browser history) re-enables the button.
   window.addEventListener("pageshow", function () {
     document.querySelectorAll("form.ask button").forEach(function (b) { b.disabled = false; b.textContent = "查询"; });
+    document.querySelectorAll("form.check button").forEach(function (b) { b.disabled = false; b.textContent = "核对"; });
   });
   // "/" puts the cursor in the search box, as on most search pages.
   document.addEventListener("keydown", function (e) {

@@ -310,14 +310,18 @@ func scoreFigure(w *Weights, q Question, qb map[string]struct{}, mi *metricInfo,
 	// Period.
 	if !q.Period.IsZero() {
 		fp := f.Period
+		implied := false
 		if fp.IsZero() {
-			fp = impliedYear(h.File.Date, f.Modality)
+			fp, implied = impliedYear(h.File.Date, f.Modality), true
 		}
 		switch {
 		case fp.IsZero():
 			sc.add("period-unknown", -w.PeriodUnknown, "")
 		case fp.Matches(q.Period) || sinceYearStart(fp, q.Period, h.File.Date) || rankOfYear(f, fp, q.Period):
 			sc.add("period-match", w.PeriodMatch, "%s", fp.Text)
+			if implied && q.Period.Year != 0 {
+				sc.add("period-implied", -w.PeriodImplied, "%d from the report's date", fp.Year)
+			}
 			if q.Period.Year != 0 && fp.Year == 0 {
 				sc.add("period-year-unknown", -w.PeriodYearUnknown, "%s has no year", fp.Text)
 			}

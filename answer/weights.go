@@ -46,6 +46,11 @@ type Weights struct {
 	// figure's period has none (前三季度 in an undated page) while another
 	// report may state the year.
 	PeriodYearUnknown float64
+	// PeriodImplied is subtracted when the figure's year is only implied
+	// by its report's date (an undated figure of a report published in
+	// the spring is taken for the year before): a sentence that states
+	// the year outranks it.
+	PeriodImplied float64
 	// PlaceNear rewards a figure that names the county asked about (or is
 	// in its report); PlaceFar is subtracted when it does not: 安岳 asked,
 	// the city's total is another number.
@@ -106,6 +111,7 @@ var DefaultWeights = Weights{
 	PeriodMatch:         0.1,
 	PeriodUnknown:       0.1,
 	PeriodYearUnknown:   0.05,
+	PeriodImplied:       0.03,
 	PlaceNear:           0.1,
 	PlaceFar:            0.15,
 	OtherRegion:         0.05,

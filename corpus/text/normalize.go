@@ -1,20 +1,22 @@
 package text
 
+//go:generate go run ../../internal/gent2s -out t2s_data.txt
+
 import (
+	_ "embed"
+	"fmt"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
-
-	"github.com/longbridgeapp/opencc"
 )
 
 // Normalization maps report text to the form used for matching:
 //
 //   - traditional characters become simplified, one rune for one rune. The
-//     table is built once from opencc's t2s character dictionary, so the hot
-//     path is an array lookup rather than opencc's dictionary walk (which
-//     runs at about 3 MB/s). Phrase-level conversions are given up; for
+//     table is generated from opencc's t2s character dictionary
+//     (internal/gent2s, t2s_data.txt) and loaded into an array once, so the
+//     hot path is an array lookup rather than opencc's dictionary walk
+//     (which runs at about 3 MB/s), and start-up does not build it. Phrase-level conversions are given up; for
 //     matching indicators they do not matter.
 //   - full-width letters, digits and punctuation become ASCII (３１．９％ →
 //     31.9%), because the search analyzer drops full-width digits.
@@ -44,26 +46,25 @@ var (
 	t2sErr  error
 )
 
+// t2sData is the table, generated from opencc's t2s character dictionary
+// by internal/gent2s: one "traditional simplified" pair of runes a line.
+//
+//go:embed t2s_data.txt
+var t2sData string
+
 func loadT2S() {
-	cc, err := opencc.New("t2s")
-	if err != nil {
-		t2sErr = err
-		return
-	}
 	t := t2sTable{base: t2sLow, runes: make([]rune, t2sHigh-t2sLow+1)}
-	var buf [4]byte
-	for r := rune(t2sLow); r <= t2sHigh; r++ {
-		if !unicode.Is(unicode.Han, r) {
+	for _, line := range strings.Split(t2sData, "\n") {
+		if line == "" || line[0] == '#' {
 			continue
 		}
-		n := utf8.EncodeRune(buf[:], r)
-		out, err := cc.Convert(string(buf[:n]))
-		if err != nil {
-			continue
+		from, n := utf8.DecodeRuneInString(line)
+		to, m := utf8.DecodeRuneInString(line[n:])
+		if from < t2sLow || from > t2sHigh || to == utf8.RuneError || n+m != len(line) {
+			t2sErr = fmt.Errorf("t2s table: bad line %q", line)
+			return
 		}
-		if s, size := utf8.DecodeRuneInString(out); size == len(out) && s != r && s != utf8.RuneError {
-			t.runes[r-t2sLow] = s
-		}
+		t.runes[from-t2sLow] = to
 	}
 	t2s = t
 }

@@ -444,17 +444,30 @@ func (b *body) period() (text string, year int) {
 // indicatorFor picks an indicator not reserved for a fact of this region
 // in year; ok is false after a few tries.
 func (b *body) indicatorFor(year int, needAmount bool) (int, bool) {
+	return b.indicatorForYears([]int{year}, needAmount)
+}
+
+// indicatorForYears picks an indicator that is no fact of this region in
+// any of years, and reserves it in all of them.
+func (b *body) indicatorForYears(years []int, needAmount bool) (int, bool) {
 	g := b.g
 	for try := 0; try < 6; try++ {
 		i := g.r.IntN(len(indicators))
 		if needAmount && !indicators[i].amount {
 			continue
 		}
-		k := factKey{b.pi, i, year}
-		if g.fact[k] {
+		free := true
+		for _, y := range years {
+			if g.fact[factKey{b.pi, i, y}] {
+				free = false
+			}
+		}
+		if !free {
 			continue
 		}
-		g.used[k] = true
+		for _, y := range years {
+			g.used[factKey{b.pi, i, y}] = true
+		}
 		return i, true
 	}
 	return 0, false
@@ -498,10 +511,18 @@ func (b *body) figure() string {
 	if per != "" {
 		lead = per + b.comma()
 	}
+	years := []int{year}
+	if per == "" {
+		// An undated figure is read as of its report's year or, in a
+		// review written early in a year or beside 比上年, of the year
+		// before: it must be no fact of either.
+		years = append(years, year-1)
+	}
+	pick := func(needAmount bool) (int, bool) { return b.indicatorForYears(years, needAmount) }
 	c := b.comma()
 	switch g.r.IntN(11) {
 	case 0, 1:
-		i, ok := b.indicatorFor(year, false)
+		i, ok := pick(false)
 		if !ok {
 			return b.prose()
 		}
@@ -514,32 +535,32 @@ func (b *body) figure() string {
 		return fmt.Sprintf("%s%s%s%s%s%%%s高于全省%s个百分点%s增速居全省第%s位。", lead, b.scope(), g.pick(indicators[i].forms), verb, number(x), c,
 			number(0.1+g.r.Float64()*20), c, rt)
 	case 2:
-		i, ok := b.indicatorFor(year, true)
+		i, ok := pick(true)
 		if !ok {
 			return b.prose()
 		}
 		return fmt.Sprintf("%s%s完成%s%s亿元%s%s。", lead, b.scope(), g.pick(indicators[i].forms), number(1+g.r.Float64()*3000), c, b.growthPhrase("同比增长"))
 	case 3:
-		i, ok := b.indicatorFor(year, false)
+		i, ok := pick(false)
 		if !ok {
 			return b.prose()
 		}
 		return fmt.Sprintf("%s我市%s增长%s%%%s增速比上年同期提高%s个百分点。", lead, g.pick(indicators[i].forms), number(0.1+g.r.Float64()*30), c, number(0.1+g.r.Float64()*8))
 	case 4:
-		i, ok := b.indicatorFor(year, false)
+		i, ok := pick(false)
 		if !ok {
 			return b.prose()
 		}
 		return fmt.Sprintf("%s%s同比下降%s%%%s降幅较一季度收窄%s个百分点。", lead, g.pick(indicators[i].forms), number(0.1+g.r.Float64()*12), c, number(0.1+g.r.Float64()*5))
 	case 5:
-		i, ok := b.indicatorFor(year, true)
+		i, ok := pick(true)
 		if !ok {
 			return b.prose()
 		}
 		rt, _ := b.rank()
 		return fmt.Sprintf("%s%s%s实现%s亿元%s%s%s总量位列全省第%s位。", lead, b.scope(), g.pick(indicators[i].forms), number(1+g.r.Float64()*5000), c, b.growthPhrase("比上年增长"), c, rt)
 	case 6:
-		i, ok := b.indicatorFor(year, false)
+		i, ok := pick(false)
 		if !ok {
 			return b.prose()
 		}
@@ -550,7 +571,7 @@ func (b *body) figure() string {
 		n := 5 + g.r.IntN(300)
 		return fmt.Sprintf("%s%s新增%s%d%s%s总数达到%d%s。", lead, b.scope(), ci.name, n, ci.unit, c, n+10+g.r.IntN(2000), ci.unit)
 	case 8:
-		i, ok := b.indicatorFor(year, false)
+		i, ok := pick(false)
 		if !ok || len(b.p.counties) == 0 {
 			return b.prose()
 		}

@@ -133,8 +133,23 @@ func FromResult(res answer.Result) (Chart, error) {
 	}
 	sort.Strings(sources)
 	c.Footnote = fmt.Sprintf("数据来自%d份报告", len(sources))
-	if c.Kind == Bars && len(res.Answers) > 0 && allSamePeriod(res.Answers) {
+	switch {
+	case c.Kind == Bars && len(res.Answers) > 0 && allSamePeriod(res.Answers):
 		c.Footnote = res.Answers[0].Period + " · " + c.Footnote
+	case c.Kind == Bars:
+		// Bars of different periods are never shown as one comparison
+		// without saying so: each bar names its period.
+		i := 0
+		for _, r := range res.Rows {
+			if r.Answer == nil || r.Answer.Unit != c.Unit || i >= len(c.Labels) {
+				continue
+			}
+			if r.Answer.Period != "" {
+				c.Labels[i] += "\n" + r.Answer.Period
+			}
+			i++
+		}
+		c.Footnote = "各地区时期不同 · " + c.Footnote
 	}
 	if left > 0 {
 		c.Footnote += fmt.Sprintf(";%d项单位不同,未画出", left)
@@ -561,15 +576,24 @@ func valueLabels(values plotter.Values, bars bool) *plotter.Labels {
 // maxLabelRunes keeps axis labels from running into each other.
 const maxLabelRunes = 8
 
+// maxPeriodRunes keeps a bar's period line whole (2023年前三季度).
+const maxPeriodRunes = 11
+
 // shortLabels cuts long labels so that they do not overlap on the axis.
 func shortLabels(ls []string) []string {
 	out := make([]string, len(ls))
 	for i, l := range ls {
-		r := []rune(l)
-		if len(r) > maxLabelRunes {
-			l = string(r[:maxLabelRunes-1]) + "…"
+		lines := strings.Split(l, "\n")
+		for k, line := range lines {
+			limit := maxLabelRunes
+			if k > 0 {
+				limit = maxPeriodRunes // a period under its bar: 2023年1-10月
+			}
+			if r := []rune(line); len(r) > limit {
+				lines[k] = string(r[:limit-1]) + "…"
+			}
 		}
-		out[i] = l
+		out[i] = strings.Join(lines, "\n")
 	}
 	return out
 }

@@ -155,3 +155,28 @@ func TestWrapTitle(t *testing.T) {
 		}
 	}
 }
+
+// Bars of different periods say so: each names its period, and the
+// footnote too.
+func TestBarsOfDifferentPeriods(t *testing.T) {
+	bar := func(label, period string, v float64) answer.Row {
+		return answer.Row{Label: label, Answer: &answer.Answer{Value: trimNumber(v), Number: v, Unit: "%", File: label, Period: period}}
+	}
+	res := answer.Result{Mode: answer.ModeCompare, Rows: []answer.Row{bar("甲市", "2023年1-5月", 31.9), bar("乙市", "2023年1-10月", 8.3)}}
+	res.Answers = []answer.Answer{*res.Rows[0].Answer, *res.Rows[1].Answer}
+	c, err := FromResult(res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(c.Labels, "|") != "甲市\n2023年1-5月|乙市\n2023年1-10月" || !strings.Contains(c.Footnote, "时期不同") {
+		t.Errorf("labels %q, footnote %q", c.Labels, c.Footnote)
+	}
+	if got := shortLabels(c.Labels); got[1] != "乙市\n2023年1-10月" {
+		t.Errorf("short labels %q: the period must stay whole", got)
+	}
+	// One period for all: said once, in the footnote.
+	res.Rows[1].Answer.Period, res.Answers[1].Period = "2023年1-5月", "2023年1-5月"
+	if c, _ := FromResult(res); strings.Contains(c.Labels[0], "\n") || !strings.HasPrefix(c.Footnote, "2023年1-5月") {
+		t.Errorf("labels %q, footnote %q", c.Labels, c.Footnote)
+	}
+}

@@ -48,3 +48,35 @@ func TestDistrictFigureIsNotTheCitys(t *testing.T) {
 		t.Errorf("西夏区GDP增速: %+v", res.Answers)
 	}
 }
+
+func TestSiblingIndicator(t *testing.T) {
+	for _, tt := range []struct {
+		asked, metric string
+		want          bool
+	}{
+		{"服务业增加值", "数字经济核心产业增加值", true},
+		{"制造业民间投资", "工业民间投资", true},
+		{"工业投资", "制造业投资", true},
+		// A narrower or the same indicator is no sibling.
+		{"工业增加值", "规模以上工业增加值", false},
+		{"固定资产投资", "工业固定资产投资", false},
+		{"服务业增加值", "服务业增加值", false},
+	} {
+		if got := siblingIndicator(canonical(tt.asked), canonical(tt.metric)); got != tt.want {
+			t.Errorf("siblingIndicator(%s, %s) = %v, want %v", tt.asked, tt.metric, got, tt.want)
+		}
+	}
+}
+
+// Another industry's figure is no answer, even with the asked industry
+// named in the sentence before it.
+func TestOtherIndustryIsNoAnswer(t *testing.T) {
+	e := memEngine(t, report(t, "r/w.txt", "芜湖市", "2022-05-24", "芜湖市经济运行\n二是全面落实服务业扩容提质。预计全年全市数字经济核心产业增加值将突破332亿元。\n"))
+	res, err := e.Ask("芜湖2022年服务业增加值完成多少亿元", 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range res.Answers {
+		t.Errorf("answered %s%s of %s", a.Value, a.Unit, a.Metric)
+	}
+}

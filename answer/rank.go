@@ -501,6 +501,11 @@ func sectorQualified(prefix string) bool {
 		}
 	}
 	if utf8.RuneCountInString(prefix) >= 2 && strings.HasSuffix(prefix, lexicon.IndustrySuffix) {
+		for _, w := range lexicon.QualifiedIndustries {
+			if q, ok := strings.CutSuffix(prefix, w.Text); ok && utf8.RuneCountInString(q) >= 2 {
+				return true
+			}
+		}
 		for _, w := range lexicon.NotIndustries {
 			if strings.HasSuffix(prefix, w.Text) {
 				return false

@@ -53,6 +53,7 @@ func allTables() map[string][]row {
 	for _, o := range RankingOrders {
 		t["RankingOrders"] = append(t["RankingOrders"], row{o.Text, o.Example})
 	}
+	t["QualifiedIndustries"] = wordRows(QualifiedIndustries)
 	t["EmptyMetrics"] = wordRows(EmptyMetrics)
 	for _, s := range Sectors {
 		t["Sectors"] = append(t["Sectors"], row{s.Word, s.Example})

@@ -60,6 +60,13 @@ const IndustrySuffix = "业"
 
 // NotIndustries end with IndustrySuffix but name no industry: 企业营收 is
 // all enterprises' 营收.
+// QualifiedIndustries are NotIndustries words that do name an industry
+// after a qualifier of two or more runes: 数字经济核心产业, 文化产业 (but
+// 产业投资 alone is all industries').
+var QualifiedIndustries = []Word{
+	{"产业", "数字经济核心产业增加值"},
+}
+
 var NotIndustries = []Word{
 	{"企业", "企业营收"}, {"行业", "全行业利润"}, {"产业", "产业投资"}, {"就业", "就业人数"},
 	{"创业", "创业投资"}, {"专业", "专业市场"}, {"物业", "物业收入"}, {"作业", "作业面积"},

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"testing"
+	"time"
 
 	"github.com/reportbot/reportbot/corpus"
 )
@@ -78,5 +79,27 @@ func TestOtherIndustryIsNoAnswer(t *testing.T) {
 	}
 	for _, a := range res.Answers {
 		t.Errorf("answered %s%s of %s", a.Value, a.Unit, a.Metric)
+	}
+}
+
+// A question with a target word asks for the target, whatever forecast
+// word it also has; what was achieved is never its answer.
+func TestTargetQuestions(t *testing.T) {
+	g := corpus.DefaultGazetteer()
+	for _, q := range []string{"泰安地区生产总值预期增长目标", "泰安GDP增长目标", "泰安今年预期目标GDP增速"} {
+		if m := ParseQuestion(q, g, time.Date(2023, 7, 1, 0, 0, 0, 0, time.UTC)).Modality; m != "target" {
+			t.Errorf("%s: modality %q, want target", q, m)
+		}
+	}
+	if m := ParseQuestion("泰安预计全年GDP增速", g, time.Now()).Modality; m != "forecast" {
+		t.Errorf("预计全年: modality %q, want forecast", m)
+	}
+	e := memEngine(t, report(t, "r/ta.txt", "泰安市", "2023-07-20", "上半年经济运行\n上半年,全市地区生产总值增长6.1%。\n"))
+	res, err := e.Ask("泰安地区生产总值预期增长目标", 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range res.Answers {
+		t.Errorf("a target asked, answered what was achieved: %s%s", a.Value, a.Unit)
 	}
 }

@@ -155,7 +155,11 @@ func ParseQuestion(text string, g *corpus.Gazetteer, now time.Time) Question {
 	}
 	for _, w := range lexicon.QuestionModalities {
 		if strings.Contains(rest, w.Text) {
-			q.Modality = string(w.Modality)
+			// A target word wins over a forecast word: 预期增长目标 asks
+			// for the target.
+			if q.Modality != string(lexicon.ModalityTarget) {
+				q.Modality = string(w.Modality)
+			}
 			if w.Strip {
 				rest = strings.ReplaceAll(rest, w.Text, " ")
 			}

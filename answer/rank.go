@@ -385,6 +385,8 @@ func scoreFigure(w *Weights, q Question, qb map[string]struct{}, mi *metricInfo,
 			// another number.
 			return sc, false
 		}
+		// A forecast (预计全年) may be stated as the figure itself once
+		// the year is over.
 		sc.add("modality-missing", -w.ModalityMissing, "asked %s", q.Modality)
 	}
 

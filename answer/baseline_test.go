@@ -103,3 +103,35 @@ func TestTargetQuestions(t *testing.T) {
 		t.Errorf("a target asked, answered what was achieved: %s%s", a.Value, a.Unit)
 	}
 }
+
+// 固投 asked is all fixed-asset investment: a part of it (项目投资) is
+// another number; the whole named as 全社会 is not.
+func TestBareHeadIsTheWhole(t *testing.T) {
+	if !partOfBareHead(canonical("固投"), canonical("项目投资")) || partOfBareHead(canonical("固投"), canonical("全社会固定资产投资")) ||
+		partOfBareHead(canonical("工业投资"), canonical("工业技改投资")) {
+		t.Errorf("partOfBareHead")
+	}
+	e := memEngine(t, report(t, "r/yc.txt", "银川市", "2023-07-27", "上半年经济运行\n上半年,全市项目投资增长13.2%,高于房地产开发投资。\n"))
+	res, err := e.Ask("银川上半年固投增速", 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range res.Answers {
+		t.Errorf("固投 answered with %s%s of %s", a.Value, a.Unit, a.Metric)
+	}
+}
+
+// What something contributed to an indicator is not the indicator's value.
+func TestContributionIsNoValue(t *testing.T) {
+	e := memEngine(t, report(t, "r/zy.txt", "遵义市", "2021-08-01", "上半年工业运行\n其中,饮料制造业增长49.3%,强力拉动全市规模以上工业增加值增长30.5个百分点。\n"))
+	res, err := e.Ask("遵义规上工业增加值多少", 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range res.Answers {
+		t.Errorf("answered %s%s of %s", a.Value, a.Unit, a.Metric)
+	}
+	if !contributionUnasked(Question{Text: "遵义规上工业增加值多少"}, "拉动规上工业增加值") || contributionUnasked(Question{Text: "酒业拉动规上工业增加值多少"}, "拉动规上工业增加值") {
+		t.Errorf("contributionUnasked")
+	}
+}

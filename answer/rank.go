@@ -254,7 +254,7 @@ func scoreFigure(w *Weights, q Question, qb map[string]struct{}, mi *metricInfo,
 	if cs < w.MinSentenceCoverage || cm < w.MinMetricCoverage {
 		return sc, false
 	}
-	if siblingIndicator(q.Indicator, metric) {
+	if siblingIndicator(q.Indicator, metric) || partOfBareHead(q.Indicator, metric) || contributionUnasked(q, metric) {
 		return sc, false
 	}
 	exact, exactWhy := 0.0, ""
@@ -402,6 +402,40 @@ func scoreFigure(w *Weights, q Question, qb map[string]struct{}, mi *metricInfo,
 		}
 	}
 	return sc, true
+}
+
+// contributionUnasked reports a metric that is what something else
+// contributed to the indicator (酒业…拉动规上工业增加值增长30.5个百分点)
+// when the question does not ask for a contribution.
+func contributionUnasked(q Question, metric string) bool {
+	for _, w := range lexicon.ContributionWords {
+		if strings.Contains(metric, w.Text) && !strings.Contains(q.Text, w.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// partOfBareHead reports a metric that qualifies an indicator asked as a
+// bare head (项目投资 for 固投, which is 投资 in canonical form): a part,
+// not the whole.
+func partOfBareHead(asked, metric string) bool {
+	for _, h := range lexicon.BareHeads {
+		if asked != h.Text {
+			continue
+		}
+		prefix, ok := strings.CutSuffix(metric, h.Text)
+		if !ok || prefix == "" {
+			return false
+		}
+		for _, w := range lexicon.WholeQualifiers {
+			if prefix == w.Text {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // siblingIndicator reports a metric that fills the asked indicator's frame

@@ -113,3 +113,22 @@ var PairWords = []PairWord{
 	{"进出口", []string{"进口", "出口"}, "进出口分别增长5%、8%"},
 	{"中小", []string{"中型", "小型"}, "中小企业分别增长3%、4%"},
 }
+
+// BareHeads are indicators that, asked alone, mean the whole: 固投增速 (投资
+// after canonical form) is all fixed-asset investment, and a qualified
+// metric (项目投资, 国有经济投资) is a part of it, another number.
+var BareHeads = []Word{
+	{"投资", "全市固定资产投资增速"},
+}
+
+// WholeQualifiers before a bare head still name the whole: 全社会投资.
+var WholeQualifiers = []Word{
+	{"全社会", "全社会固定资产投资"}, {"全部", "全部投资"}, {"社会", "社会投资"},
+}
+
+// ContributionWords make a figure what something contributed to an
+// indicator, not the indicator's value: 拉动规上工业增加值增长30.5个百分点.
+var ContributionWords = []Word{
+	{"拉动", "强力拉动规模以上工业增加值增长30.5个百分点"}, {"带动", "带动全市GDP增长1.2个百分点"},
+	{"贡献率", "对GDP增长的贡献率达40%"},
+}

@@ -54,6 +54,9 @@ func allTables() map[string][]row {
 		t["RankingOrders"] = append(t["RankingOrders"], row{o.Text, o.Example})
 	}
 	t["QualifiedIndustries"] = wordRows(QualifiedIndustries)
+	t["BareHeads"] = wordRows(BareHeads)
+	t["ContributionWords"] = wordRows(ContributionWords)
+	t["WholeQualifiers"] = wordRows(WholeQualifiers)
 	t["EmptyMetrics"] = wordRows(EmptyMetrics)
 	for _, s := range Sectors {
 		t["Sectors"] = append(t["Sectors"], row{s.Word, s.Example})

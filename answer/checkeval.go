@@ -1,8 +1,7 @@
 package answer
 
 import (
-	"bufio"
-	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -31,31 +30,16 @@ type CheckCase struct {
 
 // ReadCheckCases reads JSON lines; blank lines are skipped.
 func ReadCheckCases(r io.Reader) ([]CheckCase, error) {
-	var out []CheckCase
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		t := strings.TrimSpace(sc.Text())
-		if t == "" {
-			continue
-		}
-		var c CheckCase
-		if err := json.Unmarshal([]byte(t), &c); err != nil {
-			return nil, fmt.Errorf("line %d: %w", line, err)
-		}
+	return readJSONLines(r, func(c CheckCase) error {
 		if c.Claim == "" || c.Verdict == "" {
-			return nil, fmt.Errorf("line %d: no claim or verdict", line)
+			return errors.New("no claim or verdict")
 		}
 		switch Verdict(c.Verdict) {
 		case Confirmed, Contradicted, Unverified:
-		default:
-			return nil, fmt.Errorf("line %d: unknown verdict %q", line, c.Verdict)
+			return nil
 		}
-		out = append(out, c)
-	}
-	return out, sc.Err()
+		return fmt.Errorf("unknown verdict %q", c.Verdict)
+	})
 }
 
 // CheckMiss is a claim that did not get its expected verdict.

@@ -3,6 +3,7 @@ package answer
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -27,7 +28,18 @@ type EvalCase struct {
 
 // ReadEvalCases reads JSON lines; blank lines are skipped.
 func ReadEvalCases(r io.Reader) ([]EvalCase, error) {
-	var out []EvalCase
+	return readJSONLines(r, func(c EvalCase) error {
+		if c.Question == "" {
+			return errors.New("no question")
+		}
+		return nil
+	})
+}
+
+// readJSONLines reads one T per line of r, skipping blank lines; valid
+// says what a line lacks, if anything.
+func readJSONLines[T any](r io.Reader, valid func(T) error) ([]T, error) {
+	var out []T
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
 	line := 0
@@ -37,12 +49,12 @@ func ReadEvalCases(r io.Reader) ([]EvalCase, error) {
 		if t == "" {
 			continue
 		}
-		var c EvalCase
+		var c T
 		if err := json.Unmarshal([]byte(t), &c); err != nil {
 			return nil, fmt.Errorf("line %d: %w", line, err)
 		}
-		if c.Question == "" {
-			return nil, fmt.Errorf("line %d: no question", line)
+		if err := valid(c); err != nil {
+			return nil, fmt.Errorf("line %d: %w", line, err)
 		}
 		out = append(out, c)
 	}

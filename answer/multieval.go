@@ -1,11 +1,9 @@
 package answer
 
 import (
-	"bufio"
-	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
-	"strings"
 )
 
 // MultiCase is one line of a comparison or trend question set such as
@@ -19,26 +17,12 @@ type MultiCase struct {
 
 // ReadMultiCases reads JSON lines; blank lines are skipped.
 func ReadMultiCases(r io.Reader) ([]MultiCase, error) {
-	var out []MultiCase
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		t := strings.TrimSpace(sc.Text())
-		if t == "" {
-			continue
-		}
-		var c MultiCase
-		if err := json.Unmarshal([]byte(t), &c); err != nil {
-			return nil, fmt.Errorf("line %d: %w", line, err)
-		}
+	return readJSONLines(r, func(c MultiCase) error {
 		if c.Question == "" || len(c.Points) == 0 {
-			return nil, fmt.Errorf("line %d: no question or no points", line)
+			return errors.New("no question or no points")
 		}
-		out = append(out, c)
-	}
-	return out, sc.Err()
+		return nil
+	})
 }
 
 // MultiReport is the outcome of a comparison or trend question set.

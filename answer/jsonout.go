@@ -6,12 +6,12 @@ import (
 	"io"
 )
 
-// WriteJSON writes a result as one line of JSON, the object "ask -json"
-// prints: every front end that offers JSON answers (the command line, the
-// web page's /api/ask) writes it through here, so that they cannot drift
-// apart. Text is written as it is (no \u003c escapes of < > &): the
+// WriteJSON writes a Result (or a CheckResult) as one line of JSON, the
+// object "ask -json" (or "check -json") prints: every front end that offers
+// JSON answers (the command line, the socket, the web page's /api/ask and
+// /api/check) writes it through here, so that they cannot drift apart. Text is written as it is (no \u003c escapes of < > &): the
 // reader is a program, not an HTML page.
-func WriteJSON(w io.Writer, r Result) error {
+func WriteJSON(w io.Writer, r any) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(r); err != nil {

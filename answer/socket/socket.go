@@ -212,9 +212,7 @@ func (s *Server) answer(line []byte) Response {
 		return resp
 	}
 	var js bytes.Buffer
-	enc := json.NewEncoder(&js)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(res); err != nil {
+	if err := answer.WriteJSON(&js, res); err != nil {
 		resp.Error = err.Error()
 		return resp
 	}
@@ -238,9 +236,7 @@ func (s *Server) check(req Request, resp Response) Response {
 		return resp
 	}
 	var js bytes.Buffer
-	enc := json.NewEncoder(&js)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(res); err != nil {
+	if err := answer.WriteJSON(&js, res); err != nil {
 		resp.Error = err.Error()
 		return resp
 	}

@@ -109,23 +109,33 @@ func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	return nil
 }
 
+// askServer sends one request to the process that holds the index; the
+// first says which process answers (it "answered" or "checked").
+func askServer(ctx context.Context, cl *socket.Client, req socket.Request, first bool, did string, stderr io.Writer) (socket.Response, error) {
+	resp, err := cl.Ask(ctx, req)
+	if ctx.Err() != nil {
+		return resp, errInterrupted
+	}
+	if err != nil {
+		return resp, err
+	}
+	if first {
+		fmt.Fprintf(stderr, "(the index is held by %s: it %s)\n", resp.Server, did)
+	}
+	if resp.Error != "" {
+		return resp, fmt.Errorf("%s: %s", resp.Server, resp.Error)
+	}
+	return resp, nil
+}
+
 // askThroughSocket asks the process that holds the index, printing what
 // ask itself would print.
 func askThroughSocket(ctx context.Context, cl *socket.Client, questions []string, n int, asJSON, explain bool, chartFile string, stdout, stderr io.Writer) error {
 	answered := 0
 	for i, q := range questions {
-		resp, err := cl.Ask(ctx, socket.Request{Question: q, N: n, Explain: explain})
-		if ctx.Err() != nil {
-			return errInterrupted
-		}
+		resp, err := askServer(ctx, cl, socket.Request{Question: q, N: n, Explain: explain}, i == 0, "answered", stderr)
 		if err != nil {
 			return err
-		}
-		if i == 0 {
-			fmt.Fprintf(stderr, "(the index is held by %s: it answered)\n", resp.Server)
-		}
-		if resp.Error != "" {
-			return fmt.Errorf("%s: %s", resp.Server, resp.Error)
 		}
 		if resp.Answered {
 			answered++

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -73,8 +72,6 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	}
 	defer ix.Close()
 	eng := answer.New(ix)
-	enc := json.NewEncoder(stdout)
-	enc.SetEscapeHTML(false)
 	contradicted := false
 	for i, t := range texts {
 		if err := ctx.Err(); err != nil {
@@ -86,7 +83,7 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		}
 		contradicted = contradicted || res.Contradicted()
 		if *asJSON {
-			if err := enc.Encode(res); err != nil {
+			if err := answer.WriteJSON(stdout, res); err != nil {
 				return err
 			}
 			continue
@@ -107,18 +104,9 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 func checkThroughSocket(ctx context.Context, cl *socket.Client, texts []string, opt answer.CheckOptions, asJSON bool, stdout, stderr io.Writer) error {
 	contradicted := false
 	for i, t := range texts {
-		resp, err := cl.Ask(ctx, socket.Request{Check: t, Region: opt.Region, Date: opt.Date})
-		if ctx.Err() != nil {
-			return errInterrupted
-		}
+		resp, err := askServer(ctx, cl, socket.Request{Check: t, Region: opt.Region, Date: opt.Date}, i == 0, "checked", stderr)
 		if err != nil {
 			return err
-		}
-		if i == 0 {
-			fmt.Fprintf(stderr, "(the index is held by %s: it checked)\n", resp.Server)
-		}
-		if resp.Error != "" {
-			return fmt.Errorf("%s: %s", resp.Server, resp.Error)
 		}
 		contradicted = contradicted || resp.Contradicted
 		if asJSON {

@@ -276,7 +276,7 @@ func lastPlaceBefore(g *corpus.Gazetteer, s string, ms []corpus.PlaceMention, po
 				continue
 			}
 		}
-		if notSubject(s, m) {
+		if corpus.ObjectPlace(s, m) {
 			continue
 		}
 		p, ok := pickPlace(g, m.Candidates, "")
@@ -352,24 +352,6 @@ func objectBefore(before string) bool {
 	before = strings.TrimRight(before, " ")
 	for _, m := range lexicon.PlaceObjectMarkers {
 		if strings.HasSuffix(before, m.Text) {
-			return true
-		}
-	}
-	return false
-}
-
-// notSubject tells a place named as a comparison's other side or as the
-// whole a rank is within from the place a figure is about.
-func notSubject(s string, m corpus.PlaceMention) bool {
-	before := strings.TrimRight(s[:m.Start], " ")
-	for _, w := range lexicon.PlaceObjectMarkers {
-		if strings.HasSuffix(before, w.Text) {
-			return true
-		}
-	}
-	after := s[m.End:]
-	for _, w := range lexicon.PlaceScopeMarkers {
-		if strings.HasPrefix(after, w.Text) {
 			return true
 		}
 	}

@@ -181,3 +181,7 @@ func ParseChineseNumber(s string) (value float64, ok bool) { return figures.Pars
 // FormatNumber renders a value the way an answer shows it; see
 // figures.FormatNumber.
 func FormatNumber(v float64) string { return figures.FormatNumber(v) }
+
+// ObjectPlace tells a place a sentence names as what a figure is compared
+// with or ranked within; see figures.ObjectPlace.
+func ObjectPlace(s string, p PlaceMention) bool { return figures.ObjectPlace(s, p) }

@@ -1629,7 +1629,7 @@ func (c *Extractor) namedRegion(places []geo.PlaceMention, lo, pos int) (string,
 		return "", false
 	}
 	for _, p := range places {
-		if p.Start < lo || p.End > pos || c.objectPlace(p) {
+		if p.Start < lo || p.End > pos || ObjectPlace(c.sentence, p) {
 			continue
 		}
 		cands := p.Candidates
@@ -1651,16 +1651,17 @@ func (c *Extractor) namedRegion(places []geo.PlaceMention, lo, pos int) (string,
 	return "", false
 }
 
-// objectPlace tells a place named as what a figure is compared with or
-// ranked within (高于淄博, 居山东第2) from the place it is about.
-func (c *Extractor) objectPlace(p geo.PlaceMention) bool {
-	before := strings.TrimRight(c.sentence[:p.Start], " ")
+// ObjectPlace tells a place named in sentence s as what a figure is
+// compared with or ranked within (高于淄博, 居山东第2) from a place a figure
+// is about.
+func ObjectPlace(s string, p geo.PlaceMention) bool {
+	before := strings.TrimRight(s[:p.Start], " ")
 	for _, w := range lexicon.PlaceObjectMarkers {
 		if strings.HasSuffix(before, w.Text) {
 			return true
 		}
 	}
-	after := c.sentence[p.End:]
+	after := s[p.End:]
 	for _, w := range lexicon.PlaceScopeMarkers {
 		if strings.HasPrefix(after, w.Text) {
 			return true

@@ -294,11 +294,8 @@ func lastPlaceBefore(g *corpus.Gazetteer, s string, ms []corpus.PlaceMention, po
 
 // joinedList tells the text between two places that lists them.
 func joinedList(between string) bool {
-	switch strings.TrimSpace(between) {
-	case "、", "和", "与", "及", "以及", ",":
-		return true
-	}
-	return false
+	t := strings.TrimSpace(between)
+	return t == "," || lexicon.IsListJoiner(t)
 }
 
 // wholeOf reads a scope word that makes the whole above a place the

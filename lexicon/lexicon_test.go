@@ -55,6 +55,7 @@ func allTables() map[string][]row {
 	}
 	t["QualifiedIndustries"] = wordRows(QualifiedIndustries)
 	t["BareHeads"] = wordRows(BareHeads)
+	t["ListJoiners"] = wordRows(ListJoiners)
 	t["ContributionWords"] = wordRows(ContributionWords)
 	t["WholeQualifiers"] = wordRows(WholeQualifiers)
 	t["EmptyMetrics"] = wordRows(EmptyMetrics)

@@ -87,3 +87,19 @@ var FollowUpCompare = longestFirst([]Word{
 var FollowUpJoiners = []Word{
 	{"和", "和济南比呢"}, {"跟", "跟济南比呢"}, {"与", "与济南相比呢"}, {"同", "同济南比"},
 }
+
+// ListJoiners join the items of a list: places (遵义、安顺和贵阳) or the
+// values a 分别 distributes (11.7%、11.5%和11.2%).
+var ListJoiners = []Word{
+	{"、", "遵义、安顺"}, {"和", "遵义和安顺"}, {"与", "遵义与安顺"}, {"及", "遵义及安顺"}, {"以及", "遵义以及安顺"},
+}
+
+// IsListJoiner tells whether s (trimmed) is one of ListJoiners.
+func IsListJoiner(s string) bool {
+	for _, w := range ListJoiners {
+		if s == w.Text {
+			return true
+		}
+	}
+	return false
+}

@@ -1141,12 +1141,10 @@ func joinedRun(s string, list []int, at [][2]int) []int {
 	}
 	run := list[:1]
 	for _, i := range list[1:] {
-		switch strings.TrimSpace(s[at[run[len(run)-1]][1]:at[i][0]]) {
-		case "、", "和", "及", "与", "以及":
-			run = append(run, i)
-			continue
+		if !lexicon.IsListJoiner(strings.TrimSpace(s[at[run[len(run)-1]][1]:at[i][0]])) {
+			break
 		}
-		break
+		run = append(run, i)
 	}
 	return run
 }

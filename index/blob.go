@@ -12,32 +12,36 @@ import (
 	"github.com/reportbot/reportbot/corpus"
 )
 
-// The stored form of a sentence is a hand-written binary encoding rather
-// than JSON or gob: it is stored once per sentence, so its size dominates
-// the index. Strings are length-prefixed, integers are varints, spans of
-// figures are relative to the sentence, and the common redundancies cost
-// one flag bit each instead of a copy: Norm when it equals Text or
-// NormalizeText(Text) (three sentences in four of the synthetic corpus),
-// a figure's Raw when it equals its Value, Number when it is ±Value, its
-// Metric and Period.Raw when they occur in Norm (stored as an offset and
-// length), its Region when it is the file's (filled in from FileInfo when
-// the hit is joined), and the hash tag as 6 bytes rather than 12 hex
-// digits. On the sentences of the synthetic corpus (go test -run BlobSize
-// -v): 164 bytes per sentence of 98 bytes of text, where version 1, which
-// stored Text and Norm in full and every figure's strings, took 276; JSON
-// takes 3.2× version 2 and gob 4.4×.
-// zap compresses each document's stored fields with snappy on top of this.
+// The stored form of a passage (a run of sentences of one paragraph, see
+// doc.go) is a hand-written binary encoding rather than JSON or gob: it
+// is stored once per passage, so its size dominates the index. Strings
+// are length-prefixed, integers are varints, spans of figures are
+// relative to their sentence, and the common redundancies cost one flag
+// bit each instead of a copy: Norm when it equals Text or
+// NormalizeText(Text), a figure's Raw when it equals its Value, Number
+// when it is ±Value, its Metric and Period.Raw when they occur in Norm
+// (stored as an offset and length), its Region when it is the file's
+// (filled in from FileInfo when the hit is joined). The hash tag (6
+// bytes), the paragraph and the first sentence's ordinal are stored once
+// per passage, and each sentence is length-prefixed so that a reader can
+// skip it. On the sentences of the synthetic corpus (go test -run
+// BlobSize -v): about 160 bytes per sentence of 98 bytes of text; JSON
+// takes 3.2× as much and gob 4.4×. zap compresses each document's stored
+// fields with snappy on top of this.
 //
 // Any change to this format, or to the corpus types it encodes, must bump
 // Schema. TestBlobCoversCorpusTypes fails when a field is added to the
 // corpus types so that it cannot be silently dropped here.
 
-const blobVersion = 2
+const blobVersion = 3
+
+const (
+	passageTagIsHex = 1 << iota
+)
 
 const (
 	sentNormIsText = 1 << iota
 	sentNormIsNormalized
-	sentTagIsHex
 )
 
 const (
@@ -52,10 +56,43 @@ const (
 // tagHexLen is the length of a hash tag stored as bytes (hashTag).
 const tagHexLen = 12
 
-// encodeSentence appends the stored form of s, tagged with the file's hash
-// tag, to dst; fileRegion is the region of its file (Region.Name).
-func encodeSentence(dst []byte, tag, fileRegion string, s *corpus.Sentence) []byte {
+// encodePassage appends the stored form of the sentences ss of one
+// paragraph, the first of which is the first-th sentence of its file
+// (1-based), tagged with the file's hash tag, to dst; fileRegion is the
+// region of its file (Region.Name).
+func encodePassage(dst []byte, tag, fileRegion string, first int, ss []corpus.Sentence) []byte {
 	dst = append(dst, blobVersion)
+	var flags uint64
+	var tagBytes [tagHexLen / 2]byte
+	if len(tag) == tagHexLen && isLowerHex(tag) {
+		if _, err := hex.Decode(tagBytes[:], []byte(tag)); err == nil {
+			flags |= passageTagIsHex
+		}
+	}
+	dst = binary.AppendUvarint(dst, flags)
+	if flags&passageTagIsHex != 0 {
+		dst = append(dst, tagBytes[:]...)
+	} else {
+		dst = appendString(dst, tag)
+	}
+	para := 0
+	if len(ss) > 0 {
+		para = ss[0].Para
+	}
+	dst = binary.AppendVarint(dst, int64(para))
+	dst = binary.AppendUvarint(dst, uint64(first))
+	dst = binary.AppendUvarint(dst, uint64(len(ss)))
+	var body []byte
+	for i := range ss {
+		body = encodeSentence(body[:0], fileRegion, &ss[i])
+		dst = appendString(dst, string(body))
+	}
+	return dst
+}
+
+// encodeSentence appends the stored form of s without its paragraph
+// (stored once per passage) to dst.
+func encodeSentence(dst []byte, fileRegion string, s *corpus.Sentence) []byte {
 	var flags uint64
 	switch {
 	case s.Norm == s.Text:
@@ -63,19 +100,7 @@ func encodeSentence(dst []byte, tag, fileRegion string, s *corpus.Sentence) []by
 	case corpus.NormalizeText(s.Text) == s.Norm:
 		flags |= sentNormIsNormalized
 	}
-	var tagBytes [tagHexLen / 2]byte
-	if len(tag) == tagHexLen && isLowerHex(tag) {
-		if _, err := hex.Decode(tagBytes[:], []byte(tag)); err == nil {
-			flags |= sentTagIsHex
-		}
-	}
 	dst = binary.AppendUvarint(dst, flags)
-	if flags&sentTagIsHex != 0 {
-		dst = append(dst, tagBytes[:]...)
-	} else {
-		dst = appendString(dst, tag)
-	}
-	dst = binary.AppendVarint(dst, int64(s.Para))
 	dst = binary.AppendVarint(dst, int64(s.Index))
 	dst = binary.AppendVarint(dst, int64(s.Span.Start))
 	dst = binary.AppendVarint(dst, int64(s.Span.End-s.Span.Start))
@@ -99,10 +124,18 @@ func isLowerHex(s string) bool {
 	return true
 }
 
-// blobSizeHint is an upper bound of the size of encodeSentence's output
-// (every varint counted at its maximum of 10 bytes).
-func blobSizeHint(tag string, s *corpus.Sentence) int {
-	n := 1 + 10 + len(tag) + 10 + 4*10 + 2*10 + len(s.Text) + len(s.Norm) + 10
+// blobSizeHint is an upper bound of the size of encodePassage's output
+// for ss (every varint counted at its maximum of 10 bytes).
+func blobSizeHint(tag string, ss []corpus.Sentence) int {
+	n := 1 + 10 + len(tag) + 3*10
+	for i := range ss {
+		n += 10 + sentenceSizeHint(&ss[i])
+	}
+	return n
+}
+
+func sentenceSizeHint(s *corpus.Sentence) int {
+	n := 10 + 3*10 + 2*10 + len(s.Text) + len(s.Norm) + 10
 	for i := range s.Figures {
 		f := &s.Figures[i]
 		n += 10 + 12*10 + 8 + 5*10 + len(f.Raw) + len(f.Value) + len(f.Unit) + len(f.Kind) + len(f.Metric) + len(f.Scope) +
@@ -243,19 +276,53 @@ func (r *blobReader) float() float64 {
 	return v
 }
 
-// blobTag returns the hash tag of a stored sentence, to join it with its
-// file before decoding the rest (decodeSentence needs the file's region).
-func blobTag(b []byte) (string, error) {
+// storedPassage is a passage blob split into its header and the still
+// encoded sentences, so a reader decodes only the sentences it needs.
+type storedPassage struct {
+	tag         string
+	para, first int
+	bodies      [][]byte
+}
+
+// splitPassage reads the header of a passage blob and splits its
+// sentences apart without decoding them.
+func splitPassage(b []byte) (storedPassage, error) {
+	var p storedPassage
 	if len(b) == 0 || b[0] != blobVersion {
-		return "", fmt.Errorf("%w: unknown version", errBlob)
+		return p, fmt.Errorf("%w: unknown version", errBlob)
 	}
 	r := &blobReader{b: b[1:]}
-	tag := r.tag(r.uvarint())
-	return tag, r.err
+	p.tag = r.tag(r.uvarint())
+	p.para = r.varint()
+	p.first = int(r.uvarint())
+	n := r.uvarint()
+	if r.err == nil && (n > uint64(len(r.b)) || p.first < 0 || p.first > maxIDNumber) { // every sentence takes ≥ 1 byte
+		r.err = errBlob
+	}
+	if r.err == nil {
+		p.bodies = make([][]byte, 0, n)
+		for i := uint64(0); i < n && r.err == nil; i++ {
+			m := r.uvarint()
+			if r.err == nil && m > uint64(len(r.b)) {
+				r.err = errBlob
+			}
+			if r.err == nil {
+				p.bodies = append(p.bodies, r.b[:m:m])
+				r.b = r.b[m:]
+			}
+		}
+	}
+	if r.err == nil && len(r.b) != 0 {
+		r.err = fmt.Errorf("%w: %d trailing bytes", errBlob, len(r.b))
+	}
+	if r.err != nil {
+		return storedPassage{}, r.err
+	}
+	return p, nil
 }
 
 func (r *blobReader) tag(flags uint64) string {
-	if flags&sentTagIsHex == 0 {
+	if flags&passageTagIsHex == 0 {
 		return r.string()
 	}
 	if r.err != nil {
@@ -284,17 +351,29 @@ func (r *blobReader) substring(s string) string {
 	return s[at : at+n]
 }
 
-// decodeSentence is the inverse of encodeSentence; it returns the file's
-// hash tag and the sentence. fileRegion is the region of the file the tag
-// names, given to the figures whose region is their file's.
-func decodeSentence(b []byte, fileRegion string) (tag string, s corpus.Sentence, err error) {
-	if len(b) == 0 || b[0] != blobVersion {
-		return "", s, fmt.Errorf("%w: unknown version", errBlob)
+// decodePassage is the inverse of encodePassage: the file's hash tag, the
+// ordinal of the first sentence and the sentences. fileRegion is the
+// region of the file the tag names, given to the figures whose region is
+// their file's.
+func decodePassage(b []byte, fileRegion string) (tag string, first int, ss []corpus.Sentence, err error) {
+	p, err := splitPassage(b)
+	if err != nil {
+		return "", 0, nil, err
 	}
-	r := &blobReader{b: b[1:]}
+	ss = make([]corpus.Sentence, len(p.bodies))
+	for i, body := range p.bodies {
+		if ss[i], err = decodeSentence(body, p.para, fileRegion); err != nil {
+			return "", 0, nil, err
+		}
+	}
+	return p.tag, p.first, ss, nil
+}
+
+// decodeSentence decodes one sentence of a passage of paragraph para.
+func decodeSentence(b []byte, para int, fileRegion string) (s corpus.Sentence, err error) {
+	r := &blobReader{b: b}
 	flags := r.uvarint()
-	tag = r.tag(flags)
-	s.Para = r.varint()
+	s.Para = para
 	s.Index = r.varint()
 	s.Span.Start = r.varint()
 	s.Span.End = s.Span.Start + r.varint()
@@ -321,9 +400,9 @@ func decodeSentence(b []byte, fileRegion string) (tag string, s corpus.Sentence,
 		r.err = fmt.Errorf("%w: %d trailing bytes", errBlob, len(r.b))
 	}
 	if r.err != nil {
-		return "", corpus.Sentence{}, r.err
+		return corpus.Sentence{}, r.err
 	}
-	return tag, s, nil
+	return s, nil
 }
 
 func decodeFigure(r *blobReader, base int, norm, fileRegion string, f *corpus.Figure) {

@@ -37,33 +37,46 @@ func TestBlobRoundTrip(t *testing.T) {
 		t.Fatal("the traditional test sentence normalizes to itself")
 	}
 	cases = append(cases, trad)
-	for i, s := range cases {
+	for i := range cases {
+		cases[i].Para = 3
+	}
+	// Each sentence alone, then all of them as one passage.
+	var passages [][]corpus.Sentence
+	for _, s := range cases {
+		passages = append(passages, []corpus.Sentence{s})
+	}
+	passages = append(passages, cases)
+	for i, ss := range passages {
 		tag, fileRegion := "0123456789ab", "泰安市"
 		if i%2 == 1 {
 			tag, fileRegion = "Tag", "济宁市" // not hex; figures of another region
 		}
-		b := encodeSentence(nil, tag, fileRegion, &s)
-		if h := blobSizeHint(tag, &s); len(b) > h {
+		first := 7 + i
+		b := encodePassage(nil, tag, fileRegion, first, ss)
+		if h := blobSizeHint(tag, ss); len(b) > h {
 			t.Fatalf("blob of %d bytes, hint %d", len(b), h)
 		}
-		if got, err := blobTag(b); err != nil || got != tag {
-			t.Fatalf("blobTag = %q, %v; want %q", got, err, tag)
-		}
-		gotTag, got, err := decodeSentence(b, fileRegion)
+		gotTag, gotFirst, got, err := decodePassage(b, fileRegion)
 		if err != nil {
-			t.Fatalf("decode %q: %v", s.Text, err)
+			t.Fatalf("decode passage %d: %v", i, err)
 		}
-		if gotTag != tag {
-			t.Fatalf("tag %q, want %q", gotTag, tag)
+		if gotTag != tag || gotFirst != first {
+			t.Fatalf("tag %q, first %d; want %q, %d", gotTag, gotFirst, tag, first)
 		}
-		if len(s.Figures) == 0 {
-			s.Figures = nil
+		want := make([]corpus.Sentence, len(ss))
+		for k, s := range ss {
+			if len(s.Figures) == 0 {
+				s.Figures = nil
+			}
+			want[k] = s
 		}
-		if !reflect.DeepEqual(got, s) {
-			t.Fatalf("round trip\n got %+v\nwant %+v", got, s)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("round trip\n got %+v\nwant %+v", got, want)
 		}
-		if len(got.Figures) > 1 && math.Signbit(got.Figures[1].Number) != math.Signbit(s.Figures[1].Number) {
-			t.Fatal("sign of zero lost")
+		for k, s := range want {
+			if len(s.Figures) > 1 && math.Signbit(got[k].Figures[1].Number) != math.Signbit(s.Figures[1].Number) {
+				t.Fatal("sign of zero lost")
+			}
 		}
 	}
 }
@@ -72,14 +85,14 @@ func TestBlobRoundTrip(t *testing.T) {
 // error or a value, never a panic.
 func TestBlobCorrupt(t *testing.T) {
 	d := mkDoc("a.txt", "泰安市", "2023", taian...)
-	b := encodeSentence(nil, "tag", "", &d.Paragraphs[0].Sentences[1])
+	b := encodePassage(nil, "tag", "", 1, d.Paragraphs[0].Sentences)
 	for i := 0; i < len(b); i++ {
-		if _, _, err := decodeSentence(b[:i], ""); err == nil {
+		if _, _, _, err := decodePassage(b[:i], ""); err == nil {
 			t.Fatalf("truncated to %d of %d bytes: no error", i, len(b))
 		}
 		c := bytes.Clone(b)
 		c[i] ^= 0xff
-		_, _, _ = decodeSentence(c, "")
+		_, _, _, _ = decodePassage(c, "")
 	}
 }
 
@@ -93,7 +106,7 @@ func TestBlobCoversCorpusTypes(t *testing.T) {
 		reflect.TypeFor[corpus.Span]():     2,
 	} {
 		if typ.NumField() != n {
-			t.Errorf("corpus.%s has %d fields, blob.go encodes %d: update encodeSentence/decodeSentence and bump Schema", typ.Name(), typ.NumField(), n)
+			t.Errorf("corpus.%s has %d fields, blob.go encodes %d: update encodeSentence/decodeSentence (blob.go) and bump Schema", typ.Name(), typ.NumField(), n)
 		}
 	}
 }
@@ -113,11 +126,13 @@ func TestBlobSize(t *testing.T) {
 			t.Fatal(err)
 		}
 		d := corpus.Process(raw, corpus.Options{})
+		for _, sp := range passageSpans(d.Paragraphs) {
+			ours += len(encodePassage(nil, "0123456789ab", d.Region.Name, sp.first, d.Paragraphs[sp.para].Sentences[sp.from:sp.to]))
+		}
 		for _, p := range d.Paragraphs {
 			for _, s := range p.Sentences {
 				n++
 				text += len(s.Text)
-				ours += len(encodeSentence(nil, "0123456789ab", d.Region.Name, &s))
 				j, err := json.Marshal(s)
 				if err != nil {
 					t.Fatal(err)

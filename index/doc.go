@@ -24,49 +24,54 @@
 //
 // # Documents
 //
-// One bleve document per sentence. Its ID is eight characters: the file's
-// key (a number given to a path when it is first indexed, kept in its
-// record and reused when the file is replaced) and n = 1..Sentences of the
-// file in document order, each four characters of an alphabet whose byte
-// order is its numeric order (ids.go). n is the ordinal, which equals
-// Sentence.Index when the corpus numbers sentences 1, 2, 3, ...; using our
-// own ordinal guarantees the IDs of a file are exactly 1..count, so
-// replacing or removing a file needs nothing but its key and sentence
-// count. New files get increasing keys, so new IDs sort above every older
-// segment's, which spares scorch looking them up there (see ids.go).
-// Hit.ID is still "<path>#<n>". Fields (no _all field, no doc values, no
-// term vectors anywhere):
+// One bleve document per passage: a run of at most eight consecutive
+// sentences of one paragraph (passage.go). Its ID is eight characters: the
+// file's key (a number given to a path when it is first indexed, kept in
+// its record and reused when the file is replaced) and m = 1..Passages of
+// the file in document order, each four characters of an alphabet whose
+// byte order is its numeric order (ids.go). Replacing or removing a file
+// needs nothing but its key and passage count. New files get increasing
+// keys, so new IDs sort above every older segment's, which spares scorch
+// looking them up there (see ids.go). A hit is still a sentence: Hit.ID
+// is "<path>#<n>", n the sentence's ordinal in its file. Fields (no _all
+// field, no doc values, no term vectors anywhere):
 //
-//	norm    Sentence.Norm; indexed with frequencies and norms, not stored;
-//	        cjk analyzer: unicode words, width folding, lower case, CJK
-//	        bigrams (no term vectors: no phrase queries; a Query.Terms
-//	        phrase is "all of its bigrams")
+//	norm    the passage's sentences' search texts (Sentence.Norm and the
+//	        indicators its figures carry from elsewhere), one line each;
+//	        indexed with frequencies and norms, not stored; cjk analyzer:
+//	        unicode words, width folding, lower case, CJK bigrams (no term
+//	        vectors: no phrase queries; a Query.Terms phrase is "all of
+//	        its bigrams")
 //	region  Document.Region.Name, and the other regions its figures are
 //	        about; keyword, indexed without frequencies and norms
 //	        (filters only); absent when the region is unknown
 //	year    the years of its figures (a figure's period year, else its
 //	        report's); the same; for Query.Years
-//	s       stored, not indexed: the sentence in a compact binary encoding
-//	        (blob.go): Para, Index, Span, Text, Norm unless it can be
-//	        derived from Text, Figures, and a tag of the file's hash
+//	s       stored, not indexed: the passage in a compact binary encoding
+//	        (blob.go): a tag of the file's hash, the paragraph, the first
+//	        sentence's ordinal, and each sentence's Index, Span, Text, Norm
+//	        unless it can be derived from Text, and Figures
 //
-// The file's path is not in its sentences: a hit's key is joined to its
+// The region and year fields of a passage are those of all its sentences;
+// Search applies the filters again to each sentence of a hit passage.
+//
+// The file's path is not in its passages: a hit's key is joined to its
 // file's record.
 //
 // Documents are built directly (document.Document, Batch.IndexAdvanced) rather
 // than through bleve's reflection mapping: it is faster and guarantees no
 // field is indexed or stored by accident. The mapping is still declared, so
 // that queries use the right analyzers and the index describes itself. At
-// indexing time, sentences go through fastCJK (analyzer.go): the same
+// indexing time, passages go through fastCJK (analyzer.go): the same
 // tokens as the cjk analyzer, five times faster, falling back to the cjk
 // analyzer on any rune it does not know, and checked against it by a
 // differential test and a fuzz test.
 //
-// Per file, one document "!" + key, below every sentence ID, with an
+// Per file, one document "!" + key, below every passage ID, with an
 // indexed keyword kind=file (to find them all at Open), the path as an
 // indexed keyword (to find a record by path on a lazy open) and a stored
-// JSON blob "meta": FileInfo, the key, and the paragraph → sentence-range
-// table. A writable open loads all of them into a map, so a hit is joined
+// JSON blob "meta": FileInfo, the key, the number of passages and the
+// paragraph → passage-range table. A writable open loads all of them into a map, so a hit is joined
 // to its file, Files and Stats are answered, and Unchanged(path, hash) is
 // decided without touching bleve; a read-only open loads them by key or
 // path as hits and calls need them.
@@ -74,7 +79,7 @@
 // # Writes
 //
 // Put, PutBatch and Writer all end in bleve Batches holding,
-// for every file in them, the file document, all its sentence documents
+// for every file in them, the file document, all its passage documents
 // (an existing ID is replaced) and deletes for the old file's surplus
 // IDs, so a file is always written by exactly one batch. Scorch applies
 // a batch atomically: Scorch.Batch analyses every document, builds ONE
@@ -94,13 +99,13 @@
 // Writer groups files into batches of about 1 MiB of text (a batch costs
 // a segment and a commit) and writes up to two batches at once;
 // batches holding the same path are applied in the order they began.
-// Memory: bleve holds about 9 KiB per sentence of a batch until its
-// segment is built, so one file of 170,000 sentences takes ~1.5 GiB.
+// Memory: bleve holds several KiB per document of a batch until its
+// segment is built, so a very large file takes a lot (see BENCHMARKS.md).
 //
 // # Consistency
 //
 // Searches never wait for writes. Every
-// sentence blob carries a tag of its file's hash, and the map keeps, per
+// passage blob carries a tag of its file's hash, and the map keeps, per
 // path, the committed entry, the entry being written and the previous
 // one, so a hit is joined to the FileInfo of the very version it came
 // from, even while that file is being replaced. A hit from a file

@@ -43,8 +43,8 @@ type Stats struct {
 	SizeOnDisk int64
 }
 
-// paraRange says which sentence ordinals (n of sentenceID) make up a
-// paragraph: First .. First+Count-1.
+// paraRange says which passages (n of passageID) make up a paragraph:
+// First .. First+Count-1.
 type paraRange struct {
 	Para, First, Count int
 }
@@ -54,7 +54,10 @@ type fileRecord struct {
 	FileInfo
 	// Key is the file's key in sentence IDs (ids.go).
 	Key int `json:"key"`
-	// Paras are in document order; a paragraph without sentences is absent.
+	// Passages is the number of passage documents (passage.go).
+	Passages int `json:"passages"`
+	// Paras are in document order, each [paragraph index, first passage,
+	// passages]; a paragraph without sentences is absent.
 	Paras [][3]int `json:"paras,omitempty"`
 }
 
@@ -64,7 +67,9 @@ type fileEntry struct {
 	info  FileInfo
 	key   int
 	tag   string
-	paras []paraRange
+	// passages is the number of passage documents, IDs 1..passages.
+	passages int
+	paras    []paraRange
 	// prev is the version this one replaced, kept so that a search that
 	// started before the replacement can still join its hits (one level).
 	prev *fileEntry
@@ -81,7 +86,7 @@ func hashTag(hash string) string {
 }
 
 func (e *fileEntry) record() fileRecord {
-	r := fileRecord{FileInfo: e.info, Key: e.key, Paras: make([][3]int, len(e.paras))}
+	r := fileRecord{FileInfo: e.info, Key: e.key, Passages: e.passages, Paras: make([][3]int, len(e.paras))}
 	for i, p := range e.paras {
 		r.Paras[i] = [3]int{p.Para, p.First, p.Count}
 	}
@@ -89,7 +94,7 @@ func (e *fileEntry) record() fileRecord {
 }
 
 func entryFromRecord(r *fileRecord) *fileEntry {
-	e := &fileEntry{info: r.FileInfo, key: r.Key, tag: hashTag(r.Hash), paras: make([]paraRange, len(r.Paras))}
+	e := &fileEntry{info: r.FileInfo, key: r.Key, tag: hashTag(r.Hash), passages: r.Passages, paras: make([]paraRange, len(r.Paras))}
 	for i, p := range r.Paras {
 		e.paras[i] = paraRange{Para: p[0], First: p[1], Count: p[2]}
 	}

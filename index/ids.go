@@ -4,8 +4,8 @@ package index
 //
 // Each file gets a key when it is first indexed: one more than the
 // largest key of the index, kept in its record and reused when the file
-// is replaced. Its n-th sentence (1-based) is the document keyChars(key) +
-// keyChars(n), eight characters of an alphabet whose byte order is its
+// is replaced. Its n-th passage (1-based; passage.go) is the document
+// keyChars(key) + keyChars(n), eight characters of an alphabet whose byte order is its
 // numeric order, so IDs sort as (key, n). The file record is "!" followed
 // by the key: "!" sorts below every sentence ID.
 //
@@ -24,7 +24,7 @@ package index
 const idAlphabet = "-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"
 
 // idDigits is the width of a key and of a sentence number: 64^4 =
-// 16,777,216 files per index and sentences per file.
+// 16,777,216 files per index and passages (and sentences) per file.
 const idDigits = 4
 
 const maxIDNumber = 1<<(6*idDigits) - 1
@@ -65,14 +65,14 @@ func parseIDNumber(s string) (int, bool) {
 	return n, true
 }
 
-// sentenceID is the document ID of the n-th sentence (1-based) of the file
+// passageID is the document ID of the n-th passage (1-based) of the file
 // with key key.
-func sentenceID(key, n int) string {
+func passageID(key, n int) string {
 	var b [2 * idDigits]byte
 	return string(appendIDNumber(appendIDNumber(b[:0], key), n))
 }
 
-// splitID is the inverse of sentenceID.
+// splitID is the inverse of passageID.
 func splitID(id string) (key, n int, ok bool) {
 	if len(id) != 2*idDigits {
 		return 0, 0, false

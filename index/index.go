@@ -23,7 +23,7 @@ import (
 // Schema is the version of what this package writes: fields, analyzers,
 // document IDs and the stored encodings. Bump it whenever any of them
 // changes; older indexes then ask to be rebuilt instead of answering wrong.
-const Schema = 4
+const Schema = 5
 
 // Names inside an index directory.
 const (

@@ -67,6 +67,12 @@ const candidateBudget = 60_000
 // Search returns the best sentences for q, best first. A query with
 // neither Text nor Terms returns no hits.
 //
+// bleve finds the best Limit passages (passage.go); their sentences that
+// match the query by themselves (share a bigram of Text, or hold all the
+// searched bigrams of a Terms phrase) and pass the filters are the hits,
+// scored by their passage's score times their share of the passage's
+// best sentence's matched weight, and cut at Limit.
+//
 // The query is planned (document frequencies), run and its hits' stored
 // sentences read on one snapshot of the index. bleve's own Search would
 // read a hit's stored fields by looking its ID up again in the _id
@@ -86,10 +92,11 @@ func (ix *Index) Search(q Query) ([]Hit, error) {
 		return nil, fmt.Errorf("search index %s: %w", ix.dir, err)
 	}
 	defer r.Close()
-	main, err := ix.buildQuery(r, q, ix.budget)
-	if err != nil || main == nil {
+	pl, err := ix.buildQuery(r, q, ix.budget)
+	if err != nil || pl == nil {
 		return nil, err
 	}
+	main := pl.q
 	limit := q.Limit
 	if limit <= 0 {
 		limit = DefaultLimit
@@ -97,6 +104,7 @@ func (ix *Index) Search(q Query) ([]Hit, error) {
 	if limit > MaxLimit {
 		limit = MaxLimit
 	}
+	f := sentenceFilter{plan: pl, regions: q.Regions, years: q.Years, limit: limit}
 	if len(q.Paths) > 0 {
 		f, err := ix.pathsFilter(q.Paths)
 		if err != nil {
@@ -121,17 +129,17 @@ func (ix *Index) Search(q Query) ([]Hit, error) {
 			blob, _ := m.Fields[fieldBlob].(string)
 			raws[i] = rawHit{id: m.ID, score: m.Score, blob: []byte(blob)}
 		}
-		return ix.hits(raws)
+		return ix.hits(raws, &f)
 	}
 	raws, err := ix.searchSnapshot(snap, main, limit)
 	if err != nil {
 		return nil, fmt.Errorf("search index %s: %w", ix.dir, err)
 	}
-	return ix.hits(raws)
+	return ix.hits(raws, &f)
 }
 
 // rawHit is a hit before decoding: its document ID, score and stored
-// sentence.
+// passage.
 type rawHit struct {
 	id    string
 	score float64
@@ -208,8 +216,12 @@ func (ix *Index) searchSnapshot(snap *scorch.IndexSnapshot, q query.Query, limit
 // Filters are conjunctions with boost 0: they do not change scores, and
 // bleve leapfrogs over their postings instead of testing every candidate
 // (a BooleanQuery Filter, which tests every candidate, took 4× longer).
-func (ix *Index) buildQuery(r bindex.IndexReader, q Query, budget uint64) (query.Query, error) {
+func (ix *Index) buildQuery(r bindex.IndexReader, q Query, budget uint64) (*plan, error) {
 	dfs := &docFreqs{ix: ix, r: r}
+	pl := &plan{}
+	if n, err := r.DocCount(); err == nil {
+		pl.docs = float64(n)
+	}
 	var clauses []query.Query
 	if text := strings.TrimSpace(q.Text); text != "" {
 		terms, err := dfs.rank(text)
@@ -227,6 +239,7 @@ func (ix *Index) buildQuery(r bindex.IndexReader, q Query, budget uint64) (query
 			}
 			sum += t.df
 			clauses = append(clauses, termQuery(t.term, 1))
+			pl.words = append(pl.words, pl.weigh(t, 1))
 		}
 	}
 	for _, phrase := range q.Terms {
@@ -242,13 +255,16 @@ func (ix *Index) buildQuery(r bindex.IndexReader, q Query, budget uint64) (query
 		// budget, but at least two are kept so a phrase stays a phrase.
 		var cs []query.Query
 		var sum uint64
+		var ph []weightedTerm
 		for k, t := range terms {
 			if k >= 2 && sum+t.df > budget {
 				break
 			}
 			sum += t.df
 			cs = append(cs, termQuery(t.term, 1))
+			ph = append(ph, pl.weigh(t, TermBoost))
 		}
+		pl.phrases = append(pl.phrases, ph)
 		if len(cs) == 1 {
 			clauses = append(clauses, termQuery(terms[0].term, TermBoost))
 			continue
@@ -273,9 +289,11 @@ func (ix *Index) buildQuery(r bindex.IndexReader, q Query, budget uint64) (query
 		}
 	}
 	if len(must) == 1 {
-		return must[0], nil
+		pl.q = must[0]
+	} else {
+		pl.q = query.NewConjunctionQuery(must)
 	}
-	return query.NewConjunctionQuery(must), nil
+	return pl, nil
 }
 
 func termQuery(term string, boost float64) *query.TermQuery {
@@ -370,11 +388,11 @@ func (ix *Index) pathsFilter(paths []string) (query.Query, error) {
 				if key != 0 && e.key != key {
 					break // an older life of the path; its IDs are gone
 				}
-				key, most = e.key, max(most, e.info.Sentences)
+				key, most = e.key, max(most, e.passages)
 			}
 		}
 		for n := 1; n <= most; n++ {
-			ids = append(ids, sentenceID(key, n))
+			ids = append(ids, passageID(key, n))
 		}
 	}
 	ix.mu.RUnlock()
@@ -386,9 +404,10 @@ func (ix *Index) pathsFilter(paths []string) (query.Query, error) {
 	return f, nil
 }
 
-// hits decodes raw hits and joins them to their files.
-func (ix *Index) hits(ms []rawHit) ([]Hit, error) {
-	out := make([]Hit, 0, len(ms))
+// hits decodes raw hit passages, joins them to their files and keeps
+// their sentences that f keeps, best first, at most f.limit; with a nil f,
+// every sentence.
+func (ix *Index) hits(ms []rawHit, f *sentenceFilter) ([]Hit, error) {
 	keys := make([]int, 0, len(ms))
 	for _, m := range ms {
 		if key, _, ok := splitID(m.id); ok {
@@ -400,25 +419,51 @@ func (ix *Index) hits(ms []rawHit) ([]Hit, error) {
 	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
+	out := make([]Hit, 0, len(ms))
+	weights := make([]float64, 0, maxPassageSentences)
 	for _, m := range ms {
-		key, n, ok := splitID(m.id)
+		key, _, ok := splitID(m.id)
 		if !ok {
-			continue // not a sentence; cannot happen with our queries
+			continue // not a passage; cannot happen with our queries
 		}
 		path, known := ix.keyPath[key]
 		if !known {
 			continue // removed during the search
 		}
-		tag, err := blobTag(m.blob)
+		p, err := splitPassage(m.blob)
 		if err != nil {
 			return nil, fmt.Errorf("search index %s: document %s: %w", ix.dir, m.id, err)
 		}
-		info := ix.joinLocked(path, tag)
-		_, s, err := decodeSentence(m.blob, info.Region.Name)
-		if err != nil {
-			return nil, fmt.Errorf("search index %s: document %s: %w", ix.dir, m.id, err)
+		info := ix.joinLocked(path, p.tag)
+		from := len(out)
+		weights = weights[:0]
+		best := 0.0
+		for i, body := range p.bodies {
+			s, err := decodeSentence(body, p.para, info.Region.Name)
+			if err != nil {
+				return nil, fmt.Errorf("search index %s: document %s: %w", ix.dir, m.id, err)
+			}
+			w := 1.0
+			if f != nil {
+				if w = f.plan.weight(&s); w == 0 || !f.keeps(&s, info.Region.Name, info.Date) {
+					continue
+				}
+			}
+			best = max(best, w)
+			weights = append(weights, w)
+			out = append(out, Hit{ID: sentenceHitID(path, p.first+i), Score: m.score, Sentence: s, File: info})
 		}
-		out = append(out, Hit{ID: path + "#" + strconv.Itoa(n), Score: m.score, Sentence: s, File: info})
+		for i := from; i < len(out); i++ {
+			out[i].Score *= weights[i-from] / best
+		}
+	}
+	if f != nil {
+		// Passages came best first; their sentences are ordered by their
+		// own scores, a passage's best keeping its place.
+		sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
+		if len(out) > f.limit {
+			out = out[:f.limit]
+		}
 	}
 	return out, nil
 }
@@ -447,27 +492,21 @@ func (ix *Index) joinLocked(path, tag string) FileInfo {
 // Paragraph returns the sentences of paragraph para (Paragraph.Index) of
 // path, in order: the "whole paragraph" of an answer.
 func (ix *Index) Paragraph(path string, para int) ([]corpus.Sentence, error) {
-	if err := ix.loadSome([]string{path}); err != nil {
+	got, err := ix.Paragraphs([]ParaRef{{Path: path, Para: para}})
+	if err != nil {
 		return nil, err
 	}
-	ix.mu.RLock()
-	e := ix.files[path]
-	ix.mu.RUnlock()
-	if e == nil {
-		return nil, fmt.Errorf("index %s: %s is not indexed", ix.dir, path)
-	}
-	var ids []string
-	for _, r := range e.paras {
-		if r.Para == para {
-			for n := r.First; n < r.First+r.Count; n++ {
-				ids = append(ids, sentenceID(e.key, n))
-			}
+	ss, ok := got[ParaRef{Path: path, Para: para}]
+	if !ok {
+		ix.mu.RLock()
+		e := ix.files[path]
+		ix.mu.RUnlock()
+		if e == nil {
+			return nil, fmt.Errorf("index %s: %s is not indexed", ix.dir, path)
 		}
-	}
-	if ids == nil {
 		return nil, fmt.Errorf("index %s: %s has no paragraph %d", ix.dir, path, para)
 	}
-	return ix.load(ids)
+	return ss, nil
 }
 
 // Sentences returns all sentences of path, in order.
@@ -481,34 +520,29 @@ func (ix *Index) Sentences(path string) ([]corpus.Sentence, error) {
 	if e == nil {
 		return nil, fmt.Errorf("index %s: %s is not indexed", ix.dir, path)
 	}
-	ids := make([]string, e.info.Sentences)
+	ids := make([]string, e.passages)
 	for i := range ids {
-		ids[i] = sentenceID(e.key, i+1)
+		ids[i] = passageID(e.key, i+1)
 	}
-	return ix.load(ids)
-}
-
-// load fetches sentences by ID, in the order of ids.
-func (ix *Index) load(ids []string) ([]corpus.Sentence, error) {
 	got, err := ix.fetch(ids, "load sentences")
 	if err != nil {
 		return nil, err
 	}
-	sort.Slice(got, func(i, j int) bool { return got[i].n < got[j].n })
-	out := make([]corpus.Sentence, len(got))
-	for i := range got {
-		out[i] = got[i].s
+	sort.Slice(got, func(i, j int) bool { return got[i].first < got[j].first })
+	var out []corpus.Sentence
+	for _, f := range got {
+		out = append(out, f.ss...)
 	}
 	return out, nil
 }
 
-// fetched is a stored sentence read by ID.
+// fetched is a stored passage read by ID.
 type fetched struct {
-	key, n int
-	s      corpus.Sentence
+	key, first int
+	ss         []corpus.Sentence
 }
 
-// fetch reads stored sentences by ID, in no particular order, with one
+// fetch reads stored passages by ID, in no particular order, with one
 // search; what names the read in errors.
 func (ix *Index) fetch(ids []string, what string) ([]fetched, error) {
 	if ix.closed.Load() {
@@ -527,20 +561,20 @@ func (ix *Index) fetch(ids []string, what string) ([]fetched, error) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	for _, m := range res.Hits {
-		key, n, ok := splitID(m.ID)
+		key, _, ok := splitID(m.ID)
 		if !ok {
 			continue
 		}
 		blob, _ := m.Fields[fieldBlob].(string)
-		tag, err := blobTag([]byte(blob))
+		p, err := splitPassage([]byte(blob))
 		if err != nil {
 			return nil, fmt.Errorf("index %s: document %s: %w", ix.dir, m.ID, err)
 		}
-		_, s, err := decodeSentence([]byte(blob), ix.joinLocked(ix.keyPath[key], tag).Region.Name)
+		_, first, ss, err := decodePassage([]byte(blob), ix.joinLocked(ix.keyPath[key], p.tag).Region.Name)
 		if err != nil {
 			return nil, fmt.Errorf("index %s: document %s: %w", ix.dir, m.ID, err)
 		}
-		got = append(got, fetched{key, n, s})
+		got = append(got, fetched{key, first, ss})
 	}
 	return got, nil
 }
@@ -575,7 +609,7 @@ func (ix *Index) Paragraphs(refs []ParaRef) (map[ParaRef][]corpus.Sentence, erro
 		for _, r := range e.paras {
 			if r.Para == ref.Para {
 				for n := r.First; n < r.First+r.Count; n++ {
-					ids = append(ids, sentenceID(e.key, n))
+					ids = append(ids, passageID(e.key, n))
 				}
 			}
 		}
@@ -585,14 +619,19 @@ func (ix *Index) Paragraphs(refs []ParaRef) (map[ParaRef][]corpus.Sentence, erro
 	if err != nil {
 		return nil, err
 	}
+	sort.Slice(got, func(i, j int) bool {
+		if got[i].key != got[j].key {
+			return got[i].key < got[j].key
+		}
+		return got[i].first < got[j].first
+	})
 	out := make(map[ParaRef][]corpus.Sentence, len(refs))
 	for _, f := range got {
-		k := ParaRef{keyPath[f.key], f.s.Para}
-		out[k] = append(out[k], f.s)
-	}
-	for k := range out {
-		ss := out[k]
-		sort.Slice(ss, func(i, j int) bool { return ss[i].Index < ss[j].Index })
+		if len(f.ss) == 0 {
+			continue
+		}
+		k := ParaRef{keyPath[f.key], f.ss[0].Para}
+		out[k] = append(out[k], f.ss...)
 	}
 	return out, nil
 }

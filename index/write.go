@@ -129,55 +129,73 @@ func (ix *Index) prepare(doc *corpus.Document, now time.Time) (*prepared, error)
 	}
 	e.key = key
 
-	p := &prepared{entry: e, docs: make([]*document.Document, 0, info.Sentences+1)}
+	spans := passageSpans(doc.Paragraphs)
+	p := &prepared{entry: e, docs: make([]*document.Document, 0, len(spans)+1)}
 	var regionB []byte
 	if doc.Region.Name != "" {
 		regionB = []byte(doc.Region.Name)
 	}
 	// Blobs are encoded into shared 64 KiB blocks: one allocation per
-	// block instead of one per sentence, and, unlike one buffer grown by
+	// block instead of one per passage, and, unlike one buffer grown by
 	// append, no block is ever copied or over-allocated by half.
-	blobs := make([][]byte, 0, info.Sentences)
-	var blk []byte
-	for _, para := range doc.Paragraphs {
-		for i := range para.Sentences {
-			s := &para.Sentences[i]
-			if hint := blobSizeHint(e.tag, s); cap(blk)-len(blk) < hint {
-				blk = make([]byte, 0, max(64<<10, hint))
-			}
-			start := len(blk)
-			blk = encodeSentence(blk, e.tag, doc.Region.Name, s)
-			blobs = append(blobs, blk[start:len(blk):len(blk)])
+	var blk, text []byte
+	var regions []string
+	var years []int
+	lastPara := -1
+	for m, sp := range spans {
+		para := &doc.Paragraphs[sp.para]
+		ss := para.Sentences[sp.from:sp.to]
+		if sp.para != lastPara {
+			e.paras = append(e.paras, paraRange{Para: para.Index, First: m + 1})
+			lastPara = sp.para
 		}
-	}
-	n := 0
-	for _, para := range doc.Paragraphs {
-		if len(para.Sentences) > 0 {
-			e.paras = append(e.paras, paraRange{Para: para.Index, First: n + 1, Count: len(para.Sentences)})
+		e.paras[len(e.paras)-1].Count++
+		if hint := blobSizeHint(e.tag, ss); cap(blk)-len(blk) < hint {
+			blk = make([]byte, 0, max(64<<10, hint))
 		}
-		for i := range para.Sentences {
-			s := &para.Sentences[i]
-			blob := blobs[n]
-			n++
-			d := document.NewDocument(sentenceID(key, n))
-			d.Fields = make([]document.Field, 0, 5) // bleve adds _id
-			d.AddField(document.NewTextFieldCustom(fieldNorm, nil, searchText(s), indexedOpts, ix.fast))
-			if regionB != nil {
-				d.AddField(document.NewTextFieldCustom(fieldRegion, nil, regionB, filterOpts, ix.kw))
+		start := len(blk)
+		blk = encodePassage(blk, e.tag, doc.Region.Name, sp.first, ss)
+		blob := blk[start:len(blk):len(blk)]
+
+		text, regions, years = text[:0], regions[:0], years[:0]
+		for i := range ss {
+			s := &ss[i]
+			if i > 0 {
+				// A line break keeps the analyzer from pairing the last
+				// character of one sentence with the first of the next.
+				text = append(text, '\n')
 			}
+			text = appendSearchText(text, s)
 			// A sentence about another place (a province's report on its
 			// cities, a ranking list of counties) is found under it too.
 			for _, r := range otherRegions(s, doc.Region.Name) {
-				d.AddField(document.NewTextFieldCustom(fieldRegion, nil, []byte(r), filterOpts, ix.kw))
+				if !slices.Contains(regions, r) {
+					regions = append(regions, r)
+				}
 			}
 			for _, y := range figureYears(s, doc.Date) {
-				d.AddField(document.NewTextFieldCustom(fieldYear, nil, []byte(strconv.Itoa(y)), filterOpts, ix.kw))
+				if !slices.Contains(years, y) {
+					years = append(years, y)
+				}
 			}
-			d.AddField(document.NewTextFieldCustom(fieldBlob, nil, blob, storedOpts, nil))
-			p.docs = append(p.docs, d)
 			p.bytes += len(s.Text) + len(s.Norm)
 		}
+		d := document.NewDocument(passageID(key, m+1))
+		d.Fields = make([]document.Field, 0, 3+len(regions)+len(years)) // bleve adds _id
+		d.AddField(document.NewTextFieldCustom(fieldNorm, nil, slices.Clone(text), indexedOpts, ix.fast))
+		if regionB != nil {
+			d.AddField(document.NewTextFieldCustom(fieldRegion, nil, regionB, filterOpts, ix.kw))
+		}
+		for _, r := range regions {
+			d.AddField(document.NewTextFieldCustom(fieldRegion, nil, []byte(r), filterOpts, ix.kw))
+		}
+		for _, y := range years {
+			d.AddField(document.NewTextFieldCustom(fieldYear, nil, []byte(strconv.Itoa(y)), filterOpts, ix.kw))
+		}
+		d.AddField(document.NewTextFieldCustom(fieldBlob, nil, blob, storedOpts, nil))
+		p.docs = append(p.docs, d)
 	}
+	e.passages = len(spans)
 	e.info = info
 
 	meta, err := json.Marshal(e.record())
@@ -326,15 +344,15 @@ func (ix *Index) begin(ps []*prepared) (*ticket, error) {
 		// IDs #1..#new are overwritten by the new documents; only an old
 		// surplus needs deleting.
 		if old := olds[i]; old != nil {
-			first := p.entry.info.Sentences + 1
+			first := p.entry.passages + 1
 			if old.key != p.entry.key {
 				// Removed and indexed again meanwhile: nothing of the
 				// old key is overwritten.
 				first = 1
 				b.Delete(fileID(old.key))
 			}
-			for n := first; n <= old.info.Sentences; n++ {
-				b.Delete(sentenceID(old.key, n))
+			for n := first; n <= old.passages; n++ {
+				b.Delete(passageID(old.key, n))
 			}
 			prev := *old
 			prev.prev = nil
@@ -444,10 +462,10 @@ func (ix *Index) remove(keep func(string) bool) ([]string, error) {
 	for len(gone) > 0 {
 		b := ix.bi.NewBatch()
 		k := 0
-		for k < len(gone) && (k == 0 || b.Size()+gone[k].info.Sentences < pruneBatchIDs) {
+		for k < len(gone) && (k == 0 || b.Size()+gone[k].passages < pruneBatchIDs) {
 			e := gone[k]
-			for n := 1; n <= e.info.Sentences; n++ {
-				b.Delete(sentenceID(e.key, n))
+			for n := 1; n <= e.passages; n++ {
+				b.Delete(passageID(e.key, n))
 			}
 			b.Delete(fileID(e.key))
 			k++
@@ -632,22 +650,30 @@ func (w *Writer) Flush() error {
 // open.
 func (w *Writer) Close() error { return w.Flush() }
 
-// searchText is what a sentence is found by: its normalized text, and the
-// indicators its figures carry from elsewhere (a subject stated in the
-// sentence before, the indicator after a list of places), so that a
-// question names what the sentence means and not only what it says.
-func searchText(s *corpus.Sentence) []byte {
-	b := []byte(s.Norm)
-	seen := map[string]bool{}
-	for _, f := range s.Figures {
-		if f.Metric == "" || seen[f.Metric] || strings.Contains(s.Norm, f.Metric) {
+// appendSearchText appends what a sentence is found by: its normalized
+// text, and the indicators its figures carry from elsewhere (a subject
+// stated in the sentence before, the indicator after a list of places),
+// so that a question names what the sentence means and not only what it
+// says.
+func appendSearchText(b []byte, s *corpus.Sentence) []byte {
+	b = append(b, s.Norm...)
+	for i, f := range s.Figures {
+		if f.Metric == "" || metricBefore(s.Figures[:i], f.Metric) || strings.Contains(s.Norm, f.Metric) {
 			continue
 		}
-		seen[f.Metric] = true
 		b = append(b, ' ')
 		b = append(b, f.Metric...)
 	}
 	return b
+}
+
+func metricBefore(fs []corpus.Figure, metric string) bool {
+	for _, f := range fs {
+		if f.Metric == metric {
+			return true
+		}
+	}
+	return false
 }
 
 // otherRegions lists the regions of a sentence's figures other than its

@@ -64,9 +64,9 @@ type fileRecord struct {
 // fileEntry is the in-memory form of a file document. Entries are
 // immutable once published in Index.files or Index.pending.
 type fileEntry struct {
-	info  FileInfo
-	key   int
-	tag   string
+	info FileInfo
+	key  int
+	tag  string
 	// passages is the number of passage documents, IDs 1..passages.
 	passages int
 	paras    []paraRange

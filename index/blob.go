@@ -42,6 +42,7 @@ const (
 const (
 	sentNormIsText = 1 << iota
 	sentNormIsNormalized
+	sentTextIsCompact // Text (and Norm if stored) in compact form (compact.go)
 )
 
 const (
@@ -83,16 +84,17 @@ func encodePassage(dst []byte, tag, fileRegion string, first int, ss []corpus.Se
 	dst = binary.AppendUvarint(dst, uint64(first))
 	dst = binary.AppendUvarint(dst, uint64(len(ss)))
 	var body []byte
+	var tab stringTable
 	for i := range ss {
-		body = encodeSentence(body[:0], fileRegion, &ss[i])
+		body = encodeSentence(body[:0], fileRegion, &ss[i], &tab)
 		dst = appendString(dst, string(body))
 	}
 	return dst
 }
 
 // encodeSentence appends the stored form of s without its paragraph
-// (stored once per passage) to dst.
-func encodeSentence(dst []byte, fileRegion string, s *corpus.Sentence) []byte {
+// (stored once per passage) to dst; tab numbers the passage's strings.
+func encodeSentence(dst []byte, fileRegion string, s *corpus.Sentence, tab *stringTable) []byte {
 	var flags uint64
 	switch {
 	case s.Norm == s.Text:
@@ -100,17 +102,34 @@ func encodeSentence(dst []byte, fileRegion string, s *corpus.Sentence) []byte {
 	case corpus.NormalizeText(s.Text) == s.Norm:
 		flags |= sentNormIsNormalized
 	}
+	storeNorm := flags&(sentNormIsText|sentNormIsNormalized) == 0
+	var text, norm []byte
+	text, ok := appendCompactText(nil, s.Text)
+	if ok && storeNorm {
+		norm, ok = appendCompactText(nil, s.Norm)
+	}
+	if ok {
+		flags |= sentTextIsCompact
+	}
 	dst = binary.AppendUvarint(dst, flags)
 	dst = binary.AppendVarint(dst, int64(s.Index))
 	dst = binary.AppendVarint(dst, int64(s.Span.Start))
 	dst = binary.AppendVarint(dst, int64(s.Span.End-s.Span.Start))
-	dst = appendString(dst, s.Text)
-	if flags&(sentNormIsText|sentNormIsNormalized) == 0 {
-		dst = appendString(dst, s.Norm)
+	if ok {
+		dst = appendString(dst, string(text))
+	} else {
+		dst = appendString(dst, s.Text)
+	}
+	if storeNorm {
+		if ok {
+			dst = appendString(dst, string(norm))
+		} else {
+			dst = appendString(dst, s.Norm)
+		}
 	}
 	dst = binary.AppendUvarint(dst, uint64(len(s.Figures)))
 	for i := range s.Figures {
-		dst = encodeFigure(dst, s.Span.Start, s.Norm, fileRegion, &s.Figures[i])
+		dst = encodeFigure(dst, s.Span.Start, s.Norm, fileRegion, &s.Figures[i], tab)
 	}
 	return dst
 }
@@ -144,7 +163,7 @@ func sentenceSizeHint(s *corpus.Sentence) int {
 	return n
 }
 
-func encodeFigure(dst []byte, base int, norm, fileRegion string, f *corpus.Figure) []byte {
+func encodeFigure(dst []byte, base int, norm, fileRegion string, f *corpus.Figure, tab *stringTable) []byte {
 	var flags uint64
 	if f.Raw == f.Value {
 		flags |= figRawIsValue
@@ -179,30 +198,30 @@ func encodeFigure(dst []byte, base int, norm, fileRegion string, f *corpus.Figur
 	if flags&(figNumIsValue|figNumIsNegValue) == 0 {
 		dst = binary.LittleEndian.AppendUint64(dst, math.Float64bits(f.Number))
 	}
-	dst = appendString(dst, f.Unit)
-	dst = appendString(dst, string(f.Kind))
+	dst = tab.appendString(dst, f.Unit)
+	dst = tab.appendString(dst, string(f.Kind))
 	if flags&figMetricInNorm != 0 {
 		dst = binary.AppendUvarint(dst, uint64(metricAt))
 		dst = binary.AppendUvarint(dst, uint64(len(f.Metric)))
 	} else {
-		dst = appendString(dst, f.Metric)
+		dst = tab.appendString(dst, f.Metric)
 	}
-	dst = appendString(dst, f.Scope)
-	dst = appendString(dst, f.Comparator)
-	dst = appendString(dst, f.Qualifier)
-	dst = appendString(dst, f.Modality)
+	dst = tab.appendString(dst, f.Scope)
+	dst = tab.appendString(dst, f.Comparator)
+	dst = tab.appendString(dst, f.Qualifier)
+	dst = tab.appendString(dst, f.Modality)
 	dst = binary.AppendVarint(dst, int64(f.Period.Year))
 	dst = binary.AppendVarint(dst, int64(f.Period.StartMonth))
 	dst = binary.AppendVarint(dst, int64(f.Period.EndMonth))
-	dst = appendString(dst, f.Period.Text)
+	dst = tab.appendString(dst, f.Period.Text)
 	if flags&figPeriodRawInNorm != 0 {
 		dst = binary.AppendUvarint(dst, uint64(periodAt))
 		dst = binary.AppendUvarint(dst, uint64(len(f.Period.Raw)))
 	} else {
-		dst = appendString(dst, f.Period.Raw)
+		dst = tab.appendString(dst, f.Period.Raw)
 	}
 	if flags&figRegionIsFile == 0 {
-		dst = appendString(dst, f.Region)
+		dst = tab.appendString(dst, f.Region)
 	}
 	dst = binary.AppendVarint(dst, int64(f.Span.Start-base))
 	dst = binary.AppendVarint(dst, int64(f.Span.End-f.Span.Start))
@@ -259,6 +278,28 @@ func (r *blobReader) string() string {
 		return ""
 	}
 	s := string(r.b[:n])
+	r.b = r.b[n:]
+	return s
+}
+
+// text reads a string stored by encodeSentence's text rule.
+func (r *blobReader) text(flags uint64) string {
+	if flags&sentTextIsCompact == 0 {
+		return r.string()
+	}
+	n := r.uvarint()
+	if r.err != nil {
+		return ""
+	}
+	if n > uint64(len(r.b)) {
+		r.err = errBlob
+		return ""
+	}
+	s, ok := decodeCompactText(r.b[:n])
+	if !ok {
+		r.err = errBlob
+		return ""
+	}
 	r.b = r.b[n:]
 	return s
 }
@@ -361,8 +402,9 @@ func decodePassage(b []byte, fileRegion string) (tag string, first int, ss []cor
 		return "", 0, nil, err
 	}
 	ss = make([]corpus.Sentence, len(p.bodies))
+	var tab stringTable
 	for i, body := range p.bodies {
-		if ss[i], err = decodeSentence(body, p.para, fileRegion); err != nil {
+		if ss[i], err = decodeSentence(body, p.para, fileRegion, &tab); err != nil {
 			return "", 0, nil, err
 		}
 	}
@@ -370,21 +412,22 @@ func decodePassage(b []byte, fileRegion string) (tag string, first int, ss []cor
 }
 
 // decodeSentence decodes one sentence of a passage of paragraph para.
-func decodeSentence(b []byte, para int, fileRegion string) (s corpus.Sentence, err error) {
+// The sentences of a passage must be decoded in order, with one tab.
+func decodeSentence(b []byte, para int, fileRegion string, tab *stringTable) (s corpus.Sentence, err error) {
 	r := &blobReader{b: b}
 	flags := r.uvarint()
 	s.Para = para
 	s.Index = r.varint()
 	s.Span.Start = r.varint()
 	s.Span.End = s.Span.Start + r.varint()
-	s.Text = r.string()
+	s.Text = r.text(flags)
 	switch {
 	case flags&sentNormIsText != 0:
 		s.Norm = s.Text
 	case flags&sentNormIsNormalized != 0:
 		s.Norm = corpus.NormalizeText(s.Text)
 	default:
-		s.Norm = r.string()
+		s.Norm = r.text(flags)
 	}
 	n := r.uvarint()
 	if r.err == nil && n > uint64(len(r.b)) { // every figure takes ≥ 1 byte
@@ -393,7 +436,7 @@ func decodeSentence(b []byte, para int, fileRegion string) (s corpus.Sentence, e
 	if r.err == nil && n > 0 {
 		s.Figures = make([]corpus.Figure, n)
 		for i := range s.Figures {
-			decodeFigure(r, s.Span.Start, s.Norm, fileRegion, &s.Figures[i])
+			decodeFigure(r, s.Span.Start, s.Norm, fileRegion, &s.Figures[i], tab)
 		}
 	}
 	if r.err == nil && len(r.b) != 0 {
@@ -405,7 +448,7 @@ func decodeSentence(b []byte, para int, fileRegion string) (s corpus.Sentence, e
 	return s, nil
 }
 
-func decodeFigure(r *blobReader, base int, norm, fileRegion string, f *corpus.Figure) {
+func decodeFigure(r *blobReader, base int, norm, fileRegion string, f *corpus.Figure, tab *stringTable) {
 	flags := r.uvarint()
 	if flags&figRawIsValue == 0 {
 		f.Raw = r.string()
@@ -428,30 +471,30 @@ func decodeFigure(r *blobReader, base int, norm, fileRegion string, f *corpus.Fi
 		}
 		f.Number = v
 	}
-	f.Unit = r.string()
-	f.Kind = corpus.Kind(r.string())
+	f.Unit = tab.readString(r)
+	f.Kind = corpus.Kind(tab.readString(r))
 	if flags&figMetricInNorm != 0 {
 		f.Metric = r.substring(norm)
 	} else {
-		f.Metric = r.string()
+		f.Metric = tab.readString(r)
 	}
-	f.Scope = r.string()
-	f.Comparator = r.string()
-	f.Qualifier = r.string()
-	f.Modality = r.string()
+	f.Scope = tab.readString(r)
+	f.Comparator = tab.readString(r)
+	f.Qualifier = tab.readString(r)
+	f.Modality = tab.readString(r)
 	f.Period.Year = r.varint()
 	f.Period.StartMonth = r.varint()
 	f.Period.EndMonth = r.varint()
-	f.Period.Text = r.string()
+	f.Period.Text = tab.readString(r)
 	if flags&figPeriodRawInNorm != 0 {
 		f.Period.Raw = r.substring(norm)
 	} else {
-		f.Period.Raw = r.string()
+		f.Period.Raw = tab.readString(r)
 	}
 	if flags&figRegionIsFile != 0 {
 		f.Region = fileRegion
 	} else {
-		f.Region = r.string()
+		f.Region = tab.readString(r)
 	}
 	f.Span.Start = base + r.varint()
 	f.Span.End = f.Span.Start + r.varint()

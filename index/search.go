@@ -421,6 +421,7 @@ func (ix *Index) hits(ms []rawHit, f *sentenceFilter) ([]Hit, error) {
 	defer ix.mu.RUnlock()
 	out := make([]Hit, 0, len(ms))
 	weights := make([]float64, 0, maxPassageSentences)
+	var tab stringTable
 	for _, m := range ms {
 		key, _, ok := splitID(m.id)
 		if !ok {
@@ -438,8 +439,9 @@ func (ix *Index) hits(ms []rawHit, f *sentenceFilter) ([]Hit, error) {
 		from := len(out)
 		weights = weights[:0]
 		best := 0.0
+		tab.reset()
 		for i, body := range p.bodies {
-			s, err := decodeSentence(body, p.para, info.Region.Name)
+			s, err := decodeSentence(body, p.para, info.Region.Name, &tab)
 			if err != nil {
 				return nil, fmt.Errorf("search index %s: document %s: %w", ix.dir, m.id, err)
 			}

@@ -52,6 +52,14 @@ func TestSiblingIndicator(t *testing.T) {
 		{"服务业增加值", "数字经济核心产业增加值", true},
 		{"制造业民间投资", "工业民间投资", true},
 		{"工业投资", "制造业投资", true},
+		{"规上工业增加值", "规上工业利润总额总量", true},
+		{"规上工业营业收入", "规上工业利润总额", true},
+		{"城镇居民人均可支配收入", "城镇居民人均消费支出", true},
+		{"工业投资", "工业用电量", true},
+		// One character apart, or a shared character: not told apart.
+		{"进出口总额", "进出口总值", false},
+		{"社会消费品零售总额", "社会消费品零售额", false},
+		{"工业技改投资", "工业投资增速", false},
 		// A narrower or the same indicator is no sibling.
 		{"工业增加值", "规模以上工业增加值", false},
 		{"固定资产投资", "工业固定资产投资", false},

@@ -440,8 +440,8 @@ func partOfBareHead(asked, metric string) bool {
 
 // siblingIndicator reports a metric that fills the asked indicator's frame
 // with another word: 集中开工项目总投资 for 集中签约项目总投资, 工业民间投资
-// for 制造业民间投资. Whatever the sentence around it says, it is another
-// number.
+// for 制造业民间投资, 规上工业利润总额 for 规上工业增加值. Whatever the
+// sentence around it says, it is another number.
 func siblingIndicator(asked, metric string) bool {
 	a, m := []rune(asked), []rune(metric)
 	p := 0
@@ -452,9 +452,6 @@ func siblingIndicator(asked, metric string) bool {
 	for s < len(a)-p && s < len(m)-p && a[len(a)-1-s] == m[len(m)-1-s] {
 		s++
 	}
-	if s == 0 {
-		return false
-	}
 	ac, mc := string(a[p:len(a)-s]), string(m[p:len(m)-s])
 	if ac == "" || mc == "" {
 		return false
@@ -463,6 +460,13 @@ func siblingIndicator(asked, metric string) bool {
 		if strings.ContainsRune(mc, r) {
 			return false
 		}
+	}
+	if s == 0 {
+		// A shared frame and two different heads (规上工业[增加值] and
+		// 规上工业[利润总额]; 一般公共预算[收入] and [支出]): another
+		// indicator of the same subject. One character apart is not enough
+		// (进出口总额, 进出口总值).
+		return p >= 2 && len(a)-p >= 2 && len(m)-p >= 2
 	}
 	// Within a shared frame (集中[签约]项目总投资) any other word makes
 	// another indicator; before a shared head (制造业 or 工业 民间投资) only

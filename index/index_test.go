@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -692,5 +693,57 @@ func TestSnapshotSearchMatchesBleve(t *testing.T) {
 				t.Errorf("%+v: hit %d: %s %v, bleve %s %v", q, i, got[i].id, got[i].score, m.ID, m.Score)
 			}
 		}
+	}
+}
+
+// TestCompact: after Compact the index holds one segment and answers as
+// before; writes go on afterwards.
+func TestCompact(t *testing.T) {
+	ix, err := Open(filepath.Join(t.TempDir(), "ix"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	for i := 0; i < 6; i++ { // a batch each: six segments
+		mustPut(t, ix, mkDoc(fmt.Sprintf("r%d.txt", i), "泰安市", "2023-06-10", taian...), Added)
+	}
+	q := Query{Text: "工业投资增长", Limit: 100}
+	before := mustSearch(t, ix, q)
+	segments := func() int {
+		ai, err := ix.bi.Advanced()
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := ai.Reader()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Close()
+		return len(r.(*scorch.IndexSnapshot).Segments())
+	}
+	t.Logf("%d segments before Compact", segments())
+	if err := ix.Compact(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if segs := segments(); segs != 1 {
+		t.Errorf("%d segments after Compact, want 1", segs)
+	}
+	after := mustSearch(t, ix, q)
+	if len(after) != len(before) || len(after) == 0 {
+		t.Fatalf("%d hits after Compact, %d before", len(after), len(before))
+	}
+	ids := func(hs []Hit) map[string]bool {
+		m := map[string]bool{}
+		for _, h := range hs {
+			m[h.ID] = true
+		}
+		return m
+	}
+	if !reflect.DeepEqual(ids(before), ids(after)) {
+		t.Errorf("hits changed by Compact")
+	}
+	mustPut(t, ix, mkDoc("r9.txt", "泰安市", "2023-06-10", taian...), Added)
+	if st := ix.Stats(); st.Files != 7 {
+		t.Errorf("%d files after a write following Compact", st.Files)
 	}
 }

@@ -1,8 +1,11 @@
 package index
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	"slices"
 	"sort"
 	"strconv"
@@ -703,4 +706,30 @@ func figureYears(s *corpus.Sentence, docDate string) []int {
 		}
 	}
 	return out
+}
+
+// Compact merges the index's segments into one. A search looks every
+// term up in every segment, so after a bulk load (a fresh index of
+// thousands of reports ends with a score of segments) questions are
+// answered faster from one. It waits for writes in progress and blocks
+// new ones until it is done; searches go on.
+func (ix *Index) Compact(ctx context.Context) error {
+	ix.wmu.Lock()
+	defer ix.wmu.Unlock()
+	ix.quiesce()
+	if err := ix.writable(); err != nil {
+		return err
+	}
+	ai, err := ix.bi.Advanced()
+	if err != nil {
+		return fmt.Errorf("compact index %s: %w", ix.dir, err)
+	}
+	s, ok := ai.(*scorch.Scorch)
+	if !ok {
+		return nil
+	}
+	if err := s.ForceMerge(ctx, &mergeplan.SingleSegmentMergePlanOptions); err != nil {
+		return fmt.Errorf("compact index %s: %w", ix.dir, err)
+	}
+	return nil
 }

@@ -172,6 +172,14 @@ type plan struct {
 }
 
 // Run indexes every report file under paths (files or folders).
+// compactAfterFiles is how many files a run must write to end with
+// index.Compact: a bulk load leaves a score of segments, and every
+// question looks its terms up in each (at a million sentences, one
+// segment instead of 22 answered 10-20 % faster, and compacting took 5 s
+// of 80). A run that writes a few files leaves a few small segments,
+// which the index's own merging folds in.
+const compactAfterFiles = 500
+
 func (p *Pipeline) Run(ctx context.Context, paths []string, opts Options) (Report, error) {
 	start := time.Now()
 	var rep Report
@@ -243,10 +251,22 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, opts Options) (Repor
 	}
 	sort.Strings(rep.Removed)
 	sort.Slice(rep.Skipped, func(i, j int) bool { return rep.Skipped[i].Path < rep.Skipped[j].Path })
-	rep.Elapsed = time.Since(start)
 	if len(files) > 0 {
 		prog.print("indexing", true)
 	}
+	if len(written) >= compactAfterFiles {
+		t := time.Now()
+		if opts.Progress != nil {
+			fmt.Fprintf(opts.Progress, "compacting the index (%d files written)... ", len(written))
+		}
+		if err := p.ix.Compact(ctx); err != nil {
+			return rep, fmt.Errorf("compact: %w", err)
+		}
+		if opts.Progress != nil {
+			fmt.Fprintf(opts.Progress, "%.1fs\n", time.Since(t).Seconds())
+		}
+	}
+	rep.Elapsed = time.Since(start)
 	return rep, nil
 }
 

@@ -747,3 +747,38 @@ func TestCompact(t *testing.T) {
 		t.Errorf("%d files after a write following Compact", st.Files)
 	}
 }
+
+// TestPassageSentencesMatchAlone: a passage is found as a whole, but only
+// its sentences that match by themselves are hits: a phrase whose
+// bigrams are spread over two sentences finds neither, and a region
+// filter keeps only the sentence about that region.
+func TestPassageSentencesMatchAlone(t *testing.T) {
+	ix := mustMem(t)
+	d := mkDoc("sd.txt", "山东省", "2023-06-10", []string{
+		"全省工业经济稳中有进。",
+		"济宁市工业投资增长12.5%。",
+		"泰安市技改投资增长8.1%。",
+	})
+	for i := range d.Paragraphs[0].Sentences[1].Figures {
+		d.Paragraphs[0].Sentences[1].Figures[i].Region = "济宁市"
+	}
+	for i := range d.Paragraphs[0].Sentences[2].Figures {
+		d.Paragraphs[0].Sentences[2].Figures[i].Region = "泰安市"
+	}
+	mustPut(t, ix, d, Added)
+	if got := ix.files["sd.txt"].passages; got != 1 {
+		t.Fatalf("%d passages, want the paragraph as one", got)
+	}
+	// 经济投资: 经济 in the first sentence, 投资 in the others.
+	if hits := mustSearch(t, ix, Query{Terms: []string{"经济投资"}}); len(hits) != 0 {
+		t.Errorf("a phrase spread over sentences: %q", hitTexts(hits))
+	}
+	hits := mustSearch(t, ix, Query{Text: "投资增长", Regions: []string{"泰安市"}})
+	if len(hits) != 1 || hits[0].ID != "sd.txt#3" {
+		t.Errorf("Regions 泰安市: %q", hitTexts(hits))
+	}
+	hits = mustSearch(t, ix, Query{Text: "工业投资"})
+	if len(hits) != 3 || hits[0].ID != "sd.txt#2" {
+		t.Errorf("工业投资: %q; want the sentence with both bigrams first", hitTexts(hits))
+	}
+}

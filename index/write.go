@@ -712,7 +712,10 @@ func figureYears(s *corpus.Sentence, docDate string) []int {
 // term up in every segment, so after a bulk load (a fresh index of
 // thousands of reports ends with a score of segments) questions are
 // answered faster from one. It waits for writes in progress and blocks
-// new ones until it is done; searches go on.
+// new ones until it is done; searches go on. The files of the replaced
+// segments are deleted by bleve's background cleanup, which runs once
+// the merged state is on disk (Compact waits for that), and at the
+// latest when the index is next opened for writing.
 func (ix *Index) Compact(ctx context.Context) error {
 	ix.wmu.Lock()
 	defer ix.wmu.Unlock()
@@ -731,5 +734,14 @@ func (ix *Index) Compact(ctx context.Context) error {
 	if err := s.ForceMerge(ctx, &mergeplan.SingleSegmentMergePlanOptions); err != nil {
 		return fmt.Errorf("compact index %s: %w", ix.dir, err)
 	}
+	// The merged segment is in the index's current state; a write makes
+	// that state durable now (a batch returns once it is on disk), so that
+	// the segments it replaced can be deleted before the index is closed.
+	if err := ix.bi.SetInternal([]byte(internalCompacted), []byte(time.Now().UTC().Format(time.RFC3339))); err != nil {
+		return fmt.Errorf("compact index %s: %w", ix.dir, err)
+	}
 	return nil
 }
+
+// internalCompacted is the bleve internal key recording the last Compact.
+const internalCompacted = "compacted"

@@ -87,7 +87,8 @@ func encodePassage(dst []byte, tag, fileRegion string, first int, ss []corpus.Se
 	var tab stringTable
 	for i := range ss {
 		body = encodeSentence(body[:0], fileRegion, &ss[i], &tab)
-		dst = appendString(dst, string(body))
+		dst = binary.AppendUvarint(dst, uint64(len(body)))
+		dst = append(dst, body...)
 	}
 	return dst
 }
@@ -103,10 +104,10 @@ func encodeSentence(dst []byte, fileRegion string, s *corpus.Sentence, tab *stri
 		flags |= sentNormIsNormalized
 	}
 	storeNorm := flags&(sentNormIsText|sentNormIsNormalized) == 0
-	var text, norm []byte
-	text, ok := appendCompactText(nil, s.Text)
+	textLen, ok := compactLen(s.Text)
+	normLen := 0
 	if ok && storeNorm {
-		norm, ok = appendCompactText(nil, s.Norm)
+		normLen, ok = compactLen(s.Norm)
 	}
 	if ok {
 		flags |= sentTextIsCompact
@@ -115,17 +116,19 @@ func encodeSentence(dst []byte, fileRegion string, s *corpus.Sentence, tab *stri
 	dst = binary.AppendVarint(dst, int64(s.Index))
 	dst = binary.AppendVarint(dst, int64(s.Span.Start))
 	dst = binary.AppendVarint(dst, int64(s.Span.End-s.Span.Start))
-	if ok {
-		dst = appendString(dst, string(text))
-	} else {
+	switch {
+	case ok:
+		dst = binary.AppendUvarint(dst, uint64(textLen))
+		dst, _ = appendCompactText(dst, s.Text)
+	default:
 		dst = appendString(dst, s.Text)
 	}
-	if storeNorm {
-		if ok {
-			dst = appendString(dst, string(norm))
-		} else {
-			dst = appendString(dst, s.Norm)
-		}
+	switch {
+	case storeNorm && ok:
+		dst = binary.AppendUvarint(dst, uint64(normLen))
+		dst, _ = appendCompactText(dst, s.Norm)
+	case storeNorm:
+		dst = appendString(dst, s.Norm)
 	}
 	dst = binary.AppendUvarint(dst, uint64(len(s.Figures)))
 	for i := range s.Figures {

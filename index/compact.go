@@ -53,6 +53,34 @@ func appendCompactText(dst []byte, s string) (out []byte, ok bool) {
 	return dst, true
 }
 
+// compactLen is the length of appendCompactText's output for s; false
+// when s is not valid UTF-8.
+func compactLen(s string) (int, bool) {
+	n := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			n++
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return 0, false
+		}
+		i += size
+		switch {
+		case r >= compactHanFirst && r <= compactHanLast:
+			n += 2
+		case r <= 0xFFFF:
+			n += 3
+		default:
+			n += 4
+		}
+	}
+	return n, true
+}
+
 // decodeCompactText is the inverse of appendCompactText; false if b is
 // corrupt.
 func decodeCompactText(b []byte) (string, bool) {

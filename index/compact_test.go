@@ -21,6 +21,9 @@ func TestCompactText(t *testing.T) {
 		{"丶\u3000㐀", 8}, // U+4E36 in the block; U+3000 and U+3400 outside
 	} {
 		b, ok := appendCompactText([]byte("x"), tc.in)
+		if n, lok := compactLen(tc.in); !lok || n != len(b)-1 {
+			t.Errorf("compactLen(%q) = %d, %v; the form has %d bytes", tc.in, n, lok, len(b)-1)
+		}
 		if !ok || len(b)-1 != tc.size {
 			t.Errorf("appendCompactText(%q) = %d bytes, %v; want %d", tc.in, len(b)-1, ok, tc.size)
 			continue
@@ -72,6 +75,9 @@ func FuzzCompactText(f *testing.F) {
 	f.Add("𠀀é\u3000")
 	f.Fuzz(func(t *testing.T, s string) {
 		b, ok := appendCompactText(nil, s)
+		if n, lok := compactLen(s); lok != ok || ok && n != len(b) {
+			t.Fatalf("compactLen(%q) = %d, %v; the form has %d bytes", s, n, lok, len(b))
+		}
 		if ok != utf8.ValidString(s) {
 			t.Fatalf("ok = %v for %q", ok, s)
 		}

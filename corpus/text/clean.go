@@ -60,13 +60,16 @@ func ClassifyLine(norm string) LineKind {
 	if len(s) > maxBoilerplateBytes {
 		return LineBody
 	}
-	if hiddenRe.MatchString(s) {
+	// Each pattern runs only on a line holding a word it cannot match
+	// without: the regexp package scans every start position of a line
+	// even for alternatives that are all anchored at its start.
+	if mayBeHidden(s) && hiddenRe.MatchString(s) {
 		return LineHidden
 	}
-	if tailRe.MatchString(s) {
+	if hasAnyPrefix(s, tailStarts) && tailRe.MatchString(s) {
 		return LineTail
 	}
-	if metaLineRe.MatchString(s) {
+	if strings.IndexByte(s, ':') >= 0 && metaLineRe.MatchString(s) {
 		return LineMeta
 	}
 	if mayBeBoilerplate(s) && boilerplateRe.MatchString(s) {
@@ -76,7 +79,7 @@ func ClassifyLine(norm string) LineKind {
 		return LineBoilerplate
 	}
 	n := utf8.RuneCountInString(s)
-	if n <= 60 && captionRe.MatchString(s) && !strings.ContainsAny(s, "%") {
+	if n <= 60 && mayBeCaption(s) && captionRe.MatchString(s) && !strings.ContainsAny(s, "%") {
 		return LineBoilerplate
 	}
 	if n <= 24 && bylineRe.MatchString(s) {
@@ -99,20 +102,48 @@ var boilerplateKeys = []string{
 	"打印", "关闭窗口", "字号", "点击", "浏览", "阅读", "资料图", "图片来源", "上一篇", "下一篇",
 }
 
+var boilerplateKeySet = newWordSet(boilerplateKeys)
+
 func mayBeBoilerplate(s string) bool {
 	if utf8.RuneCountInString(s) <= 16 {
 		return true
 	}
-	for _, k := range boilerplateKeys {
-		if strings.Contains(s, k) {
-			return true
-		}
-	}
-	return false
+	return boilerplateKeySet.in(s)
+}
+
+// tailStarts are the words tailRe's alternatives, all anchored at the
+// start of the line, begin with.
+var tailStarts = []string{
+	"责任编辑", "编辑", "审核", "校对", "标签", "关键词",
+	"相关文章", "相关阅读", "相关新闻", "相关链接", "热文推荐", "推荐阅读", "更多阅读", "热门文章",
+}
+
+// mayBeHidden reports whether s holds a word every match of hiddenRe
+// holds.
+func mayBeHidden(s string) bool {
+	return strings.Contains(s, "隐藏") || strings.Contains(s, "下载后查看")
+}
+
+// mayBeCaption reports whether s holds a word every match of captionRe
+// holds (摄 is in 摄影).
+func mayBeCaption(s string) bool {
+	return strings.Contains(s, "摄") || strings.Contains(s, "供图") || strings.Contains(s, "图片来源")
 }
 
 // isNavRow reports a menu such as "首页 | 投资 | 产业 | 创投".
 func isNavRow(s string) bool {
+	// Four parts need three separators; most lines have none, and
+	// splitting them with the regexp would scan them for nothing.
+	seps := 0
+	for _, r := range s {
+		switch r {
+		case '|', '｜', '>', '»': // navSepRe's separators, one in each match
+			seps++
+		}
+	}
+	if seps < 3 {
+		return false
+	}
 	parts := navSepRe.Split(s, -1)
 	if len(parts) < 4 {
 		return false

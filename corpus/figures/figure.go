@@ -161,6 +161,10 @@ var (
 	rankVerbs           = wordTexts(lexicon.RankVerbs)
 	methodPhrases       = wordTexts(lexicon.MethodPhrases)
 	emptyMetrics        = wordSet(lexicon.EmptyMetrics)
+
+	metricPrefixIndex = firstRuneIndex(metricPrefixes)
+	metricSuffixIndex = lastRuneIndex(metricSuffixes)
+	scopeSuffixIndex  = lastRuneIndex(scopeWords)
 )
 
 func wordTexts(ws []lexicon.Word) []string {
@@ -201,6 +205,7 @@ func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
 	}
 	modality := c.listModality
 	modScan := 0
+	outlook := sentenceOutlook{sentence: s}
 	curPeriod := c.period
 	curPeriodExplicit := false
 	pi := 0
@@ -209,7 +214,7 @@ func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
 		for pi < len(periods) && periods[pi].End <= t.Start {
 			pm := periods[pi]
 			if usablePeriod(pm) {
-				curPeriod = resolvePeriod(pm.Period, c.date, s)
+				curPeriod = outlook.resolve(pm.Period, c.date)
 				curPeriodExplicit = true
 				// 今年以来 in a report titled 一季度…: that quarter.
 				if t := c.titlePeriod; strings.HasSuffix(pm.Period.Raw, "以来") && t.StartMonth == 1 && t.EndMonth < 12 &&
@@ -236,7 +241,8 @@ func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
 			continue
 		}
 
-		lo := clauseStart(s, t.Start)
+		clause := clauseStart(s, t.Start)
+		lo := clause
 		if prevEnd > lo {
 			lo = prevEnd
 		}
@@ -287,7 +293,7 @@ func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
 		if f.Kind == KindRank || f.Kind == KindDiff {
 			f.Scope = scopeIn(before)
 		}
-		f.Comparator = comparatorIn(s[clauseStart(s, t.Start):t.Start])
+		f.Comparator = comparatorIn(s[clause:t.Start])
 
 		metric := cleanMetric(beforeComparator(stripPlacesAndPeriods(before, lo, places, periods), f.Kind))
 		after, headed := nounAfter(s[unitEnd:])
@@ -418,7 +424,7 @@ func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
 		if !curPeriodExplicit {
 			f.Period.Raw = ""
 		}
-		if base, ok := baseYearIn(s[clauseStart(s, t.Start):t.Start]); ok && (f.Kind == KindGrowth || f.Kind == KindDiff) &&
+		if base, ok := baseYearIn(s[clause:t.Start]); ok && (f.Kind == KindGrowth || f.Kind == KindDiff) &&
 			(f.Period.Year == 0 || base != f.Period.Year-1) {
 			// 比2019年同期增长9.3% in a report on 2021: a growth over two
 			// years, not the year's growth. Over the year before it is
@@ -460,7 +466,7 @@ func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
 	head := clauseEnd(s)
 	for _, pm := range periods {
 		if usablePeriod(pm) && (pm.Start < head || standsAlone(s, pm)) {
-			p := resolvePeriod(pm.Period, c.date, s)
+			p := outlook.resolve(pm.Period, c.date)
 			p.Raw = ""
 			c.period = p
 			if c.docPeriod.IsZero() && c.paragraphs < leadParagraphs && p.StartMonth != 0 {
@@ -471,11 +477,26 @@ func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
 	return figs
 }
 
-// resolvePeriod gives a year-less period its year. A sentence about plans
-// or targets looks forward: "全年" in a mid-year plan is this year, while
+// looksForward reports a sentence about plans or targets, whose year-less
+// periods look forward: "全年" in a mid-year plan is this year, while
 // "全年" in a review written in February is the year before.
-func resolvePeriod(p Period, date, sentence string) Period {
-	if containsAny(sentence, []string{"力争", "计划", "预计", "目标", "将", "确保", "争取"}) {
+func looksForward(sentence string) bool {
+	return containsAny(sentence, []string{"力争", "计划", "预计", "目标", "将", "确保", "争取"})
+}
+
+// sentenceOutlook gives year-less periods of a sentence their year. It
+// asks looksForward once per sentence, not once per period.
+type sentenceOutlook struct {
+	sentence string
+	known    bool
+	forward  bool
+}
+
+func (o *sentenceOutlook) resolve(p Period, date string) Period {
+	if !o.known {
+		o.forward, o.known = looksForward(o.sentence), true
+	}
+	if o.forward {
 		return p.ResolveForward(date)
 	}
 	return p.Resolve(date)
@@ -743,6 +764,11 @@ var baseYearRe = regexp.MustCompile(`(?:比|较|相比|对比)((?:19|20)[0-9]{2}
 
 // baseYearIn reads the year a clause's growth is measured from.
 func baseYearIn(clause string) (int, bool) {
+	// Every match holds 年 and 比 or 较; few clauses do, and the regexp
+	// would scan each of them to the end.
+	if !strings.Contains(clause, "年") || !strings.Contains(clause, "比") && !strings.Contains(clause, "较") {
+		return 0, false
+	}
 	m := baseYearRe.FindAllStringSubmatch(clause, -1)
 	if len(m) == 0 {
 		return 0, false
@@ -753,19 +779,44 @@ func baseYearIn(clause string) (int, bool) {
 
 // modalityIn reads the last target or forecast word of a sentence prefix.
 func modalityIn(prefix string) string {
+	// One pass over the prefix, trying at each rune only the words that
+	// begin with it, in place of a backward search per word.
 	best, at, size := "", -1, 0
-	for _, w := range lexicon.ReportModalities {
-		// The latest word wins; at the same place, the longer one
-		// (预期目标 is a target, 预期 a forecast).
-		if i := strings.LastIndex(prefix, w.Text); i > at || i == at && i >= 0 && len(w.Text) > size {
-			best, at, size = string(w.Modality), i, len(w.Text)
+	zhengqu := -1 // the last 争取
+	for i, r := range prefix {
+		if !modalityFirst.has(r) {
+			continue
+		}
+		if r == '争' && strings.HasPrefix(prefix[i:], "争取") {
+			zhengqu = i
+		}
+		for _, j := range modalityIndex[r] {
+			w := &lexicon.ReportModalities[j]
+			// The latest word wins; at the same place, the longer one
+			// (预期目标 is a target, 预期 a forecast), and of equally
+			// long ones the first of the table.
+			if strings.HasPrefix(prefix[i:], w.Text) && (i > at || len(w.Text) > size) {
+				best, at, size = string(w.Modality), i, len(w.Text)
+			}
 		}
 	}
-	if i := strings.LastIndex(prefix, "争取"); i > at && !strings.HasPrefix(prefix[i+len("争取"):], "到") {
+	if zhengqu > at && !strings.HasPrefix(prefix[zhengqu+len("争取"):], "到") {
 		best = "target"
 	}
 	return best
 }
+
+var (
+	modalityIndex = firstRuneIndex(lexicon.Words(lexicon.ReportModalities, func(w lexicon.ModalityWord) string { return w.Text }))
+	modalityFirst = func() *runeSet {
+		rs := &runeSet{}
+		for r := range modalityIndex {
+			rs.add(r)
+		}
+		rs.add('争')
+		return rs
+	}()
+)
 
 // clauseEnd is where the first clause of s ends.
 func clauseEnd(s string) int {
@@ -901,7 +952,14 @@ func cleanMetric(m string) string {
 	m = strings.Trim(m, " 《》()")
 	for changed := true; changed && m != ""; {
 		changed = false
-		for _, p := range metricPrefixes {
+		// The words are tried in table order, as if every one were, but
+		// only those that begin (or end) as m does at that moment.
+		for j := 0; m != ""; j++ {
+			r, _ := utf8.DecodeRuneInString(m)
+			if j = metricPrefixIndex.next(r, j); j < 0 {
+				break
+			}
+			p := metricPrefixes[j]
 			if p == "共计" && strings.HasPrefix(m, "共计划") {
 				continue // 共 计划…, not 共计 划…
 			}
@@ -913,20 +971,28 @@ func cleanMetric(m string) string {
 				changed = true
 			}
 		}
-		for _, sfx := range metricSuffixes {
-			if strings.HasSuffix(m, sfx) {
-				m = m[:len(m)-len(sfx)]
-				changed = true
-			}
-		}
-		for _, sc := range scopeWords {
-			if strings.HasSuffix(m, sc) {
-				m = m[:len(m)-len(sc)]
-				changed = true
+		for _, words := range [...]struct {
+			list []string
+			idx  runeIndex
+		}{{metricSuffixes, metricSuffixIndex}, {scopeWords, scopeSuffixIndex}} {
+			for j := 0; m != ""; j++ {
+				r, _ := utf8.DecodeLastRuneInString(m)
+				if j = words.idx.next(r, j); j < 0 {
+					break
+				}
+				if sfx := words.list[j]; strings.HasSuffix(m, sfx) {
+					m = m[:len(m)-len(sfx)]
+					changed = true
+				}
 			}
 		}
 		m = strings.Trim(m, " “”\"'‘’")
 	}
+	return cleanMetricTail(m)
+}
+
+// cleanMetricTail is the end of cleanMetric, after the ends are trimmed.
+func cleanMetricTail(m string) string {
 	// Predicates in the middle: 项目共完成投资 → 项目投资.
 	for _, v := range midPredicates {
 		m = strings.ReplaceAll(m, v, "")

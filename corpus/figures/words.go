@@ -1,0 +1,55 @@
+package figures
+
+import "unicode/utf8"
+
+// runeIndex lists, for each rune, the positions in a word list of the
+// words that begin (or end) with it, in list order. A loop that tries
+// every word of a long list against one end of a string need then try only
+// the few whose end rune is the string's: a word can only be a prefix of a
+// string whose first rune is its own.
+type runeIndex map[rune][]int
+
+func firstRuneIndex(words []string) runeIndex {
+	idx := runeIndex{}
+	for i, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		idx[r] = append(idx[r], i)
+	}
+	return idx
+}
+
+func lastRuneIndex(words []string) runeIndex {
+	idx := runeIndex{}
+	for i, w := range words {
+		r, _ := utf8.DecodeLastRuneInString(w)
+		idx[r] = append(idx[r], i)
+	}
+	return idx
+}
+
+// next returns the first position at or after from of a word beginning
+// (or ending) with r, or -1.
+func (idx runeIndex) next(r rune, from int) int {
+	for _, i := range idx[r] {
+		if i >= from {
+			return i
+		}
+	}
+	return -1
+}
+
+// runeSet marks runes below U+10000, the block every word of the tables is
+// written in, to skip in one test the runes no word begins with.
+type runeSet [(1 << 16) / 64]uint64
+
+func (rs *runeSet) add(r rune) {
+	if r >= 0 && r < 1<<16 {
+		rs[r/64] |= 1 << (r % 64)
+	}
+}
+
+// has reports whether r was added; runes beyond the set's block are
+// reported as possibly added.
+func (rs *runeSet) has(r rune) bool {
+	return r < 0 || r >= 1<<16 || rs[r/64]&(1<<(r%64)) != 0
+}

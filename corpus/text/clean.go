@@ -91,11 +91,11 @@ func ClassifyLine(norm string) LineKind {
 	return LineBody
 }
 
-// boilerplateKeys are words one of which every unanchored alternative of
-// boilerplateRe contains: a line without any of them, and longer than the
-// anchored patterns' short lines, cannot match, and the regexp (a
-// backtracker over ~45 alternatives) need not run. This is most of the
-// cost of cleaning.
+// boilerplateKeys are words one of which every alternative of
+// boilerplateRe contains, except those that are a whole line
+// (boilerplateLines): a line with none of them, and not one of those
+// lines, cannot match, and the regexp (a backtracker over ~45
+// alternatives) need not run. This is most of the cost of cleaning.
 var boilerplateKeys = []string{
 	"位置", "首页", "ICP", "备案", "公网安备", "版权", "Copyright", "©", "(C)", "所载", "本站", "本网",
 	"关于我们", "联系", "投稿", "法律声明", "广告", "网站地图", "@", "mail", "Mail", "扫一扫", "分享到",
@@ -104,11 +104,14 @@ var boilerplateKeys = []string{
 
 var boilerplateKeySet = newWordSet(boilerplateKeys)
 
+// boilerplateLines are the alternatives of boilerplateRe anchored at both
+// ends that hold no boilerplateKey.
+var boilerplateLines = map[string]bool{
+	"抢先读": true, "精彩放送": true, "热点推荐": true, "猜你喜欢": true, "网友评论": true, "返回顶部": true,
+}
+
 func mayBeBoilerplate(s string) bool {
-	if utf8.RuneCountInString(s) <= 16 {
-		return true
-	}
-	return boilerplateKeySet.in(s)
+	return boilerplateLines[s] || boilerplateKeySet.in(s)
 }
 
 // tailStarts are the words tailRe's alternatives, all anchored at the
@@ -134,13 +137,8 @@ func mayBeCaption(s string) bool {
 func isNavRow(s string) bool {
 	// Four parts need three separators; most lines have none, and
 	// splitting them with the regexp would scan them for nothing.
-	seps := 0
-	for _, r := range s {
-		switch r {
-		case '|', '｜', '>', '»': // navSepRe's separators, one in each match
-			seps++
-		}
-	}
+	// navSepRe's separators, one in each match.
+	seps := strings.Count(s, "|") + strings.Count(s, ">") + strings.Count(s, "｜") + strings.Count(s, "»")
 	if seps < 3 {
 		return false
 	}

@@ -68,6 +68,12 @@ var lineFragments = func() []string {
 		"相关", "文章", "编辑", "责任", "推荐", "热门",
 	}
 	f = append(f, boilerplateKeys...)
+	// The lines boilerplateRe matches whole, written out rather than
+	// taken from the prefilter's table.
+	for _, l := range []string{"抢先读", "精彩放送", "热点推荐", "猜你喜欢", "延伸阅读", "网友评论", "返回顶部"} {
+		f = append(f, l, l, l)
+	}
+	f = append(f, "资料图片", "延伸阅读", "上一篇", "点击:12", "(C)", "E-mail", "©")
 	return append(f, tailStarts...)
 }()
 

@@ -74,14 +74,22 @@ func Simplified(r rune) rune {
 	if r < t2sLow || r > t2sHigh {
 		return r
 	}
-	t2sOnce.Do(loadT2S)
-	if t2sErr != nil || t2s.runes == nil {
-		return r
-	}
-	if s := t2s.runes[r-t2s.base]; s != 0 {
-		return s
+	if table := t2sRunes(); table != nil {
+		if s := table[r-t2sLow]; s != 0 {
+			return s
+		}
 	}
 	return r
+}
+
+// t2sRunes returns the table from t2sLow on (0: unchanged), or nil if it
+// could not be read.
+func t2sRunes() []rune {
+	t2sOnce.Do(loadT2S)
+	if t2sErr != nil {
+		return nil
+	}
+	return t2s.runes
 }
 
 // foldWidth maps full-width forms and Chinese punctuation to the ASCII
@@ -213,13 +221,24 @@ func NormalizeSpan(src string, base int) NormText {
 	var buf [4]byte
 
 	emit := func(r rune, start, end int) {
+		s, e := int32(base+start), int32(base+end)
+		if r < utf8.RuneSelf {
+			b.WriteByte(byte(r))
+			starts, ends = append(starts, s), append(ends, e)
+			return
+		}
 		n := utf8.EncodeRune(buf[:], r)
 		b.Write(buf[:n])
 		for k := 0; k < n; k++ {
-			starts = append(starts, int32(base+start))
-			ends = append(ends, int32(base+end))
+			starts = append(starts, s)
+			ends = append(ends, e)
 		}
 	}
+
+	// The table is looked up once per text, not through the sync.Once
+	// once per character, and only if the text has a character in it.
+	var table []rune
+	loaded := false
 
 	prevKept := rune(0) // last rune emitted, after folding
 	pendingSpace := false
@@ -243,12 +262,16 @@ func NormalizeSpan(src string, base int) NormText {
 				continue
 			}
 		}
-		if n := pinyinAnnotation(src[end:]); n > 0 && (IsHan(r) || r == '?' || r == '？') {
-			if r == '?' || r == '？' {
-				i = end + n
-				continue
+		// An annotation opens with ( or （, whose first byte is 0xEF: most
+		// runes are not followed by one.
+		if end < len(src) && (src[end] == '(' || src[end] == 0xEF) && (IsHan(r) || r == '?' || r == '？') {
+			if n := pinyinAnnotation(src[end:]); n > 0 {
+				if r == '?' || r == '？' {
+					i = end + n
+					continue
+				}
+				end += n
 			}
-			end += n
 		}
 		// "? ? ?" runs: mis-decoded spaces, never real questions.
 		if r == '?' {
@@ -277,7 +300,16 @@ func NormalizeSpan(src string, base int) NormText {
 			i = end
 			continue
 		}
-		f = Simplified(f)
+		if f >= t2sLow && f <= t2sHigh {
+			if !loaded {
+				table, loaded = t2sRunes(), true
+			}
+			if table != nil {
+				if s := table[f-t2sLow]; s != 0 {
+					f = s
+				}
+			}
+		}
 		if pendingSpace {
 			if IsASCIIAlnum(prevKept) && IsASCIIAlnum(f) {
 				emit(' ', pendingSpaceAt, pendingSpaceAt+1)

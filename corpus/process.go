@@ -163,6 +163,9 @@ func Process(raw *RawFile, opts Options) *Document {
 		Title:    titleEvidence,
 		Source:   strings.TrimSpace(doc.Source + " " + NormalizeText(raw.Site)),
 	}
+	// The place names of each paragraph are found once, for the region
+	// and for the figures of its sentences.
+	ev.BodyPlaces = make([][]PlaceMention, len(body))
 	for i, k := range body {
 		if i == 0 {
 			if s := sourceFromDateline(k.n.Text); s != "" && s != ev.Source {
@@ -170,6 +173,9 @@ func Process(raw *RawFile, opts Options) *Document {
 			}
 		}
 		ev.Body = append(ev.Body, k.n.Text)
+		if k.n.Text != "" {
+			ev.BodyPlaces[i] = g.Find(k.n.Text)
+		}
 	}
 	doc.Region = countyRegion(g, g.ResolveRegion(ev), ev)
 	if doc.Region.Name == "" {
@@ -200,7 +206,7 @@ func Process(raw *RawFile, opts Options) *Document {
 	ctx := figures.NewExtractor(doc.Region, resolveDate, g, titlePeriod(periodTitle, resolveDate))
 	ctx.SetRankingTitle(doc.Title)
 	sentNo := 0
-	for _, k := range body {
+	for i, k := range body {
 		p := Paragraph{Index: len(doc.Paragraphs) + 1, Span: k.n.Span(0, len(k.n.Text))}
 		for _, r := range text.SplitSentences(k.n.Text) {
 			text := k.n.Text[r.Start:r.End]
@@ -213,7 +219,7 @@ func Process(raw *RawFile, opts Options) *Document {
 				Text:  raw.Text[sp.Start:sp.End],
 				Norm:  text,
 			}
-			s.Figures = ctx.Extract(&k.n, r.Start, r.End)
+			s.Figures = ctx.ExtractFound(&k.n, r.Start, r.End, ev.BodyPlaces[i])
 			p.Sentences = append(p.Sentences, s)
 		}
 		if len(p.Sentences) > 0 {

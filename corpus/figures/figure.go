@@ -181,12 +181,26 @@ func wordSet(ws []lexicon.Word) map[string]bool {
 
 // Extract returns the figures of the sentence n.Text[a:b].
 func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
+	return c.extract(n, a, b, nil, false)
+}
+
+// ExtractFound is Extract for a caller that has the place names of the
+// whole paragraph: found is the gazetteer's Find(n.Text).
+func (c *Extractor) ExtractFound(n *text.NormText, a, b int, found []geo.PlaceMention) []Figure {
+	return c.extract(n, a, b, found, true)
+}
+
+func (c *Extractor) extract(n *text.NormText, a, b int, found []geo.PlaceMention, haveFound bool) []Figure {
 	s := n.Text[a:b]
 	c.sentence = s
 	nums := ScanNumbers(s)
 	periods := FindPeriods(s)
 	var places []geo.PlaceMention
-	if c.gaz != nil {
+	switch {
+	case c.gaz == nil:
+	case haveFound:
+		places = c.gaz.FindIn(n.Text, found, a, b)
+	default:
 		places = c.gaz.Find(s)
 	}
 	excluded := exclusionZones(s)

@@ -70,3 +70,48 @@ func TestOnePassContextTestsMatchPlainOnes(t *testing.T) {
 		t.Error("no subject generated: the test proves nothing")
 	}
 }
+
+// FindIn must return what Find returns on the cut text, wherever the cuts
+// fall: at sentence ends, inside names, after digits before 月.
+func TestFindInMatchesFindOnTheCut(t *testing.T) {
+	g := DefaultGazetteer()
+	frags := []string{"泰安", "泰安市", "市场", "范县", "示范县", "河南", "县域", "仪陇县", "前5个月", "月湖区", "1-7月",
+		"全省", "。", ",", ";", " ", "5", "个", "月", "湖", "区", "在", "和", "增长", "工业", "”", "a", "北京", "赴"}
+	r := rand.New(rand.NewPCG(7, 8))
+	fast := 0
+	for range 20000 {
+		var sb strings.Builder
+		for range 1 + r.IntN(12) {
+			sb.WriteString(frags[r.IntN(len(frags))])
+		}
+		s := sb.String()
+		var bounds []int
+		for i := range s {
+			bounds = append(bounds, i)
+		}
+		bounds = append(bounds, len(s))
+		a := bounds[r.IntN(len(bounds))]
+		b := bounds[r.IntN(len(bounds))]
+		if a > b {
+			a, b = b, a
+		}
+		found := g.Find(s)
+		got, want := g.FindIn(s, found, a, b), g.Find(s[a:b])
+		if len(got) != len(want) {
+			t.Fatalf("FindIn(%q, %d, %d) = %v, want %v", s, a, b, got, want)
+		}
+		for i := range got {
+			if got[i].Start != want[i].Start || got[i].End != want[i].End || got[i].Text != want[i].Text ||
+				len(got[i].Candidates) != len(want[i].Candidates) ||
+				len(got[i].Candidates) > 0 && &got[i].Candidates[0] != &want[i].Candidates[0] {
+				t.Fatalf("FindIn(%q, %d, %d) = %v, want %v", s, a, b, got, want)
+			}
+		}
+		if cutIsFree(s, a, true) && cutIsFree(s, b, false) {
+			fast++
+		}
+	}
+	if fast < 1000 {
+		t.Errorf("only %d cuts took the found mentions: the test proves little", fast)
+	}
+}

@@ -443,6 +443,53 @@ func (g *Gazetteer) Find(text string) []PlaceMention {
 	return out
 }
 
+// FindIn returns what Find(text[a:b]) returns, given found = Find(text):
+// a paragraph's mentions serve each of its sentences without a second
+// scan. They are the mentions of found inside [a, b) when neither cut can
+// change what Find sees (cutIsFree); otherwise text[a:b] is scanned.
+func (g *Gazetteer) FindIn(text string, found []PlaceMention, a, b int) []PlaceMention {
+	if !cutIsFree(text, a, true) || !cutIsFree(text, b, false) {
+		return g.Find(text[a:b])
+	}
+	var out []PlaceMention
+	for _, m := range found {
+		if m.Start >= a && m.End <= b {
+			m.Start -= a
+			m.End -= a
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// cutIsFree reports whether cutting text at i changes nothing Find finds
+// on the side kept (after i for a start, before it for an end). A place
+// name is all Han, so no name crosses a cut next to a rune that is not
+// (freeCut), no name ends at such a rune (so nothing after the cut is read
+// as a suffix joining a word), and after such a rune, as at the start of a
+// text, any name may begin (stemBoundaryBefore). The one exception is 月,
+// which begins no name after a count (endsMonthCount): at a start cut
+// whose rune before is free but ends a count, the state Find carries
+// across differs, unless the rune after the cut is free too and so resets
+// it.
+func cutIsFree(text string, i int, start bool) bool {
+	if i <= 0 || i >= len(text) {
+		return true
+	}
+	before, _ := utf8.DecodeLastRuneInString(text[:i])
+	at, _ := utf8.DecodeRuneInString(text[i:])
+	if freeCut(at) {
+		return true
+	}
+	return freeCut(before) && !(start && endsMonthCount(before))
+}
+
+// freeCut reports a rune no place name holds: one next to which a text
+// may be cut without changing the names Find finds across the cut.
+func freeCut(r rune) bool {
+	return !unicode.Is(unicode.Han, r) && (r < trieRootBase || r >= trieRootEnd)
+}
+
 // stemBoundaryBefore reports whether a 1-rune-stem name (范县) may start
 // after rune prev: at the start, after punctuation or a non-Han rune, or
 // after a Han rune that ends a phrase before a place name (在, 赴, 市 in

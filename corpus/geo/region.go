@@ -18,6 +18,10 @@ type RegionEvidence struct {
 	Title    string   // normalized title
 	Source   string   // normalized source line or newspaper, e.g. "泰安日报社"
 	Body     []string // normalized paragraphs
+	// BodyPlaces, if not nil, holds Find(Body[i]) for each paragraph, as
+	// found by the same gazetteer: a caller that needs them too finds
+	// them once.
+	BodyPlaces [][]PlaceMention
 }
 
 // Via values of Region.
@@ -168,7 +172,13 @@ func newResolver(g *Gazetteer, ev RegionEvidence) *resolver {
 		case i < 4:
 			pos = 1.2
 		}
-		body = append(body, r.weigh(p, pos)...)
+		var found []PlaceMention
+		if len(ev.BodyPlaces) == len(ev.Body) {
+			found = ev.BodyPlaces[i]
+		} else if p != "" {
+			found = g.Find(p)
+		}
+		body = append(body, r.weighFound(p, found, pos)...)
 	}
 	r.levels[ViaBody] = body
 
@@ -200,7 +210,14 @@ func (r *resolver) weigh(text string, pos float64) []mention {
 	if text == "" {
 		return nil
 	}
-	found := r.g.Find(text)
+	return r.weighFound(text, r.g.Find(text), pos)
+}
+
+// weighFound weighs the place names found = Find(text) by their context.
+func (r *resolver) weighFound(text string, found []PlaceMention, pos float64) []mention {
+	if text == "" {
+		return nil
+	}
 	out := make([]mention, 0, len(found))
 	prevDest := false
 	for i, m := range found {

@@ -66,6 +66,8 @@ type Extractor struct {
 	// with values in parentheses, and whether it is a growth.
 	listMetric string
 	listGrowth bool
+	// resolved remembers the periods resolved against date.
+	resolved map[resolveKey]Period
 }
 
 // leadParagraphs are the paragraphs whose heading period holds for the
@@ -228,7 +230,7 @@ func (c *Extractor) extract(n *text.NormText, a, b int, found []geo.PlaceMention
 		for pi < len(periods) && periods[pi].End <= t.Start {
 			pm := periods[pi]
 			if usablePeriod(pm) {
-				curPeriod = outlook.resolve(pm.Period, c.date)
+				curPeriod = outlook.resolve(c, pm.Period)
 				curPeriodExplicit = true
 				// 今年以来 in a report titled 一季度…: that quarter.
 				if t := c.titlePeriod; strings.HasSuffix(pm.Period.Raw, "以来") && t.StartMonth == 1 && t.EndMonth < 12 &&
@@ -480,7 +482,7 @@ func (c *Extractor) extract(n *text.NormText, a, b int, found []geo.PlaceMention
 	head := clauseEnd(s)
 	for _, pm := range periods {
 		if usablePeriod(pm) && (pm.Start < head || standsAlone(s, pm)) {
-			p := outlook.resolve(pm.Period, c.date)
+			p := outlook.resolve(c, pm.Period)
 			p.Raw = ""
 			c.period = p
 			if c.docPeriod.IsZero() && c.paragraphs < leadParagraphs && p.StartMonth != 0 {
@@ -506,14 +508,32 @@ type sentenceOutlook struct {
 	forward  bool
 }
 
-func (o *sentenceOutlook) resolve(p Period, date string) Period {
+func (o *sentenceOutlook) resolve(c *Extractor, p Period) Period {
 	if !o.known {
 		o.forward, o.known = looksForward(o.sentence), true
 	}
-	if o.forward {
-		return p.ResolveForward(date)
+	return c.resolvePeriod(p, o.forward)
+}
+
+// resolvePeriod is p.ResolveForward(c.date) or p.Resolve(c.date),
+// remembered: a report states the same few periods again and again, and
+// each is resolved for every figure after it, rendering its text anew.
+func (c *Extractor) resolvePeriod(p Period, forward bool) Period {
+	key := resolveKey{p, forward}
+	if r, ok := c.resolved[key]; ok {
+		return r
 	}
-	return p.Resolve(date)
+	r := p.resolve(c.date, forward)
+	if c.resolved == nil {
+		c.resolved = map[resolveKey]Period{}
+	}
+	c.resolved[key] = r
+	return r
+}
+
+type resolveKey struct {
+	p       Period
+	forward bool
 }
 
 // usablePeriods drops periods that do not date a figure: those inside
@@ -955,10 +975,20 @@ func beforeComparator(before string, kind Kind) string {
 
 var quoteRemover = strings.NewReplacer("“", "", "”", "", "\"", "", "‘", "", "’", "")
 
+// removeQuotes is quoteRemover.Replace, which allocates even when there is
+// nothing to remove, as there seldom is: “ ” ‘ ’ all begin with the bytes
+// E2 80.
+func removeQuotes(m string) string {
+	if strings.IndexByte(m, '"') < 0 && !strings.Contains(m, "\xe2\x80") {
+		return m
+	}
+	return quoteRemover.Replace(m)
+}
+
 // cleanMetric strips what is not the indicator from the words before a
 // number: scope words, verbs, comparators, modality.
 func cleanMetric(m string) string {
-	m = quoteRemover.Replace(m)
+	m = removeQuotes(m)
 	m = dropBrackets(m)
 	for _, p := range methodPhrases {
 		m = strings.ReplaceAll(m, p, "")

@@ -151,6 +151,12 @@ func metaFromLine(norm string) (date, source string) {
 // sourceFromDateline reads the newspaper from the opening words of a
 // report's first paragraph.
 func sourceFromDateline(norm string) string {
+	// Each alternative of datelineRe holds 讯 or 报道; the second is not
+	// anchored, and the regexp would try it at every position of the
+	// paragraph.
+	if !strings.Contains(norm, "讯") && !strings.Contains(norm, "报道") {
+		return ""
+	}
 	m := datelineRe.FindStringSubmatch(norm)
 	if m == nil {
 		return ""

@@ -152,8 +152,12 @@ func Process(raw *RawFile, opts Options) *Document {
 	case lineSource != "":
 		doc.Source = lineSource
 	}
-	if doc.Source == "" && len(body) > 0 {
-		doc.Source = sourceFromDateline(body[0].n.Text)
+	dateline := ""
+	if len(body) > 0 {
+		dateline = sourceFromDateline(body[0].n.Text)
+	}
+	if doc.Source == "" {
+		doc.Source = dateline
 	}
 
 	// Region.
@@ -167,10 +171,8 @@ func Process(raw *RawFile, opts Options) *Document {
 	// and for the figures of its sentences.
 	ev.BodyPlaces = make([][]PlaceMention, len(body))
 	for i, k := range body {
-		if i == 0 {
-			if s := sourceFromDateline(k.n.Text); s != "" && s != ev.Source {
-				ev.Source = strings.TrimSpace(ev.Source + " " + s)
-			}
+		if i == 0 && dateline != "" && dateline != ev.Source {
+			ev.Source = strings.TrimSpace(ev.Source + " " + dateline)
 		}
 		ev.Body = append(ev.Body, k.n.Text)
 		if k.n.Text != "" {

@@ -1,6 +1,9 @@
 package figures
 
-import "unicode/utf8"
+import (
+	"sync"
+	"unicode/utf8"
+)
 
 // runeIndex lists, for each rune, the positions in a word list of the
 // words that begin (or end) with it, in list order. A loop that tries
@@ -52,4 +55,40 @@ func (rs *runeSet) add(r rune) {
 // reported as possibly added.
 func (rs *runeSet) has(r rune) bool {
 	return r < 0 || r >= 1<<16 || rs[r/64]&(1<<(r%64)) != 0
+}
+
+// Flags of scanRuneFlags.
+const (
+	flagPerLead = 1 << iota // perLead
+	flagCN                  // numIsCN
+)
+
+// scanRuneFlags holds, for every rune below U+10000, the answers of the
+// rune tests the number and period scanners ask of every rune of every
+// sentence: one load instead of a switch or two. It is built from the tests
+// themselves, on first use.
+var scanRuneFlags = sync.OnceValue(func() *[1 << 16]uint8 {
+	var t [1 << 16]uint8
+	for r := range rune(len(t)) {
+		if perLead(r) {
+			t[r] |= flagPerLead
+		}
+		if numIsCN(r) {
+			t[r] |= flagCN
+		}
+	}
+	return &t
+})
+
+// hasScanFlag reports whether the test of flag holds for r.
+func hasScanFlag(flags *[1 << 16]uint8, r rune, flag uint8) bool {
+	if r < 0 || r >= 1<<16 {
+		switch flag {
+		case flagPerLead:
+			return perLead(r)
+		default:
+			return numIsCN(r)
+		}
+	}
+	return flags[r]&flag != 0
 }

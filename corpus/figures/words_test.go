@@ -104,3 +104,12 @@ func TestFastWordScansMatchPlainOnes(t *testing.T) {
 		t.Error("no text was cleaned: the test proves nothing")
 	}
 }
+
+func TestScanRuneFlags(t *testing.T) {
+	flags := scanRuneFlags()
+	for r := rune(-1); r < 0x30000; r++ {
+		if hasScanFlag(flags, r, flagPerLead) != perLead(r) || hasScanFlag(flags, r, flagCN) != numIsCN(r) {
+			t.Fatalf("flags of %U differ from the tests", r)
+		}
+	}
+}

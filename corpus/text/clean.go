@@ -63,7 +63,8 @@ func ClassifyLine(norm string) LineKind {
 	// Each pattern runs only on a line holding a word it cannot match
 	// without: the regexp package scans every start position of a line
 	// even for alternatives that are all anchored at its start.
-	if mayBeHidden(s) && hiddenRe.MatchString(s) {
+	keys := lineKeys.groups(s)
+	if keys&keyHidden != 0 && hiddenRe.MatchString(s) {
 		return LineHidden
 	}
 	if hasAnyPrefix(s, tailStarts) && tailRe.MatchString(s) {
@@ -72,14 +73,19 @@ func ClassifyLine(norm string) LineKind {
 	if strings.IndexByte(s, ':') >= 0 && metaLineRe.MatchString(s) {
 		return LineMeta
 	}
-	if mayBeBoilerplate(s) && boilerplateRe.MatchString(s) {
+	if (keys&keyBoilerplate != 0 || boilerplateLines[s]) && boilerplateRe.MatchString(s) {
 		return LineBoilerplate
 	}
 	if isNavRow(s) {
 		return LineBoilerplate
 	}
-	n := utf8.RuneCountInString(s)
-	if n <= 60 && mayBeCaption(s) && captionRe.MatchString(s) && !strings.ContainsAny(s, "%") {
+	// Only short lines are captions or bylines; a line of more than
+	// 4×60 bytes has more than 60 runes, and need not be counted.
+	n := 61
+	if len(s) <= 4*60 {
+		n = utf8.RuneCountInString(s)
+	}
+	if n <= 60 && keys&keyCaption != 0 && captionRe.MatchString(s) && !strings.ContainsAny(s, "%") {
 		return LineBoilerplate
 	}
 	if n <= 24 && bylineRe.MatchString(s) {
@@ -102,35 +108,28 @@ var boilerplateKeys = []string{
 	"打印", "关闭窗口", "字号", "点击", "浏览", "阅读", "资料图", "图片来源", "上一篇", "下一篇",
 }
 
-var boilerplateKeySet = newWordSet(boilerplateKeys)
-
 // boilerplateLines are the alternatives of boilerplateRe anchored at both
 // ends that hold no boilerplateKey.
 var boilerplateLines = map[string]bool{
 	"抢先读": true, "精彩放送": true, "热点推荐": true, "猜你喜欢": true, "网友评论": true, "返回顶部": true,
 }
 
-func mayBeBoilerplate(s string) bool {
-	return boilerplateLines[s] || boilerplateKeySet.in(s)
-}
+// lineKeys finds the words every match of a line pattern holds: the
+// groups keyHidden (hiddenRe), keyBoilerplate (boilerplateRe, but for
+// boilerplateLines) and keyCaption (captionRe, whose 摄 is in 摄影).
+var lineKeys = newWordSet([]string{"隐藏", "下载后查看"}, boilerplateKeys, []string{"摄", "供图", "图片来源"})
+
+const (
+	keyHidden = 1 << iota
+	keyBoilerplate
+	keyCaption
+)
 
 // tailStarts are the words tailRe's alternatives, all anchored at the
 // start of the line, begin with.
 var tailStarts = []string{
 	"责任编辑", "编辑", "审核", "校对", "标签", "关键词",
 	"相关文章", "相关阅读", "相关新闻", "相关链接", "热文推荐", "推荐阅读", "更多阅读", "热门文章",
-}
-
-// mayBeHidden reports whether s holds a word every match of hiddenRe
-// holds.
-func mayBeHidden(s string) bool {
-	return strings.Contains(s, "隐藏") || strings.Contains(s, "下载后查看")
-}
-
-// mayBeCaption reports whether s holds a word every match of captionRe
-// holds (摄 is in 摄影).
-func mayBeCaption(s string) bool {
-	return strings.Contains(s, "摄") || strings.Contains(s, "供图") || strings.Contains(s, "图片来源")
 }
 
 // isNavRow reports a menu such as "首页 | 投资 | 产业 | 创投".

@@ -214,25 +214,14 @@ func IsASCIIAlnum(r rune) bool {
 // NormalizeSpan normalizes src, whose first byte is at offset base of the
 // document text.
 func NormalizeSpan(src string, base int) NormText {
-	var b strings.Builder
-	b.Grow(len(src))
-	starts := make([]int32, 0, len(src))
-	ends := make([]int32, 0, len(src))
-	var buf [4]byte
-
-	emit := func(r rune, start, end int) {
-		s, e := int32(base+start), int32(base+end)
-		if r < utf8.RuneSelf {
-			b.WriteByte(byte(r))
-			starts, ends = append(starts, s), append(ends, e)
-			return
-		}
-		n := utf8.EncodeRune(buf[:], r)
-		b.Write(buf[:n])
-		for k := 0; k < n; k++ {
-			starts = append(starts, s)
-			ends = append(ends, e)
-		}
+	// The writer is a local value, not variables a closure shares: its
+	// slices then live on the stack, and appending to them costs no GC
+	// write barrier per character. Both maps share one allocation.
+	maps := make([]int32, 2*len(src))
+	w := normWriter{
+		text:   make([]byte, 0, len(src)),
+		starts: maps[:0:len(src)],
+		ends:   maps[len(src):len(src)],
 	}
 
 	// The table is looked up once per text, not through the sync.Once
@@ -312,17 +301,34 @@ func NormalizeSpan(src string, base int) NormText {
 		}
 		if pendingSpace {
 			if IsASCIIAlnum(prevKept) && IsASCIIAlnum(f) {
-				emit(' ', pendingSpaceAt, pendingSpaceAt+1)
+				w.emit(' ', base+pendingSpaceAt, base+pendingSpaceAt+1)
 			}
 			pendingSpace = false
 		}
 		// end includes a removed annotation, so a quote that ends on an
 		// annotated character keeps its annotation.
-		emit(f, start, end)
+		w.emit(f, base+start, base+end)
 		prevKept = f
 		i = end
 	}
-	return NormText{Text: b.String(), srcStart: starts, srcEnd: ends}
+	return NormText{Text: string(w.text), srcStart: w.starts, srcEnd: w.ends}
+}
+
+// normWriter collects normalized text and, for each of its bytes, the
+// range of the original it came from.
+type normWriter struct {
+	text         []byte
+	starts, ends []int32
+}
+
+func (w *normWriter) emit(r rune, start, end int) {
+	s, e := int32(start), int32(end)
+	n := len(w.text)
+	w.text = utf8.AppendRune(w.text, r)
+	for k := len(w.text) - n; k > 0; k-- {
+		w.starts = append(w.starts, s)
+		w.ends = append(w.ends, e)
+	}
 }
 
 // IsHan reports a CJK ideograph, compatibility forms included.

@@ -164,6 +164,8 @@ var (
 	methodPhrases       = wordTexts(lexicon.MethodPhrases)
 	emptyMetrics        = wordSet(lexicon.EmptyMetrics)
 
+	methodPhraseList  = newWordList(methodPhrases)
+	midPredicateList  = newWordList(midPredicates)
 	metricPrefixIndex = firstRuneIndex(metricPrefixes)
 	metricSuffixIndex = lastRuneIndex(metricSuffixes)
 	scopeSuffixIndex  = lastRuneIndex(scopeWords)
@@ -990,10 +992,8 @@ func removeQuotes(m string) string {
 func cleanMetric(m string) string {
 	m = removeQuotes(m)
 	m = dropBrackets(m)
-	for _, p := range methodPhrases {
-		m = strings.ReplaceAll(m, p, "")
-	}
-	m = strings.Trim(m, " 《》()")
+	m = methodPhraseList.removeAll(m)
+	m = trimRunes(m, " 《》()")
 	for changed := true; changed && m != ""; {
 		changed = false
 		// The words are tried in table order, as if every one were, but
@@ -1030,17 +1030,15 @@ func cleanMetric(m string) string {
 				}
 			}
 		}
-		m = strings.Trim(m, " “”\"'‘’")
+		m = trimRunes(m, " “”\"'‘’")
 	}
-	return cleanMetricTail(m)
+	// Predicates in the middle: 项目共完成投资 → 项目投资.
+	return cleanMetricTail(midPredicateList.removeAll(m))
 }
 
-// cleanMetricTail is the end of cleanMetric, after the ends are trimmed.
+// cleanMetricTail is the end of cleanMetric, after the ends are trimmed
+// and the predicates removed.
 func cleanMetricTail(m string) string {
-	// Predicates in the middle: 项目共完成投资 → 项目投资.
-	for _, v := range midPredicates {
-		m = strings.ReplaceAll(m, v, "")
-	}
 	if emptyMetrics[m] {
 		m = ""
 	}

@@ -1,6 +1,7 @@
 package figures
 
 import (
+	"strings"
 	"sync"
 	"unicode/utf8"
 )
@@ -91,4 +92,62 @@ func hasScanFlag(flags *[1 << 16]uint8, r rune, flag uint8) bool {
 		}
 	}
 	return flags[r]&flag != 0
+}
+
+// wordList finds whether a text holds any word of a list in one pass,
+// trying at each rune only the words that begin with it.
+type wordList struct {
+	words []string
+	first runeSet
+	idx   runeIndex
+}
+
+func newWordList(words []string) *wordList {
+	wl := &wordList{words: words, idx: firstRuneIndex(words)}
+	for r := range wl.idx {
+		wl.first.add(r)
+	}
+	return wl
+}
+
+// in reports whether s holds one of the words.
+func (wl *wordList) in(s string) bool {
+	for i, r := range s {
+		if !wl.first.has(r) {
+			continue
+		}
+		for _, j := range wl.idx[r] {
+			if strings.HasPrefix(s[i:], wl.words[j]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// removeAll removes every word of the list from s, each word in turn as
+// strings.ReplaceAll would; when s holds none, s is returned without a
+// search per word.
+func (wl *wordList) removeAll(s string) string {
+	if !wl.in(s) {
+		return s
+	}
+	for _, w := range wl.words {
+		s = strings.ReplaceAll(s, w, "")
+	}
+	return s
+}
+
+// trimRunes is strings.Trim(s, cutset), answered without a pass over the
+// cutset per rune when neither end of s is in it.
+func trimRunes(s, cutset string) string {
+	if s == "" {
+		return s
+	}
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if !strings.ContainsRune(cutset, first) && !strings.ContainsRune(cutset, last) {
+		return s
+	}
+	return strings.Trim(s, cutset)
 }

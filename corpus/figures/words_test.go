@@ -47,6 +47,9 @@ func cleanMetricPlain(m string) string {
 		}
 		m = strings.Trim(m, " “”\"'‘’")
 	}
+	for _, v := range midPredicates {
+		m = strings.ReplaceAll(m, v, "")
+	}
 	return cleanMetricTail(m)
 }
 
@@ -67,7 +70,7 @@ func modalityInPlain(prefix string) string {
 // looks for, and pieces of the text around them.
 func tableFragments() []string {
 	f := []string{"全市", "规上", "工业", "增加值", "投资", "同比", "增长", "共计划", "到", "争取", "“", "”",
-		"(", ")", "【", "】", " ", "\"", "计", "划", "目标", "预", "期", "将", "a", "1"}
+		"(", ")", "【", "】", " ", "\"", "《", "》", "‘", "’", "'", "计", "划", "目标", "预", "期", "将", "a", "1"}
 	for _, list := range [][]string{metricPrefixes, metricSuffixes, scopeWords, methodPhrases, midPredicates} {
 		f = append(f, list...)
 	}

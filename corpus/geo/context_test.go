@@ -2,6 +2,7 @@ package geo
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -113,5 +114,72 @@ func TestFindInMatchesFindOnTheCut(t *testing.T) {
 	}
 	if fast < 1000 {
 		t.Errorf("only %d cuts took the found mentions: the test proves little", fast)
+	}
+}
+
+// buildPlain is trie.build with a slice of edges per node while building.
+func (t *trie) buildPlain(keys []string) {
+	t.root = make([]int32, trieRootEnd-trieRootBase)
+	children := [][]trieEdge{nil} // node 0 = root
+	entry := []int32{-1}
+	for k, key := range keys {
+		r0, _ := utf8.DecodeRuneInString(key)
+		if r0 < trieRootBase || r0 >= trieRootEnd {
+			continue
+		}
+		n := int32(0)
+		for _, r := range key {
+			var next int32
+			if n == 0 {
+				next = t.root[r-trieRootBase]
+			} else if cs := children[n]; len(cs) > 0 && cs[len(cs)-1].r == r {
+				next = cs[len(cs)-1].node
+			}
+			if next == 0 {
+				next = int32(len(children))
+				children = append(children, nil)
+				entry = append(entry, -1)
+				if n == 0 {
+					t.root[r-trieRootBase] = next
+				} else {
+					children[n] = append(children[n], trieEdge{r, next})
+				}
+			}
+			n = next
+		}
+		entry[n] = int32(k)
+	}
+	t.first = make([]int32, len(children)+1)
+	total := 0
+	for n, cs := range children {
+		t.first[n] = int32(total)
+		total += len(cs)
+	}
+	t.first[len(children)] = int32(total)
+	t.edges = make([]trieEdge, 0, total)
+	for _, cs := range children {
+		t.edges = append(t.edges, cs...)
+	}
+	t.entry = entry
+}
+
+func TestTrieBuildMatchesPlainBuild(t *testing.T) {
+	g := DefaultGazetteer()
+	seen := map[string]bool{}
+	var keys []string
+	for _, p := range g.Places() {
+		for _, k := range []string{p.Name, p.Short, "x" + p.Name} {
+			if k != "" && !seen[k] {
+				seen[k] = true
+				keys = append(keys, k)
+			}
+		}
+	}
+	slices.Sort(keys)
+	var a, b trie
+	a.build(keys)
+	b.buildPlain(keys)
+	if !slices.Equal(a.root, b.root) || !slices.Equal(a.first, b.first) || !slices.Equal(a.edges, b.edges) || !slices.Equal(a.entry, b.entry) {
+		t.Fatalf("trie built differs from the plain build: %d/%d nodes, %d/%d edges", len(a.entry), len(b.entry), len(a.edges), len(b.edges))
 	}
 }

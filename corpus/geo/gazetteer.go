@@ -248,12 +248,19 @@ func NewGazetteer(data string) (*Gazetteer, error) {
 		}
 	}
 
-	slices.SortFunc(words, func(a, b word) int { return strings.Compare(a.text, b.text) })
+	// Words are unique, so sorting their indices gives the one order;
+	// sorting the words themselves would move each struct, with a GC
+	// write barrier for every pointer in it.
+	order := make([]int32, len(words))
+	for k := range order {
+		order[k] = int32(k)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(words[a].text, words[b].text) })
 	keys := make([]string, len(words))
 	g.entries = make([]trieEntry, len(words))
 	backing := make([]Place, 0, nPlaces) // one allocation for all candidate lists
-	for k := range words {
-		x := &words[k]
+	for k, wk := range order {
+		x := &words[wk]
 		keys[k] = x.text
 		e := trieEntry{blocker: x.blocker, needBoundary: x.needBoundary, suffix: x.suffix}
 		if len(x.places) > 0 {
@@ -569,8 +576,24 @@ func (t *trie) child(n int32, r rune) int32 {
 // rune order and the matching child, if any, is always the last one added.
 func (t *trie) build(keys []string) {
 	t.root = make([]int32, trieRootEnd-trieRootBase)
-	children := [][]trieEdge{nil} // node 0 = root
-	entry := []int32{-1}
+	// Nodes are numbered as they are made. Each node's edges are made in
+	// rune order (the keys are sorted), so the one to follow for a rune,
+	// if any, is the last made: only that is kept per node while building.
+	// The edges are collected in one list and grouped by node at the end,
+	// rather than kept in a slice per node.
+	runes := 0
+	for _, key := range keys {
+		runes += len(key) // bytes: at least the runes
+	}
+	entry := make([]int32, 1, runes+1)
+	entry[0] = -1
+	lastEdge := make([]int32, 1, runes+1) // per node: index in made of its last edge, -1 if none
+	lastEdge[0] = -1
+	type madeEdge struct {
+		from int32
+		edge trieEdge
+	}
+	made := make([]madeEdge, 0, runes)
 	for k, key := range keys {
 		r0, _ := utf8.DecodeRuneInString(key)
 		if r0 < trieRootBase || r0 >= trieRootEnd {
@@ -581,33 +604,37 @@ func (t *trie) build(keys []string) {
 			var next int32
 			if n == 0 {
 				next = t.root[r-trieRootBase]
-			} else if cs := children[n]; len(cs) > 0 && cs[len(cs)-1].r == r {
-				next = cs[len(cs)-1].node
+			} else if e := lastEdge[n]; e >= 0 && made[e].edge.r == r {
+				next = made[e].edge.node
 			}
 			if next == 0 {
-				next = int32(len(children))
-				children = append(children, nil)
+				next = int32(len(entry))
 				entry = append(entry, -1)
+				lastEdge = append(lastEdge, -1)
 				if n == 0 {
 					t.root[r-trieRootBase] = next
 				} else {
-					children[n] = append(children[n], trieEdge{r, next})
+					lastEdge[n] = int32(len(made))
+					made = append(made, madeEdge{n, trieEdge{r, next}})
 				}
 			}
 			n = next
 		}
 		entry[n] = int32(k)
 	}
-	t.first = make([]int32, len(children)+1)
-	total := 0
-	for n, cs := range children {
-		t.first[n] = int32(total)
-		total += len(cs)
+	nodes := len(entry)
+	t.first = make([]int32, nodes+1)
+	for _, m := range made {
+		t.first[m.from+1]++
 	}
-	t.first[len(children)] = int32(total)
-	t.edges = make([]trieEdge, 0, total)
-	for _, cs := range children {
-		t.edges = append(t.edges, cs...)
+	for n := 1; n <= nodes; n++ {
+		t.first[n] += t.first[n-1]
+	}
+	t.edges = make([]trieEdge, len(made))
+	fill := append([]int32(nil), t.first[:nodes]...)
+	for _, m := range made {
+		t.edges[fill[m.from]] = m.edge
+		fill[m.from]++
 	}
 	t.entry = entry
 }

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/reportbot/reportbot/corpus/geo"
@@ -163,13 +164,32 @@ var (
 	rankVerbs           = wordTexts(lexicon.RankVerbs)
 	methodPhrases       = wordTexts(lexicon.MethodPhrases)
 	emptyMetrics        = wordSet(lexicon.EmptyMetrics)
-
-	methodPhraseList  = newWordList(methodPhrases)
-	midPredicateList  = newWordList(midPredicates)
-	metricPrefixIndex = firstRuneIndex(metricPrefixes)
-	metricSuffixIndex = lastRuneIndex(metricSuffixes)
-	scopeSuffixIndex  = lastRuneIndex(scopeWords)
 )
+
+// scanTables index the words above for the one-pass scans; built on first
+// use, since a program that reads no report never needs them.
+var scanTables = sync.OnceValue(func() *wordTables {
+	t := &wordTables{
+		methodPhrases:  newWordList(methodPhrases),
+		midPredicates:  newWordList(midPredicates),
+		metricPrefixes: firstRuneIndex(metricPrefixes),
+		metricSuffixes: lastRuneIndex(metricSuffixes),
+		scopeSuffixes:  lastRuneIndex(scopeWords),
+		modalities:     firstRuneIndex(lexicon.Words(lexicon.ReportModalities, func(w lexicon.ModalityWord) string { return w.Text })),
+	}
+	for r := range t.modalities {
+		t.modalityFirst.add(r)
+	}
+	t.modalityFirst.add('争')
+	return t
+})
+
+type wordTables struct {
+	methodPhrases, midPredicates                  *wordList
+	metricPrefixes, metricSuffixes, scopeSuffixes runeIndex
+	modalities                                    runeIndex
+	modalityFirst                                 runeSet // and 争 (争取)
+}
 
 func wordTexts(ws []lexicon.Word) []string {
 	return lexicon.Words(ws, func(w lexicon.Word) string { return w.Text })
@@ -796,7 +816,7 @@ func comparatorIn(clause string) string {
 
 // baseYearRe finds a growth's base period named by its year: 比2019年同期,
 // 较2019年.
-var baseYearRe = regexp.MustCompile(`(?:比|较|相比|对比)((?:19|20)[0-9]{2})年(?:同期)?`)
+var baseYearRe = lazyRegexp(`(?:比|较|相比|对比)((?:19|20)[0-9]{2})年(?:同期)?`)
 
 // baseYearIn reads the year a clause's growth is measured from.
 func baseYearIn(clause string) (int, bool) {
@@ -805,7 +825,7 @@ func baseYearIn(clause string) (int, bool) {
 	if !strings.Contains(clause, "年") || !strings.Contains(clause, "比") && !strings.Contains(clause, "较") {
 		return 0, false
 	}
-	m := baseYearRe.FindAllStringSubmatch(clause, -1)
+	m := baseYearRe().FindAllStringSubmatch(clause, -1)
 	if len(m) == 0 {
 		return 0, false
 	}
@@ -817,16 +837,17 @@ func baseYearIn(clause string) (int, bool) {
 func modalityIn(prefix string) string {
 	// One pass over the prefix, trying at each rune only the words that
 	// begin with it, in place of a backward search per word.
+	t := scanTables()
 	best, at, size := "", -1, 0
 	zhengqu := -1 // the last 争取
 	for i, r := range prefix {
-		if !modalityFirst.has(r) {
+		if !t.modalityFirst.has(r) {
 			continue
 		}
 		if r == '争' && strings.HasPrefix(prefix[i:], "争取") {
 			zhengqu = i
 		}
-		for _, j := range modalityIndex[r] {
+		for _, j := range t.modalities[r] {
 			w := &lexicon.ReportModalities[j]
 			// The latest word wins; at the same place, the longer one
 			// (预期目标 is a target, 预期 a forecast), and of equally
@@ -841,18 +862,6 @@ func modalityIn(prefix string) string {
 	}
 	return best
 }
-
-var (
-	modalityIndex = firstRuneIndex(lexicon.Words(lexicon.ReportModalities, func(w lexicon.ModalityWord) string { return w.Text }))
-	modalityFirst = func() *runeSet {
-		rs := &runeSet{}
-		for r := range modalityIndex {
-			rs.add(r)
-		}
-		rs.add('争')
-		return rs
-	}()
-)
 
 // clauseEnd is where the first clause of s ends.
 func clauseEnd(s string) int {
@@ -990,9 +999,10 @@ func removeQuotes(m string) string {
 // cleanMetric strips what is not the indicator from the words before a
 // number: scope words, verbs, comparators, modality.
 func cleanMetric(m string) string {
+	t := scanTables()
 	m = removeQuotes(m)
 	m = dropBrackets(m)
-	m = methodPhraseList.removeAll(m)
+	m = t.methodPhrases.removeAll(m)
 	m = trimRunes(m, " 《》()")
 	for changed := true; changed && m != ""; {
 		changed = false
@@ -1000,7 +1010,7 @@ func cleanMetric(m string) string {
 		// only those that begin (or end) as m does at that moment.
 		for j := 0; m != ""; j++ {
 			r, _ := utf8.DecodeRuneInString(m)
-			if j = metricPrefixIndex.next(r, j); j < 0 {
+			if j = t.metricPrefixes.next(r, j); j < 0 {
 				break
 			}
 			p := metricPrefixes[j]
@@ -1018,7 +1028,7 @@ func cleanMetric(m string) string {
 		for _, words := range [...]struct {
 			list []string
 			idx  runeIndex
-		}{{metricSuffixes, metricSuffixIndex}, {scopeWords, scopeSuffixIndex}} {
+		}{{metricSuffixes, t.metricSuffixes}, {scopeWords, t.scopeSuffixes}} {
 			for j := 0; m != ""; j++ {
 				r, _ := utf8.DecodeLastRuneInString(m)
 				if j = words.idx.next(r, j); j < 0 {
@@ -1033,7 +1043,7 @@ func cleanMetric(m string) string {
 		m = trimRunes(m, " “”\"'‘’")
 	}
 	// Predicates in the middle: 项目共完成投资 → 项目投资.
-	return cleanMetricTail(midPredicateList.removeAll(m))
+	return cleanMetricTail(t.midPredicates.removeAll(m))
 }
 
 // cleanMetricTail is the end of cleanMetric, after the ends are trimmed
@@ -1811,4 +1821,11 @@ func hasPrefixAny(s string, words []string) bool {
 		}
 	}
 	return false
+}
+
+// lazyRegexp compiles expr on first use: a program start that never reads
+// a report (reportbot ask, version) need not compile the patterns that
+// reading one takes. The patterns are constants that compile.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }

@@ -3,6 +3,7 @@ package text
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -31,19 +32,19 @@ const (
 
 var (
 	// Lines that belong to a site, not to the report.
-	boilerplateRe = regexp.MustCompile(`您现在的位置|当前位置|首页\s*[>|»]|ICP备|ICP证|备案号|公网安备|版权所有|版权声明|Copyright|©|\(C\)|所载文章|本站不作|本网站|关于我们|联系我们|投稿合作|法律声明|广告投放|广告服务|网站地图|联系邮箱|联系电话|[0-9 ]{5,}@|@qq\.com|@163\.com|E-?mail|扫一扫|分享到|打印本页|关闭窗口|字号|点击[数量:]|浏览次数|阅读[数量:]|^点击:?\d*$|^\(?资料图片?\)?$|^\(?图片来源|^抢先读$|^精彩放送$|^热点推荐$|^猜你喜欢$|^延伸阅读$|^网友评论$|^返回顶部$|^上一篇|^下一篇`)
+	boilerplateRe = lazyRegexp(`您现在的位置|当前位置|首页\s*[>|»]|ICP备|ICP证|备案号|公网安备|版权所有|版权声明|Copyright|©|\(C\)|所载文章|本站不作|本网站|关于我们|联系我们|投稿合作|法律声明|广告投放|广告服务|网站地图|联系邮箱|联系电话|[0-9 ]{5,}@|@qq\.com|@163\.com|E-?mail|扫一扫|分享到|打印本页|关闭窗口|字号|点击[数量:]|浏览次数|阅读[数量:]|^点击:?\d*$|^\(?资料图片?\)?$|^\(?图片来源|^抢先读$|^精彩放送$|^热点推荐$|^猜你喜欢$|^延伸阅读$|^网友评论$|^返回顶部$|^上一篇|^下一篇`)
 	// Lines after which a web page has nothing more of the report.
-	tailRe = regexp.MustCompile(`^(责任编辑|编辑|审核|校对|标签|关键词)\s*:|^(相关文章|相关阅读|相关新闻|相关链接|热文推荐|推荐阅读|更多阅读|热门文章)\s*:?\s*$`)
+	tailRe = lazyRegexp(`^(责任编辑|编辑|审核|校对|标签|关键词)\s*:|^(相关文章|相关阅读|相关新闻|相关链接|热文推荐|推荐阅读|更多阅读|热门文章)\s*:?\s*$`)
 	// Metadata lines: publication time, source, publisher, clicks.
-	metaLineRe = regexp.MustCompile(`^[•·\-\s]*(时间|发布时间|发稿时间|更新时间|日期|发布日期|来源|信息来源|文章来源|发布者|作者|点击|浏览)\s*[::]`)
+	metaLineRe = lazyRegexp(`^[•·\-\s]*(时间|发布时间|发稿时间|更新时间|日期|发布日期|来源|信息来源|文章来源|发布者|作者|点击|浏览)\s*[::]`)
 	// "---此处隐藏1065字,下载后查看---"
-	hiddenRe = regexp.MustCompile(`此处隐藏\s*(\d+)\s*字|下载后查看|隐藏内容`)
+	hiddenRe = lazyRegexp(`此处隐藏\s*(\d+)\s*字|下载后查看|隐藏内容`)
 	// A photo caption ends with its credit.
-	captionRe = regexp.MustCompile(`(供图|摄|摄影|图片来源[::].*)$`)
+	captionRe = lazyRegexp(`(供图|摄|摄影|图片来源[::].*)$`)
 	// A byline alone on its line.
-	bylineRe = regexp.MustCompile(`^\(?(全媒体|融媒体|本报|通讯员|特约)?记者[\s\p{Han}·、]{1,20}\)?$`)
+	bylineRe = lazyRegexp(`^\(?(全媒体|融媒体|本报|通讯员|特约)?记者[\s\p{Han}·、]{1,20}\)?$`)
 	// A navigation row: several short items separated by | or >.
-	navSepRe = regexp.MustCompile(`\s*[|｜>»]\s*`)
+	navSepRe = lazyRegexp(`\s*[|｜>»]\s*`)
 )
 
 // ClassifyLine tells what the normalized line norm is: report body, a
@@ -63,17 +64,17 @@ func ClassifyLine(norm string) LineKind {
 	// Each pattern runs only on a line holding a word it cannot match
 	// without: the regexp package scans every start position of a line
 	// even for alternatives that are all anchored at its start.
-	keys := lineKeys.groups(s)
-	if keys&keyHidden != 0 && hiddenRe.MatchString(s) {
+	keys := lineKeys().groups(s)
+	if keys&keyHidden != 0 && hiddenRe().MatchString(s) {
 		return LineHidden
 	}
-	if hasAnyPrefix(s, tailStarts) && tailRe.MatchString(s) {
+	if hasAnyPrefix(s, tailStarts) && tailRe().MatchString(s) {
 		return LineTail
 	}
-	if strings.IndexByte(s, ':') >= 0 && metaLineRe.MatchString(s) {
+	if strings.IndexByte(s, ':') >= 0 && metaLineRe().MatchString(s) {
 		return LineMeta
 	}
-	if (keys&keyBoilerplate != 0 || boilerplateLines[s]) && boilerplateRe.MatchString(s) {
+	if (keys&keyBoilerplate != 0 || boilerplateLines[s]) && boilerplateRe().MatchString(s) {
 		return LineBoilerplate
 	}
 	if isNavRow(s) {
@@ -85,10 +86,10 @@ func ClassifyLine(norm string) LineKind {
 	if len(s) <= 4*60 {
 		n = utf8.RuneCountInString(s)
 	}
-	if n <= 60 && keys&keyCaption != 0 && captionRe.MatchString(s) && !strings.ContainsAny(s, "%") {
+	if n <= 60 && keys&keyCaption != 0 && captionRe().MatchString(s) && !strings.ContainsAny(s, "%") {
 		return LineBoilerplate
 	}
-	if n <= 24 && bylineRe.MatchString(s) {
+	if n <= 24 && bylineRe().MatchString(s) {
 		return LineBoilerplate
 	}
 	if !hasContent(s) {
@@ -117,7 +118,9 @@ var boilerplateLines = map[string]bool{
 // lineKeys finds the words every match of a line pattern holds: the
 // groups keyHidden (hiddenRe), keyBoilerplate (boilerplateRe, but for
 // boilerplateLines) and keyCaption (captionRe, whose 摄 is in 摄影).
-var lineKeys = newWordSet([]string{"隐藏", "下载后查看"}, boilerplateKeys, []string{"摄", "供图", "图片来源"})
+var lineKeys = sync.OnceValue(func() *wordSet {
+	return newWordSet([]string{"隐藏", "下载后查看"}, boilerplateKeys, []string{"摄", "供图", "图片来源"})
+})
 
 const (
 	keyHidden = 1 << iota
@@ -141,7 +144,7 @@ func isNavRow(s string) bool {
 	if seps < 3 {
 		return false
 	}
-	parts := navSepRe.Split(s, -1)
+	parts := navSepRe().Split(s, -1)
 	if len(parts) < 4 {
 		return false
 	}
@@ -172,7 +175,7 @@ func IsLongProse(s string) bool {
 // HiddenChars returns the number of characters a hidden-text marker says
 // are missing, or 0.
 func HiddenChars(s string) int {
-	m := hiddenRe.FindStringSubmatch(s)
+	m := hiddenRe().FindStringSubmatch(s)
 	if len(m) < 2 || m[1] == "" {
 		return 0
 	}
@@ -245,4 +248,11 @@ func cutPoint(text string, start, limit int) int {
 		return start + size
 	}
 	return limit
+}
+
+// lazyRegexp compiles expr on first use: a program start that never reads
+// a report (reportbot ask, version) need not compile the patterns that
+// reading one takes. The patterns are constants that compile.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }

@@ -19,21 +19,21 @@ func classifyByPatterns(norm string) LineKind {
 		return LineBody
 	}
 	switch {
-	case hiddenRe.MatchString(s):
+	case hiddenRe().MatchString(s):
 		return LineHidden
-	case tailRe.MatchString(s):
+	case tailRe().MatchString(s):
 		return LineTail
-	case metaLineRe.MatchString(s):
+	case metaLineRe().MatchString(s):
 		return LineMeta
 	}
 	keyed := utf8.RuneCountInString(s) <= 16
 	for _, k := range boilerplateKeys {
 		keyed = keyed || strings.Contains(s, k)
 	}
-	if keyed && boilerplateRe.MatchString(s) {
+	if keyed && boilerplateRe().MatchString(s) {
 		return LineBoilerplate
 	}
-	if parts := navSepRe.Split(s, -1); len(parts) >= 4 {
+	if parts := navSepRe().Split(s, -1); len(parts) >= 4 {
 		short := 0
 		for _, p := range parts {
 			if utf8.RuneCountInString(strings.TrimSpace(p)) <= 6 {
@@ -45,10 +45,10 @@ func classifyByPatterns(norm string) LineKind {
 		}
 	}
 	n := utf8.RuneCountInString(s)
-	if n <= 60 && captionRe.MatchString(s) && !strings.ContainsAny(s, "%") {
+	if n <= 60 && captionRe().MatchString(s) && !strings.ContainsAny(s, "%") {
 		return LineBoilerplate
 	}
-	if n <= 24 && bylineRe.MatchString(s) {
+	if n <= 24 && bylineRe().MatchString(s) {
 		return LineBoilerplate
 	}
 	if !hasContent(s) {

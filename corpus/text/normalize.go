@@ -5,6 +5,7 @@ package text
 import (
 	_ "embed"
 	"fmt"
+	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -125,21 +126,53 @@ func NormalizeText(s string) string {
 // NormText is normalized text with its way back to the original.
 type NormText struct {
 	Text string
-	// srcStart[i] and srcEnd[i] give, for the normalized byte i, the range
-	// of the original text that produced its rune, annotations included.
-	srcStart []int32
-	srcEnd   []int32
+	// segs map Text back to the original, in order of Text; segs[k]
+	// covers Text from segs[k].norm to the next segment. Most text is
+	// copied rune for rune (or a traditional rune for a simplified one of
+	// the same length), so a segment of it stands for all its runes,
+	// where a range per normalized byte took eight bytes of memory per
+	// byte of every line read.
+	segs []normSeg
+}
+
+// normSeg is a run of normalized runes each of which came from as many
+// bytes of the original as it has, one after the other from src (end <
+// 0); or one rune that came from the original's src:end (a folded width,
+// a removed annotation).
+type normSeg struct {
+	norm, src, end int32
 }
 
 // Span maps the normalized byte range [a, b) back to the original.
 func (n *NormText) Span(a, b int) Span {
 	if a >= b || a < 0 || b > len(n.Text) {
-		if a >= 0 && a < len(n.srcStart) {
-			return Span{int(n.srcStart[a]), int(n.srcStart[a])}
+		if a >= 0 && a < len(n.Text) {
+			start, _ := n.source(a)
+			return Span{start, start}
 		}
 		return Span{}
 	}
-	return Span{int(n.srcStart[a]), int(n.srcEnd[b-1])}
+	start, _ := n.source(a)
+	_, end := n.source(b - 1)
+	return Span{start, end}
+}
+
+// source returns the range of the original that produced the rune that
+// normalized byte i (0 <= i < len(Text)) belongs to, annotations included.
+func (n *NormText) source(i int) (start, end int) {
+	k := sort.Search(len(n.segs), func(k int) bool { return int(n.segs[k].norm) > i }) - 1
+	seg := n.segs[k]
+	if seg.end >= 0 {
+		return int(seg.src), int(seg.end)
+	}
+	// Text is valid UTF-8 and a segment starts at a rune.
+	r := i
+	for r > int(seg.norm) && !utf8.RuneStart(n.Text[r]) {
+		r--
+	}
+	_, size := utf8.DecodeRuneInString(n.Text[r:])
+	start = int(seg.src) + r - int(seg.norm)
+	return start, start + size
 }
 
 func isPinyinLetter(r rune) bool {
@@ -216,13 +249,8 @@ func IsASCIIAlnum(r rune) bool {
 func NormalizeSpan(src string, base int) NormText {
 	// The writer is a local value, not variables a closure shares: its
 	// slices then live on the stack, and appending to them costs no GC
-	// write barrier per character. Both maps share one allocation.
-	maps := make([]int32, 2*len(src))
-	w := normWriter{
-		text:   make([]byte, 0, len(src)),
-		starts: maps[:0:len(src)],
-		ends:   maps[len(src):len(src)],
-	}
+	// write barrier per character.
+	w := normWriter{text: make([]byte, 0, len(src))}
 
 	// The table is looked up once per text, not through the sync.Once
 	// once per character, and only if the text has a character in it.
@@ -311,24 +339,28 @@ func NormalizeSpan(src string, base int) NormText {
 		prevKept = f
 		i = end
 	}
-	return NormText{Text: string(w.text), srcStart: w.starts, srcEnd: w.ends}
+	return NormText{Text: string(w.text), segs: w.segs}
 }
 
-// normWriter collects normalized text and, for each of its bytes, the
-// range of the original it came from.
+// normWriter collects normalized text and the segments that map it back
+// to the original.
 type normWriter struct {
-	text         []byte
-	starts, ends []int32
+	text []byte
+	segs []normSeg
 }
 
+// emit appends r, which came from the original's start:end.
 func (w *normWriter) emit(r rune, start, end int) {
-	s, e := int32(start), int32(end)
 	n := len(w.text)
 	w.text = utf8.AppendRune(w.text, r)
-	for k := len(w.text) - n; k > 0; k-- {
-		w.starts = append(w.starts, s)
-		w.ends = append(w.ends, e)
+	if end-start != len(w.text)-n {
+		w.segs = append(w.segs, normSeg{int32(n), int32(start), int32(end)})
+		return
 	}
+	if k := len(w.segs) - 1; k >= 0 && w.segs[k].end < 0 && int(w.segs[k].src)+n-int(w.segs[k].norm) == start {
+		return // the copied run goes on
+	}
+	w.segs = append(w.segs, normSeg{int32(n), int32(start), -1})
 }
 
 // IsHan reports a CJK ideograph, compatibility forms included.

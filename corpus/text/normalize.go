@@ -119,8 +119,7 @@ func foldWidth(r rune) rune {
 // NormalizeText returns the normalized form of s. It is what questions go
 // through, so that a question matches the sentences it is about.
 func NormalizeText(s string) string {
-	n := NormalizeSpan(s, 0)
-	return n.Text
+	return normalize(s, 0, false).Text
 }
 
 // NormText is normalized text with its way back to the original.
@@ -247,10 +246,16 @@ func IsASCIIAlnum(r rune) bool {
 // NormalizeSpan normalizes src, whose first byte is at offset base of the
 // document text.
 func NormalizeSpan(src string, base int) NormText {
+	return normalize(src, base, true)
+}
+
+// normalize is NormalizeSpan; without withMap the way back is not kept
+// (NormalizeText).
+func normalize(src string, base int, withMap bool) NormText {
 	// The writer is a local value, not variables a closure shares: its
 	// slices then live on the stack, and appending to them costs no GC
 	// write barrier per character.
-	w := normWriter{text: make([]byte, 0, len(src))}
+	w := normWriter{text: make([]byte, 0, len(src)), noMap: !withMap}
 
 	// The table is looked up once per text, not through the sync.Once
 	// once per character, and only if the text has a character in it.
@@ -345,14 +350,18 @@ func NormalizeSpan(src string, base int) NormText {
 // normWriter collects normalized text and the segments that map it back
 // to the original.
 type normWriter struct {
-	text []byte
-	segs []normSeg
+	text  []byte
+	segs  []normSeg
+	noMap bool
 }
 
 // emit appends r, which came from the original's start:end.
 func (w *normWriter) emit(r rune, start, end int) {
 	n := len(w.text)
 	w.text = utf8.AppendRune(w.text, r)
+	if w.noMap {
+		return
+	}
 	if end-start != len(w.text)-n {
 		w.segs = append(w.segs, normSeg{int32(n), int32(start), int32(end)})
 		return

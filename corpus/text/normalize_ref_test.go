@@ -142,6 +142,9 @@ func TestSpansMatchPerByteMaps(t *testing.T) {
 		if n.Text != text || !utf8.ValidString(n.Text) {
 			t.Fatalf("NormalizeSpan(%q).Text = %q, want %q", src, n.Text, text)
 		}
+		if got := NormalizeText(src); got != text {
+			t.Fatalf("NormalizeText(%q) = %q, want %q", src, got, text)
+		}
 		for a := -1; a <= len(text)+1; a++ {
 			for b := a - 1; b <= len(text)+1; b++ {
 				var want Span

@@ -210,7 +210,11 @@ func Process(raw *RawFile, opts Options) *Document {
 	sentNo := 0
 	for i, k := range body {
 		p := Paragraph{Index: len(doc.Paragraphs) + 1, Span: k.n.Span(0, len(k.n.Text))}
-		for _, r := range text.SplitSentences(k.n.Text) {
+		ranges := text.SplitSentences(k.n.Text)
+		if len(ranges) > 0 {
+			p.Sentences = make([]Sentence, 0, len(ranges))
+		}
+		for _, r := range ranges {
 			text := k.n.Text[r.Start:r.End]
 			sp := k.n.Span(r.Start, r.End)
 			sentNo++

@@ -247,7 +247,7 @@ func (c *Extractor) extract(n *text.NormText, a, b int, found []geo.PlaceMention
 	curPeriod := c.period
 	curPeriodExplicit := false
 	pi := 0
-	for _, t := range nums {
+	for ti, t := range nums {
 		// Periods stated before this number become current.
 		for pi < len(periods) && periods[pi].End <= t.Start {
 			pm := periods[pi]
@@ -470,6 +470,11 @@ func (c *Extractor) extract(n *text.NormText, a, b int, found []geo.PlaceMention
 			f.Comparator = strconv.Itoa(base) + "年同期"
 		}
 		f.Span = n.Span(a+t.Start, a+unitEnd)
+		if figs == nil {
+			// At most every number left is a figure: one allocation, not
+			// one per doubling of a slice of large structs.
+			figs = make([]Figure, 0, len(nums)-ti)
+		}
 		figs = append(figs, f)
 		at = append(at, [2]int{t.Start, unitEnd})
 		prevEnd = unitEnd

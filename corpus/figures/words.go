@@ -86,17 +86,21 @@ var scanRuneFlags = sync.OnceValue(func() *[1 << 16]uint8 {
 // checks that they accept no other.
 const scanCandidates = "截今去上本明前第全下年首民" + "零〇○一壹二贰两三叁四肆五伍六陆七柒八捌九玖" + "十拾百佰千仟万亿"
 
-// hasScanFlag reports whether the test of flag holds for r.
+// hasScanFlag reports whether the test of flag holds for r. It is small
+// enough to be inlined in the scanners' loops.
 func hasScanFlag(flags *[1 << 16]uint8, r rune, flag uint8) bool {
-	if r < 0 || r >= 1<<16 {
-		switch flag {
-		case flagPerLead:
-			return perLead(r)
-		default:
-			return numIsCN(r)
-		}
+	if uint32(r) < 1<<16 {
+		return flags[r]&flag != 0
 	}
-	return flags[r]&flag != 0
+	return scanFlagBeyond(r, flag)
+}
+
+// scanFlagBeyond is hasScanFlag for a rune beyond the table.
+func scanFlagBeyond(r rune, flag uint8) bool {
+	if flag == flagPerLead {
+		return perLead(r)
+	}
+	return numIsCN(r)
 }
 
 // wordList finds whether a text holds any word of a list in one pass,

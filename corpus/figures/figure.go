@@ -868,11 +868,34 @@ func modalityIn(prefix string) string {
 	return best
 }
 
+// indexFenbie returns where the first 分别 or 分列 at or after from begins
+// in s, or -1: one search for 分, not one for each word.
+func indexFenbie(s string, from int) int {
+	for {
+		i := strings.Index(s[from:], "分")
+		if i < 0 {
+			return -1
+		}
+		i += from
+		if rest := s[i+len("分"):]; strings.HasPrefix(rest, "别") || strings.HasPrefix(rest, "列") {
+			return i
+		}
+		from = i + len("分")
+	}
+}
+
 // clauseEnd is where the first clause of s ends.
 func clauseEnd(s string) int {
-	for i, r := range s {
-		if strings.ContainsRune(",;:。!?", r) {
+	// A byte at a time: the ASCII marks are never inside a rune, and 。
+	// is the only one that is not ASCII.
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ',', ';', ':', '!', '?':
 			return i
+		case "。"[0]:
+			if strings.HasPrefix(s[i:], "。") {
+				return i
+			}
 		}
 	}
 	return len(s)
@@ -1275,14 +1298,10 @@ func joinedRun(s string, list []int, at [][2]int) []int {
 func (c *Extractor) distribute(s string, figs []Figure, at [][2]int, places []geo.PlaceMention) {
 	for from := 0; ; {
 		// 分别 distributes values; 分列 (分列第二、第三名) ranks.
-		k := strings.Index(s[from:], "分别")
-		if k2 := strings.Index(s[from:], "分列"); k2 >= 0 && (k < 0 || k2 < k) {
-			k = k2
-		}
+		k := indexFenbie(s, from)
 		if k < 0 {
 			return
 		}
-		k += from
 		from = k + len("分别")
 		start := strings.LastIndexAny(s[:k], ",;:。")
 		subject := s[start+1 : k]

@@ -116,3 +116,40 @@ func TestScanRuneFlags(t *testing.T) {
 		}
 	}
 }
+
+func TestClauseEndAndFenbieMatchPlainOnes(t *testing.T) {
+	clauseEndPlain := func(s string) int {
+		for i, r := range s {
+			if strings.ContainsRune(",;:。!?", r) {
+				return i
+			}
+		}
+		return len(s)
+	}
+	fenbiePlain := func(s string, from int) int {
+		k := strings.Index(s[from:], "分别")
+		if k2 := strings.Index(s[from:], "分列"); k2 >= 0 && (k < 0 || k2 < k) {
+			k = k2
+		}
+		if k < 0 {
+			return -1
+		}
+		return k + from
+	}
+	frags := []string{"分", "别", "列", "分别", "分列", ",", ";", ":", "!", "?", "。", "\xe3", "\xe3\x80", "\xe4", "增长", "a", "、"}
+	r := rand.New(rand.NewPCG(11, 12))
+	for range 50000 {
+		var sb strings.Builder
+		for range 1 + r.IntN(8) {
+			sb.WriteString(frags[r.IntN(len(frags))])
+		}
+		s := sb.String()
+		if got, want := clauseEnd(s), clauseEndPlain(s); got != want {
+			t.Fatalf("clauseEnd(%q) = %d, want %d", s, got, want)
+		}
+		from := r.IntN(len(s) + 1)
+		if got, want := indexFenbie(s, from), fenbiePlain(s, from); got != want {
+			t.Fatalf("indexFenbie(%q, %d) = %d, want %d", s, from, got, want)
+		}
+	}
+}

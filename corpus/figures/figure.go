@@ -178,9 +178,9 @@ var scanTables = sync.OnceValue(func() *wordTables {
 		modalities:     firstRuneIndex(lexicon.Words(lexicon.ReportModalities, func(w lexicon.ModalityWord) string { return w.Text })),
 	}
 	for r := range t.modalities {
-		t.modalityFirst.add(r)
+		t.modalityFirst.Add(r)
 	}
-	t.modalityFirst.add('争')
+	t.modalityFirst.Add('争')
 	return t
 })
 
@@ -188,7 +188,7 @@ type wordTables struct {
 	methodPhrases, midPredicates                  *wordList
 	metricPrefixes, metricSuffixes, scopeSuffixes runeIndex
 	modalities                                    runeIndex
-	modalityFirst                                 runeSet // and 争 (争取)
+	modalityFirst                                 text.RuneSet // and 争 (争取)
 }
 
 func wordTexts(ws []lexicon.Word) []string {
@@ -846,7 +846,7 @@ func modalityIn(prefix string) string {
 	best, at, size := "", -1, 0
 	zhengqu := -1 // the last 争取
 	for i, r := range prefix {
-		if !t.modalityFirst.has(r) {
+		if !t.modalityFirst.Has(r) {
 			continue
 		}
 		if r == '争' && strings.HasPrefix(prefix[i:], "争取") {

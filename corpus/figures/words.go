@@ -4,6 +4,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/reportbot/reportbot/corpus/text"
 )
 
 // runeIndex lists, for each rune, the positions in a word list of the
@@ -40,22 +42,6 @@ func (idx runeIndex) next(r rune, from int) int {
 		}
 	}
 	return -1
-}
-
-// runeSet marks runes below U+10000, the block every word of the tables is
-// written in, to skip in one test the runes no word begins with.
-type runeSet [(1 << 16) / 64]uint64
-
-func (rs *runeSet) add(r rune) {
-	if r >= 0 && r < 1<<16 {
-		rs[r/64] |= 1 << (r % 64)
-	}
-}
-
-// has reports whether r was added; runes beyond the set's block are
-// reported as possibly added.
-func (rs *runeSet) has(r rune) bool {
-	return r < 0 || r >= 1<<16 || rs[r/64]&(1<<(r%64)) != 0
 }
 
 // Flags of scanRuneFlags.
@@ -103,42 +89,22 @@ func scanFlagBeyond(r rune, flag uint8) bool {
 	return numIsCN(r)
 }
 
-// wordList finds whether a text holds any word of a list in one pass,
-// trying at each rune only the words that begin with it.
+// wordList is a list of words with a text.WordSet of them, to learn in
+// one pass whether a text holds any.
 type wordList struct {
 	words []string
-	first runeSet
-	idx   runeIndex
+	set   *text.WordSet
 }
 
 func newWordList(words []string) *wordList {
-	wl := &wordList{words: words, idx: firstRuneIndex(words)}
-	for r := range wl.idx {
-		wl.first.add(r)
-	}
-	return wl
-}
-
-// in reports whether s holds one of the words.
-func (wl *wordList) in(s string) bool {
-	for i, r := range s {
-		if !wl.first.has(r) {
-			continue
-		}
-		for _, j := range wl.idx[r] {
-			if strings.HasPrefix(s[i:], wl.words[j]) {
-				return true
-			}
-		}
-	}
-	return false
+	return &wordList{words: words, set: text.NewWordSet(words)}
 }
 
 // removeAll removes every word of the list from s, each word in turn as
 // strings.ReplaceAll would; when s holds none, s is returned without a
 // search per word.
 func (wl *wordList) removeAll(s string) string {
-	if !wl.in(s) {
+	if wl.set.Groups(s) == 0 {
 		return s
 	}
 	for _, w := range wl.words {

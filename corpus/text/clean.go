@@ -64,7 +64,7 @@ func ClassifyLine(norm string) LineKind {
 	// Each pattern runs only on a line holding a word it cannot match
 	// without: the regexp package scans every start position of a line
 	// even for alternatives that are all anchored at its start.
-	keys := lineKeys().groups(s)
+	keys := lineKeys().Groups(s)
 	if keys&keyHidden != 0 && hiddenRe().MatchString(s) {
 		return LineHidden
 	}
@@ -118,8 +118,8 @@ var boilerplateLines = map[string]bool{
 // lineKeys finds the words every match of a line pattern holds: the
 // groups keyHidden (hiddenRe), keyBoilerplate (boilerplateRe, but for
 // boilerplateLines) and keyCaption (captionRe, whose 摄 is in 摄影).
-var lineKeys = sync.OnceValue(func() *wordSet {
-	return newWordSet([]string{"隐藏", "下载后查看"}, boilerplateKeys, []string{"摄", "供图", "图片来源"})
+var lineKeys = sync.OnceValue(func() *WordSet {
+	return NewWordSet([]string{"隐藏", "下载后查看"}, boilerplateKeys, []string{"摄", "供图", "图片来源"})
 })
 
 const (

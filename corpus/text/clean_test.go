@@ -101,13 +101,13 @@ func TestClassifyLinePrefiltersKeepTheResult(t *testing.T) {
 }
 
 func TestWordSet(t *testing.T) {
-	ws := newWordSet([]string{"版权", "@", "mail"}, []string{"ICP", "𠀀字", "版本"})
+	ws := NewWordSet([]string{"版权", "@", "mail"}, []string{"ICP", "𠀀字", "版本"})
 	for s, want := range map[string]uint8{
 		"": 0, "版权所有": 1, "所有版权": 1, "版": 0, "a@b": 1, "E-mail": 1, "Mail": 0, "xICP备": 2,
 		"𠀀": 0, "一𠀀字": 2, "版本权": 2, "版权版本": 3, "ICP版权": 3,
 	} {
-		if got := ws.groups(s); got != want {
-			t.Errorf("groups(%q) = %b, want %b", s, got, want)
+		if got := ws.Groups(s); got != want {
+			t.Errorf("Groups(%q) = %b, want %b", s, got, want)
 		}
 	}
 }

@@ -10,8 +10,9 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
+
+	"github.com/reportbot/reportbot/corpus/internal/lazyre"
 )
 
 // Sidecar is what a NAME.meta file beside a report says about it. The
@@ -82,12 +83,12 @@ func ParseSidecar(text string) Sidecar {
 }
 
 var (
-	dateRe = lazyRegexp(`((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2}))?`)
+	dateRe = lazyre.New(`((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2}))?`)
 	// File names: 泰安_2023-07_工业推进.txt, report-20230703.txt. The year
 	// must stand apart from other digits so that hashes do not read as
 	// dates.
-	fileDateRe = lazyRegexp(`(?:^|[^0-9])((?:19|20)\d{2})[-_.年]?(0[1-9]|1[0-2])(?:[-_.月]?(0[1-9]|[12]\d|3[01]))?(?:[^0-9]|$)`)
-	fileYearRe = lazyRegexp(`(?:^|[^0-9])((?:19|20)\d{2})(?:年|[^0-9]|$)`)
+	fileDateRe = lazyre.New(`(?:^|[^0-9])((?:19|20)\d{2})[-_.年]?(0[1-9]|1[0-2])(?:[-_.月]?(0[1-9]|[12]\d|3[01]))?(?:[^0-9]|$)`)
+	fileYearRe = lazyre.New(`(?:^|[^0-9])((?:19|20)\d{2})(?:年|[^0-9]|$)`)
 )
 
 // ParseDate finds the first date in s and returns it as YYYY-MM-DD or
@@ -125,12 +126,12 @@ func dateFromFileName(name string) string {
 }
 
 var (
-	metaDateKeyRe   = lazyRegexp(`(时间|日期)\s*:\s*`)
-	metaSourceKeyRe = lazyRegexp(`来源\s*:\s*`)
+	metaDateKeyRe   = lazyre.New(`(时间|日期)\s*:\s*`)
+	metaSourceKeyRe = lazyre.New(`来源\s*:\s*`)
 	// What follows a source on the same line.
-	metaNextKeyRe = lazyRegexp(`\s|发布者|作者|编辑|点击|浏览|时间|日期`)
+	metaNextKeyRe = lazyre.New(`\s|发布者|作者|编辑|点击|浏览|时间|日期`)
 	// A dateline: "泰安日报社·中华泰山网讯", "据资阳日报报道".
-	datelineRe = lazyRegexp(`^(?:\S{0,12}·)?([\p{Han}]{2,12}(?:日报|晚报|网|报|电视台|融媒体中心|新闻))讯|据([\p{Han}]{2,12}(?:日报|晚报|网|报))报道`)
+	datelineRe = lazyre.New(`^(?:\S{0,12}·)?([\p{Han}]{2,12}(?:日报|晚报|网|报|电视台|融媒体中心|新闻))讯|据([\p{Han}]{2,12}(?:日报|晚报|网|报))报道`)
 )
 
 // metaFromLine reads a date and a source from a metadata line such as
@@ -168,7 +169,7 @@ func sourceFromDateline(norm string) string {
 	return m[2]
 }
 
-var titleSuffixRe = lazyRegexp(`\s*[|_]\s*[^|_]{1,12}$`)
+var titleSuffixRe = lazyre.New(`\s*[|_]\s*[^|_]{1,12}$`)
 
 // cleanTitle removes a site's suffix ("|每日看点", "_中华泰山网").
 func cleanTitle(t string) string {
@@ -180,12 +181,12 @@ func cleanTitle(t string) string {
 }
 
 var (
-	urlRe = lazyRegexp(`https?://[^\s"'<>)]+`)
+	urlRe = lazyre.New(`https?://[^\s"'<>)]+`)
 	// Dates that sites put in their addresses: /2019/0312/, /2022-09/15/,
 	// t20210615_, /20220915/, /202305/.
 	urlDateRes = []func() *regexp.Regexp{
-		lazyRegexp(`[/_t]((?:19|20)\d{2})[-/]?(0[1-9]|1[0-2])[-/]?(0[1-9]|[12]\d|3[01])(?:[/_.]|$)`),
-		lazyRegexp(`/((?:19|20)\d{2})[-/]?(0[1-9]|1[0-2])/`),
+		lazyre.New(`[/_t]((?:19|20)\d{2})[-/]?(0[1-9]|1[0-2])[-/]?(0[1-9]|[12]\d|3[01])(?:[/_.]|$)`),
+		lazyre.New(`/((?:19|20)\d{2})[-/]?(0[1-9]|1[0-2])/`),
 	}
 )
 
@@ -227,11 +228,4 @@ func dateFromURL(u string) string {
 		}
 	}
 	return ""
-}
-
-// lazyRegexp compiles expr on first use: a program start that never reads
-// a report (reportbot ask, version) need not compile the patterns that
-// reading one takes. The patterns are constants that compile.
-func lazyRegexp(expr string) func() *regexp.Regexp {
-	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }

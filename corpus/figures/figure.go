@@ -1,13 +1,13 @@
 package figures
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
 
 	"github.com/reportbot/reportbot/corpus/geo"
+	"github.com/reportbot/reportbot/corpus/internal/lazyre"
 	"github.com/reportbot/reportbot/corpus/text"
 	"github.com/reportbot/reportbot/lexicon"
 )
@@ -821,7 +821,7 @@ func comparatorIn(clause string) string {
 
 // baseYearRe finds a growth's base period named by its year: 比2019年同期,
 // 较2019年.
-var baseYearRe = lazyRegexp(`(?:比|较|相比|对比)((?:19|20)[0-9]{2})年(?:同期)?`)
+var baseYearRe = lazyre.New(`(?:比|较|相比|对比)((?:19|20)[0-9]{2})年(?:同期)?`)
 
 // baseYearIn reads the year a clause's growth is measured from.
 func baseYearIn(clause string) (int, bool) {
@@ -1845,11 +1845,4 @@ func hasPrefixAny(s string, words []string) bool {
 		}
 	}
 	return false
-}
-
-// lazyRegexp compiles expr on first use: a program start that never reads
-// a report (reportbot ask, version) need not compile the patterns that
-// reading one takes. The patterns are constants that compile.
-func lazyRegexp(expr string) func() *regexp.Regexp {
-	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }

@@ -3,16 +3,16 @@ package formats
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/reportbot/reportbot/corpus/internal/lazyre"
 )
 
 // readHTML decodes a web page and keeps its main text: the article, not
@@ -30,7 +30,7 @@ func readHTML(rf *RawFile, data []byte) error {
 	return nil
 }
 
-var htmlCharsetRe = lazyRegexp(`(?i)<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.\-]+)`)
+var htmlCharsetRe = lazyre.New(`(?i)<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.\-]+)`)
 
 // htmlDecode decodes a page. A declared charset is not trusted blindly:
 // saved pages are often re-encoded to UTF-8 by the tool that saved them
@@ -742,13 +742,13 @@ func htmlSiteLike(s string) bool {
 }
 
 var (
-	htmlDateRe     = lazyRegexp(`(\d{4})\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2}))?`)
-	htmlDateCompRe = lazyRegexp(`^(\d{4})(\d{2})(\d{2})`)
-	htmlDateLineRe = lazyRegexp(`(?:发布|發布|發佈|发稿|發稿|更新|发表|發表|稿件)?(?:时间|時間|日期)\s*[:：]\s*` +
+	htmlDateRe     = lazyre.New(`(\d{4})\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2}))?`)
+	htmlDateCompRe = lazyre.New(`^(\d{4})(\d{2})(\d{2})`)
+	htmlDateLineRe = lazyre.New(`(?:发布|發布|發佈|发稿|發稿|更新|发表|發表|稿件)?(?:时间|時間|日期)\s*[:：]\s*` +
 		`(\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2})?)`)
-	htmlSourceRe = lazyRegexp(`(?:来源|來源|稿源|出处|出處)\s*[:：]\s*([^\s|｜,，;；:：\[\]【】()（）<>]{2,40})`)
+	htmlSourceRe = lazyre.New(`(?:来源|來源|稿源|出处|出處)\s*[:：]\s*([^\s|｜,，;；:：\[\]【】()（）<>]{2,40})`)
 	// Words that follow the source on the same line without a separator.
-	htmlSourceStop = lazyRegexp(`(?:作者|编辑|編輯|责任编辑|責任編輯|记者|記者|时间|時間|发布|發布|浏览|瀏覽|点击|點擊|字号|字號|阅读|閱讀)`)
+	htmlSourceStop = lazyre.New(`(?:作者|编辑|編輯|责任编辑|責任編輯|记者|記者|时间|時間|发布|發布|浏览|瀏覽|点击|點擊|字号|字號|阅读|閱讀)`)
 )
 
 // htmlNormDate turns the first date in s into YYYY-MM-DD or YYYY-MM.
@@ -816,11 +816,4 @@ func htmlSourceLine(lines []string) string {
 		}
 	}
 	return ""
-}
-
-// lazyRegexp compiles expr on first use: a program start that never reads
-// a report (reportbot ask, version) need not compile the patterns that
-// reading one takes. The patterns are constants that compile.
-func lazyRegexp(expr string) func() *regexp.Regexp {
-	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }

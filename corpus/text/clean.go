@@ -1,10 +1,11 @@
 package text
 
 import (
-	"regexp"
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/reportbot/reportbot/corpus/internal/lazyre"
 )
 
 // Cleaning works on whole lines of the decoded text. A line is kept
@@ -32,19 +33,19 @@ const (
 
 var (
 	// Lines that belong to a site, not to the report.
-	boilerplateRe = lazyRegexp(`您现在的位置|当前位置|首页\s*[>|»]|ICP备|ICP证|备案号|公网安备|版权所有|版权声明|Copyright|©|\(C\)|所载文章|本站不作|本网站|关于我们|联系我们|投稿合作|法律声明|广告投放|广告服务|网站地图|联系邮箱|联系电话|[0-9 ]{5,}@|@qq\.com|@163\.com|E-?mail|扫一扫|分享到|打印本页|关闭窗口|字号|点击[数量:]|浏览次数|阅读[数量:]|^点击:?\d*$|^\(?资料图片?\)?$|^\(?图片来源|^抢先读$|^精彩放送$|^热点推荐$|^猜你喜欢$|^延伸阅读$|^网友评论$|^返回顶部$|^上一篇|^下一篇`)
+	boilerplateRe = lazyre.New(`您现在的位置|当前位置|首页\s*[>|»]|ICP备|ICP证|备案号|公网安备|版权所有|版权声明|Copyright|©|\(C\)|所载文章|本站不作|本网站|关于我们|联系我们|投稿合作|法律声明|广告投放|广告服务|网站地图|联系邮箱|联系电话|[0-9 ]{5,}@|@qq\.com|@163\.com|E-?mail|扫一扫|分享到|打印本页|关闭窗口|字号|点击[数量:]|浏览次数|阅读[数量:]|^点击:?\d*$|^\(?资料图片?\)?$|^\(?图片来源|^抢先读$|^精彩放送$|^热点推荐$|^猜你喜欢$|^延伸阅读$|^网友评论$|^返回顶部$|^上一篇|^下一篇`)
 	// Lines after which a web page has nothing more of the report.
-	tailRe = lazyRegexp(`^(责任编辑|编辑|审核|校对|标签|关键词)\s*:|^(相关文章|相关阅读|相关新闻|相关链接|热文推荐|推荐阅读|更多阅读|热门文章)\s*:?\s*$`)
+	tailRe = lazyre.New(`^(责任编辑|编辑|审核|校对|标签|关键词)\s*:|^(相关文章|相关阅读|相关新闻|相关链接|热文推荐|推荐阅读|更多阅读|热门文章)\s*:?\s*$`)
 	// Metadata lines: publication time, source, publisher, clicks.
-	metaLineRe = lazyRegexp(`^[•·\-\s]*(时间|发布时间|发稿时间|更新时间|日期|发布日期|来源|信息来源|文章来源|发布者|作者|点击|浏览)\s*[::]`)
+	metaLineRe = lazyre.New(`^[•·\-\s]*(时间|发布时间|发稿时间|更新时间|日期|发布日期|来源|信息来源|文章来源|发布者|作者|点击|浏览)\s*[::]`)
 	// "---此处隐藏1065字,下载后查看---"
-	hiddenRe = lazyRegexp(`此处隐藏\s*(\d+)\s*字|下载后查看|隐藏内容`)
+	hiddenRe = lazyre.New(`此处隐藏\s*(\d+)\s*字|下载后查看|隐藏内容`)
 	// A photo caption ends with its credit.
-	captionRe = lazyRegexp(`(供图|摄|摄影|图片来源[::].*)$`)
+	captionRe = lazyre.New(`(供图|摄|摄影|图片来源[::].*)$`)
 	// A byline alone on its line.
-	bylineRe = lazyRegexp(`^\(?(全媒体|融媒体|本报|通讯员|特约)?记者[\s\p{Han}·、]{1,20}\)?$`)
+	bylineRe = lazyre.New(`^\(?(全媒体|融媒体|本报|通讯员|特约)?记者[\s\p{Han}·、]{1,20}\)?$`)
 	// A navigation row: several short items separated by | or >.
-	navSepRe = lazyRegexp(`\s*[|｜>»]\s*`)
+	navSepRe = lazyre.New(`\s*[|｜>»]\s*`)
 )
 
 // ClassifyLine tells what the normalized line norm is: report body, a
@@ -248,11 +249,4 @@ func cutPoint(text string, start, limit int) int {
 		return start + size
 	}
 	return limit
-}
-
-// lazyRegexp compiles expr on first use: a program start that never reads
-// a report (reportbot ask, version) need not compile the patterns that
-// reading one takes. The patterns are constants that compile.
-func lazyRegexp(expr string) func() *regexp.Regexp {
-	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }

@@ -175,9 +175,7 @@ func Process(raw *RawFile, opts Options) *Document {
 			ev.Source = strings.TrimSpace(ev.Source + " " + dateline)
 		}
 		ev.Body = append(ev.Body, k.n.Text)
-		if k.n.Text != "" {
-			ev.BodyPlaces[i] = g.Find(k.n.Text)
-		}
+		ev.BodyPlaces[i] = g.Find(k.n.Text)
 	}
 	doc.Region = countyRegion(g, g.ResolveRegion(ev), ev)
 	if doc.Region.Name == "" {

@@ -172,13 +172,11 @@ func newResolver(g *Gazetteer, ev RegionEvidence) *resolver {
 		case i < 4:
 			pos = 1.2
 		}
-		var found []PlaceMention
 		if len(ev.BodyPlaces) == len(ev.Body) {
-			found = ev.BodyPlaces[i]
-		} else if p != "" {
-			found = g.Find(p)
+			body = append(body, r.weighFound(p, ev.BodyPlaces[i], pos)...)
+		} else {
+			body = append(body, r.weigh(p, pos)...)
 		}
-		body = append(body, r.weighFound(p, found, pos)...)
 	}
 	r.levels[ViaBody] = body
 

@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/reportbot/reportbot/corpus/internal/lazyre"
 )
 
 // Sidecar is what a NAME.meta file beside a report says about it. The
@@ -81,18 +83,18 @@ func ParseSidecar(text string) Sidecar {
 }
 
 var (
-	dateRe = regexp.MustCompile(`((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2}))?`)
+	dateRe = lazyre.New(`((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2}))?`)
 	// File names: 泰安_2023-07_工业推进.txt, report-20230703.txt. The year
 	// must stand apart from other digits so that hashes do not read as
 	// dates.
-	fileDateRe = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)\d{2})[-_.年]?(0[1-9]|1[0-2])(?:[-_.月]?(0[1-9]|[12]\d|3[01]))?(?:[^0-9]|$)`)
-	fileYearRe = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)\d{2})(?:年|[^0-9]|$)`)
+	fileDateRe = lazyre.New(`(?:^|[^0-9])((?:19|20)\d{2})[-_.年]?(0[1-9]|1[0-2])(?:[-_.月]?(0[1-9]|[12]\d|3[01]))?(?:[^0-9]|$)`)
+	fileYearRe = lazyre.New(`(?:^|[^0-9])((?:19|20)\d{2})(?:年|[^0-9]|$)`)
 )
 
 // ParseDate finds the first date in s and returns it as YYYY-MM-DD or
 // YYYY-MM, or "".
 func ParseDate(s string) string {
-	m := dateRe.FindStringSubmatch(s)
+	m := dateRe().FindStringSubmatch(s)
 	if m == nil {
 		return ""
 	}
@@ -114,33 +116,33 @@ func formatDate(y, mo, d string) string {
 // dateFromFileName reads a date from an archive-style file name.
 func dateFromFileName(name string) string {
 	base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
-	if m := fileDateRe.FindStringSubmatch(base); m != nil {
+	if m := fileDateRe().FindStringSubmatch(base); m != nil {
 		return formatDate(m[1], m[2], m[3])
 	}
-	if m := fileYearRe.FindStringSubmatch(base); m != nil {
+	if m := fileYearRe().FindStringSubmatch(base); m != nil {
 		return m[1]
 	}
 	return ""
 }
 
 var (
-	metaDateKeyRe   = regexp.MustCompile(`(时间|日期)\s*:\s*`)
-	metaSourceKeyRe = regexp.MustCompile(`来源\s*:\s*`)
+	metaDateKeyRe   = lazyre.New(`(时间|日期)\s*:\s*`)
+	metaSourceKeyRe = lazyre.New(`来源\s*:\s*`)
 	// What follows a source on the same line.
-	metaNextKeyRe = regexp.MustCompile(`\s|发布者|作者|编辑|点击|浏览|时间|日期`)
+	metaNextKeyRe = lazyre.New(`\s|发布者|作者|编辑|点击|浏览|时间|日期`)
 	// A dateline: "泰安日报社·中华泰山网讯", "据资阳日报报道".
-	datelineRe = regexp.MustCompile(`^(?:\S{0,12}·)?([\p{Han}]{2,12}(?:日报|晚报|网|报|电视台|融媒体中心|新闻))讯|据([\p{Han}]{2,12}(?:日报|晚报|网|报))报道`)
+	datelineRe = lazyre.New(`^(?:\S{0,12}·)?([\p{Han}]{2,12}(?:日报|晚报|网|报|电视台|融媒体中心|新闻))讯|据([\p{Han}]{2,12}(?:日报|晚报|网|报))报道`)
 )
 
 // metaFromLine reads a date and a source from a metadata line such as
 // "时间:2023-02-22 12:01:52 来源:资阳日报 发布者:DN032".
 func metaFromLine(norm string) (date, source string) {
-	if loc := metaDateKeyRe.FindStringIndex(norm); loc != nil {
+	if loc := metaDateKeyRe().FindStringIndex(norm); loc != nil {
 		date = ParseDate(norm[loc[1]:])
 	}
-	if loc := metaSourceKeyRe.FindStringIndex(norm); loc != nil {
+	if loc := metaSourceKeyRe().FindStringIndex(norm); loc != nil {
 		rest := norm[loc[1]:]
-		if end := metaNextKeyRe.FindStringIndex(rest); end != nil {
+		if end := metaNextKeyRe().FindStringIndex(rest); end != nil {
 			rest = rest[:end[0]]
 		}
 		source = strings.Trim(rest, " ·•|")
@@ -151,7 +153,13 @@ func metaFromLine(norm string) (date, source string) {
 // sourceFromDateline reads the newspaper from the opening words of a
 // report's first paragraph.
 func sourceFromDateline(norm string) string {
-	m := datelineRe.FindStringSubmatch(norm)
+	// Each alternative of datelineRe holds 讯 or 报道; the second is not
+	// anchored, and the regexp would try it at every position of the
+	// paragraph.
+	if !strings.Contains(norm, "讯") && !strings.Contains(norm, "报道") {
+		return ""
+	}
+	m := datelineRe().FindStringSubmatch(norm)
 	if m == nil {
 		return ""
 	}
@@ -161,24 +169,24 @@ func sourceFromDateline(norm string) string {
 	return m[2]
 }
 
-var titleSuffixRe = regexp.MustCompile(`\s*[|_]\s*[^|_]{1,12}$`)
+var titleSuffixRe = lazyre.New(`\s*[|_]\s*[^|_]{1,12}$`)
 
 // cleanTitle removes a site's suffix ("|每日看点", "_中华泰山网").
 func cleanTitle(t string) string {
 	t = strings.TrimSpace(t)
-	if u := titleSuffixRe.ReplaceAllString(t, ""); utf8.RuneCountInString(u) >= 6 {
+	if u := titleSuffixRe().ReplaceAllString(t, ""); utf8.RuneCountInString(u) >= 6 {
 		t = u
 	}
 	return t
 }
 
 var (
-	urlRe = regexp.MustCompile(`https?://[^\s"'<>)]+`)
+	urlRe = lazyre.New(`https?://[^\s"'<>)]+`)
 	// Dates that sites put in their addresses: /2019/0312/, /2022-09/15/,
 	// t20210615_, /20220915/, /202305/.
-	urlDateRes = []*regexp.Regexp{
-		regexp.MustCompile(`[/_t]((?:19|20)\d{2})[-/]?(0[1-9]|1[0-2])[-/]?(0[1-9]|[12]\d|3[01])(?:[/_.]|$)`),
-		regexp.MustCompile(`/((?:19|20)\d{2})[-/]?(0[1-9]|1[0-2])/`),
+	urlDateRes = []func() *regexp.Regexp{
+		lazyre.New(`[/_t]((?:19|20)\d{2})[-/]?(0[1-9]|1[0-2])[-/]?(0[1-9]|[12]\d|3[01])(?:[/_.]|$)`),
+		lazyre.New(`/((?:19|20)\d{2})[-/]?(0[1-9]|1[0-2])/`),
 	}
 )
 
@@ -191,7 +199,7 @@ func dateFromURLs(text string) string {
 	if len(text) > maxURLScan {
 		text = text[:maxURLScan]
 	}
-	for _, u := range urlRe.FindAllString(text, 4) {
+	for _, u := range urlRe().FindAllString(text, 4) {
 		if d := dateFromURL(u); d != "" {
 			return d
 		}
@@ -209,7 +217,8 @@ func dateFromURL(u string) string {
 	} else {
 		return ""
 	}
-	for _, re := range urlDateRes {
+	for _, lazy := range urlDateRes {
+		re := lazy()
 		if m := re.FindStringSubmatch(u); m != nil {
 			d := ""
 			if len(m) > 3 {

@@ -152,8 +152,12 @@ func Process(raw *RawFile, opts Options) *Document {
 	case lineSource != "":
 		doc.Source = lineSource
 	}
-	if doc.Source == "" && len(body) > 0 {
-		doc.Source = sourceFromDateline(body[0].n.Text)
+	dateline := ""
+	if len(body) > 0 {
+		dateline = sourceFromDateline(body[0].n.Text)
+	}
+	if doc.Source == "" {
+		doc.Source = dateline
 	}
 
 	// Region.
@@ -163,13 +167,15 @@ func Process(raw *RawFile, opts Options) *Document {
 		Title:    titleEvidence,
 		Source:   strings.TrimSpace(doc.Source + " " + NormalizeText(raw.Site)),
 	}
+	// The place names of each paragraph are found once, for the region
+	// and for the figures of its sentences.
+	ev.BodyPlaces = make([][]PlaceMention, len(body))
 	for i, k := range body {
-		if i == 0 {
-			if s := sourceFromDateline(k.n.Text); s != "" && s != ev.Source {
-				ev.Source = strings.TrimSpace(ev.Source + " " + s)
-			}
+		if i == 0 && dateline != "" && dateline != ev.Source {
+			ev.Source = strings.TrimSpace(ev.Source + " " + dateline)
 		}
 		ev.Body = append(ev.Body, k.n.Text)
+		ev.BodyPlaces[i] = g.Find(k.n.Text)
 	}
 	doc.Region = countyRegion(g, g.ResolveRegion(ev), ev)
 	if doc.Region.Name == "" {
@@ -200,9 +206,13 @@ func Process(raw *RawFile, opts Options) *Document {
 	ctx := figures.NewExtractor(doc.Region, resolveDate, g, titlePeriod(periodTitle, resolveDate))
 	ctx.SetRankingTitle(doc.Title)
 	sentNo := 0
-	for _, k := range body {
+	for i, k := range body {
 		p := Paragraph{Index: len(doc.Paragraphs) + 1, Span: k.n.Span(0, len(k.n.Text))}
-		for _, r := range text.SplitSentences(k.n.Text) {
+		ranges := text.SplitSentences(k.n.Text)
+		if len(ranges) > 0 {
+			p.Sentences = make([]Sentence, 0, len(ranges))
+		}
+		for _, r := range ranges {
 			text := k.n.Text[r.Start:r.End]
 			sp := k.n.Span(r.Start, r.End)
 			sentNo++
@@ -213,7 +223,7 @@ func Process(raw *RawFile, opts Options) *Document {
 				Text:  raw.Text[sp.Start:sp.End],
 				Norm:  text,
 			}
-			s.Figures = ctx.Extract(&k.n, r.Start, r.End)
+			s.Figures = ctx.ExtractFound(&k.n, r.Start, r.End, ev.BodyPlaces[i])
 			p.Sentences = append(p.Sentences, s)
 		}
 		if len(p.Sentences) > 0 {

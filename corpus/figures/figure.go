@@ -1,12 +1,13 @@
 package figures
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/reportbot/reportbot/corpus/geo"
+	"github.com/reportbot/reportbot/corpus/internal/lazyre"
 	"github.com/reportbot/reportbot/corpus/text"
 	"github.com/reportbot/reportbot/lexicon"
 )
@@ -66,6 +67,8 @@ type Extractor struct {
 	// with values in parentheses, and whether it is a growth.
 	listMetric string
 	listGrowth bool
+	// resolved remembers the periods resolved against date.
+	resolved map[resolveKey]Period
 }
 
 // leadParagraphs are the paragraphs whose heading period holds for the
@@ -163,6 +166,31 @@ var (
 	emptyMetrics        = wordSet(lexicon.EmptyMetrics)
 )
 
+// scanTables index the words above for the one-pass scans; built on first
+// use, since a program that reads no report never needs them.
+var scanTables = sync.OnceValue(func() *wordTables {
+	t := &wordTables{
+		methodPhrases:  newWordList(methodPhrases),
+		midPredicates:  newWordList(midPredicates),
+		metricPrefixes: firstRuneIndex(metricPrefixes),
+		metricSuffixes: lastRuneIndex(metricSuffixes),
+		scopeSuffixes:  lastRuneIndex(scopeWords),
+		modalities:     firstRuneIndex(lexicon.Words(lexicon.ReportModalities, func(w lexicon.ModalityWord) string { return w.Text })),
+	}
+	for r := range t.modalities {
+		t.modalityFirst.Add(r)
+	}
+	t.modalityFirst.Add('争')
+	return t
+})
+
+type wordTables struct {
+	methodPhrases, midPredicates                  *wordList
+	metricPrefixes, metricSuffixes, scopeSuffixes runeIndex
+	modalities                                    runeIndex
+	modalityFirst                                 text.RuneSet // and 争 (争取)
+}
+
 func wordTexts(ws []lexicon.Word) []string {
 	return lexicon.Words(ws, func(w lexicon.Word) string { return w.Text })
 }
@@ -177,12 +205,26 @@ func wordSet(ws []lexicon.Word) map[string]bool {
 
 // Extract returns the figures of the sentence n.Text[a:b].
 func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
+	return c.extract(n, a, b, nil, false)
+}
+
+// ExtractFound is Extract for a caller that has the place names of the
+// whole paragraph: found is the gazetteer's Find(n.Text).
+func (c *Extractor) ExtractFound(n *text.NormText, a, b int, found []geo.PlaceMention) []Figure {
+	return c.extract(n, a, b, found, true)
+}
+
+func (c *Extractor) extract(n *text.NormText, a, b int, found []geo.PlaceMention, haveFound bool) []Figure {
 	s := n.Text[a:b]
 	c.sentence = s
 	nums := ScanNumbers(s)
 	periods := FindPeriods(s)
 	var places []geo.PlaceMention
-	if c.gaz != nil {
+	switch {
+	case c.gaz == nil:
+	case haveFound:
+		places = c.gaz.FindIn(n.Text, found, a, b)
+	default:
 		places = c.gaz.Find(s)
 	}
 	excluded := exclusionZones(s)
@@ -201,15 +243,16 @@ func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
 	}
 	modality := c.listModality
 	modScan := 0
+	outlook := sentenceOutlook{sentence: s}
 	curPeriod := c.period
 	curPeriodExplicit := false
 	pi := 0
-	for _, t := range nums {
+	for ti, t := range nums {
 		// Periods stated before this number become current.
 		for pi < len(periods) && periods[pi].End <= t.Start {
 			pm := periods[pi]
 			if usablePeriod(pm) {
-				curPeriod = resolvePeriod(pm.Period, c.date, s)
+				curPeriod = outlook.resolve(c, pm.Period)
 				curPeriodExplicit = true
 				// 今年以来 in a report titled 一季度…: that quarter.
 				if t := c.titlePeriod; strings.HasSuffix(pm.Period.Raw, "以来") && t.StartMonth == 1 && t.EndMonth < 12 &&
@@ -236,7 +279,8 @@ func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
 			continue
 		}
 
-		lo := clauseStart(s, t.Start)
+		clause := clauseStart(s, t.Start)
+		lo := clause
 		if prevEnd > lo {
 			lo = prevEnd
 		}
@@ -287,7 +331,7 @@ func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
 		if f.Kind == KindRank || f.Kind == KindDiff {
 			f.Scope = scopeIn(before)
 		}
-		f.Comparator = comparatorIn(s[clauseStart(s, t.Start):t.Start])
+		f.Comparator = comparatorIn(s[clause:t.Start])
 
 		metric := cleanMetric(beforeComparator(stripPlacesAndPeriods(before, lo, places, periods), f.Kind))
 		after, headed := nounAfter(s[unitEnd:])
@@ -418,7 +462,7 @@ func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
 		if !curPeriodExplicit {
 			f.Period.Raw = ""
 		}
-		if base, ok := baseYearIn(s[clauseStart(s, t.Start):t.Start]); ok && (f.Kind == KindGrowth || f.Kind == KindDiff) &&
+		if base, ok := baseYearIn(s[clause:t.Start]); ok && (f.Kind == KindGrowth || f.Kind == KindDiff) &&
 			(f.Period.Year == 0 || base != f.Period.Year-1) {
 			// 比2019年同期增长9.3% in a report on 2021: a growth over two
 			// years, not the year's growth. Over the year before it is
@@ -426,6 +470,11 @@ func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
 			f.Comparator = strconv.Itoa(base) + "年同期"
 		}
 		f.Span = n.Span(a+t.Start, a+unitEnd)
+		if figs == nil {
+			// At most every number left is a figure: one allocation, not
+			// one per doubling of a slice of large structs.
+			figs = make([]Figure, 0, len(nums)-ti)
+		}
 		figs = append(figs, f)
 		at = append(at, [2]int{t.Start, unitEnd})
 		prevEnd = unitEnd
@@ -460,7 +509,7 @@ func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
 	head := clauseEnd(s)
 	for _, pm := range periods {
 		if usablePeriod(pm) && (pm.Start < head || standsAlone(s, pm)) {
-			p := resolvePeriod(pm.Period, c.date, s)
+			p := outlook.resolve(c, pm.Period)
 			p.Raw = ""
 			c.period = p
 			if c.docPeriod.IsZero() && c.paragraphs < leadParagraphs && p.StartMonth != 0 {
@@ -471,14 +520,47 @@ func (c *Extractor) Extract(n *text.NormText, a, b int) []Figure {
 	return figs
 }
 
-// resolvePeriod gives a year-less period its year. A sentence about plans
-// or targets looks forward: "全年" in a mid-year plan is this year, while
+// looksForward reports a sentence about plans or targets, whose year-less
+// periods look forward: "全年" in a mid-year plan is this year, while
 // "全年" in a review written in February is the year before.
-func resolvePeriod(p Period, date, sentence string) Period {
-	if containsAny(sentence, []string{"力争", "计划", "预计", "目标", "将", "确保", "争取"}) {
-		return p.ResolveForward(date)
+func looksForward(sentence string) bool {
+	return containsAny(sentence, []string{"力争", "计划", "预计", "目标", "将", "确保", "争取"})
+}
+
+// sentenceOutlook gives year-less periods of a sentence their year. It
+// asks looksForward once per sentence, not once per period.
+type sentenceOutlook struct {
+	sentence string
+	known    bool
+	forward  bool
+}
+
+func (o *sentenceOutlook) resolve(c *Extractor, p Period) Period {
+	if !o.known {
+		o.forward, o.known = looksForward(o.sentence), true
 	}
-	return p.Resolve(date)
+	return c.resolvePeriod(p, o.forward)
+}
+
+// resolvePeriod is p.ResolveForward(c.date) or p.Resolve(c.date),
+// remembered: a report states the same few periods again and again, and
+// each is resolved for every figure after it, rendering its text anew.
+func (c *Extractor) resolvePeriod(p Period, forward bool) Period {
+	key := resolveKey{p, forward}
+	if r, ok := c.resolved[key]; ok {
+		return r
+	}
+	r := p.resolve(c.date, forward)
+	if c.resolved == nil {
+		c.resolved = map[resolveKey]Period{}
+	}
+	c.resolved[key] = r
+	return r
+}
+
+type resolveKey struct {
+	p       Period
+	forward bool
 }
 
 // usablePeriods drops periods that do not date a figure: those inside
@@ -739,11 +821,16 @@ func comparatorIn(clause string) string {
 
 // baseYearRe finds a growth's base period named by its year: 比2019年同期,
 // 较2019年.
-var baseYearRe = regexp.MustCompile(`(?:比|较|相比|对比)((?:19|20)[0-9]{2})年(?:同期)?`)
+var baseYearRe = lazyre.New(`(?:比|较|相比|对比)((?:19|20)[0-9]{2})年(?:同期)?`)
 
 // baseYearIn reads the year a clause's growth is measured from.
 func baseYearIn(clause string) (int, bool) {
-	m := baseYearRe.FindAllStringSubmatch(clause, -1)
+	// Every match holds 年 and 比 or 较; few clauses do, and the regexp
+	// would scan each of them to the end.
+	if !strings.Contains(clause, "年") || !strings.Contains(clause, "比") && !strings.Contains(clause, "较") {
+		return 0, false
+	}
+	m := baseYearRe().FindAllStringSubmatch(clause, -1)
 	if len(m) == 0 {
 		return 0, false
 	}
@@ -753,25 +840,62 @@ func baseYearIn(clause string) (int, bool) {
 
 // modalityIn reads the last target or forecast word of a sentence prefix.
 func modalityIn(prefix string) string {
+	// One pass over the prefix, trying at each rune only the words that
+	// begin with it, in place of a backward search per word.
+	t := scanTables()
 	best, at, size := "", -1, 0
-	for _, w := range lexicon.ReportModalities {
-		// The latest word wins; at the same place, the longer one
-		// (预期目标 is a target, 预期 a forecast).
-		if i := strings.LastIndex(prefix, w.Text); i > at || i == at && i >= 0 && len(w.Text) > size {
-			best, at, size = string(w.Modality), i, len(w.Text)
+	zhengqu := -1 // the last 争取
+	for i, r := range prefix {
+		if !t.modalityFirst.Has(r) {
+			continue
+		}
+		if r == '争' && strings.HasPrefix(prefix[i:], "争取") {
+			zhengqu = i
+		}
+		for _, j := range t.modalities[r] {
+			w := &lexicon.ReportModalities[j]
+			// The latest word wins; at the same place, the longer one
+			// (预期目标 is a target, 预期 a forecast), and of equally
+			// long ones the first of the table.
+			if strings.HasPrefix(prefix[i:], w.Text) && (i > at || len(w.Text) > size) {
+				best, at, size = string(w.Modality), i, len(w.Text)
+			}
 		}
 	}
-	if i := strings.LastIndex(prefix, "争取"); i > at && !strings.HasPrefix(prefix[i+len("争取"):], "到") {
+	if zhengqu > at && !strings.HasPrefix(prefix[zhengqu+len("争取"):], "到") {
 		best = "target"
 	}
 	return best
 }
 
+// indexFenbie returns where the first 分别 or 分列 at or after from begins
+// in s, or -1: one search for 分, not one for each word.
+func indexFenbie(s string, from int) int {
+	for {
+		i := strings.Index(s[from:], "分")
+		if i < 0 {
+			return -1
+		}
+		i += from
+		if rest := s[i+len("分"):]; strings.HasPrefix(rest, "别") || strings.HasPrefix(rest, "列") {
+			return i
+		}
+		from = i + len("分")
+	}
+}
+
 // clauseEnd is where the first clause of s ends.
 func clauseEnd(s string) int {
-	for i, r := range s {
-		if strings.ContainsRune(",;:。!?", r) {
+	// A byte at a time: the ASCII marks are never inside a rune, and 。
+	// is the only one that is not ASCII.
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ',', ';', ':', '!', '?':
 			return i
+		case "。"[0]:
+			if strings.HasPrefix(s[i:], "。") {
+				return i
+			}
 		}
 	}
 	return len(s)
@@ -890,18 +1014,34 @@ func beforeComparator(before string, kind Kind) string {
 
 var quoteRemover = strings.NewReplacer("“", "", "”", "", "\"", "", "‘", "", "’", "")
 
+// removeQuotes is quoteRemover.Replace, which allocates even when there is
+// nothing to remove, as there seldom is: “ ” ‘ ’ all begin with the bytes
+// E2 80.
+func removeQuotes(m string) string {
+	if strings.IndexByte(m, '"') < 0 && !strings.Contains(m, "\xe2\x80") {
+		return m
+	}
+	return quoteRemover.Replace(m)
+}
+
 // cleanMetric strips what is not the indicator from the words before a
 // number: scope words, verbs, comparators, modality.
 func cleanMetric(m string) string {
-	m = quoteRemover.Replace(m)
+	t := scanTables()
+	m = removeQuotes(m)
 	m = dropBrackets(m)
-	for _, p := range methodPhrases {
-		m = strings.ReplaceAll(m, p, "")
-	}
-	m = strings.Trim(m, " 《》()")
+	m = t.methodPhrases.removeAll(m)
+	m = trimRunes(m, " 《》()")
 	for changed := true; changed && m != ""; {
 		changed = false
-		for _, p := range metricPrefixes {
+		// The words are tried in table order, as if every one were, but
+		// only those that begin (or end) as m does at that moment.
+		for j := 0; m != ""; j++ {
+			r, _ := utf8.DecodeRuneInString(m)
+			if j = t.metricPrefixes.next(r, j); j < 0 {
+				break
+			}
+			p := metricPrefixes[j]
 			if p == "共计" && strings.HasPrefix(m, "共计划") {
 				continue // 共 计划…, not 共计 划…
 			}
@@ -913,24 +1053,30 @@ func cleanMetric(m string) string {
 				changed = true
 			}
 		}
-		for _, sfx := range metricSuffixes {
-			if strings.HasSuffix(m, sfx) {
-				m = m[:len(m)-len(sfx)]
-				changed = true
+		for _, words := range [...]struct {
+			list []string
+			idx  runeIndex
+		}{{metricSuffixes, t.metricSuffixes}, {scopeWords, t.scopeSuffixes}} {
+			for j := 0; m != ""; j++ {
+				r, _ := utf8.DecodeLastRuneInString(m)
+				if j = words.idx.next(r, j); j < 0 {
+					break
+				}
+				if sfx := words.list[j]; strings.HasSuffix(m, sfx) {
+					m = m[:len(m)-len(sfx)]
+					changed = true
+				}
 			}
 		}
-		for _, sc := range scopeWords {
-			if strings.HasSuffix(m, sc) {
-				m = m[:len(m)-len(sc)]
-				changed = true
-			}
-		}
-		m = strings.Trim(m, " “”\"'‘’")
+		m = trimRunes(m, " “”\"'‘’")
 	}
 	// Predicates in the middle: 项目共完成投资 → 项目投资.
-	for _, v := range midPredicates {
-		m = strings.ReplaceAll(m, v, "")
-	}
+	return cleanMetricTail(t.midPredicates.removeAll(m))
+}
+
+// cleanMetricTail is the end of cleanMetric, after the ends are trimmed
+// and the predicates removed.
+func cleanMetricTail(m string) string {
 	if emptyMetrics[m] {
 		m = ""
 	}
@@ -1152,14 +1298,10 @@ func joinedRun(s string, list []int, at [][2]int) []int {
 func (c *Extractor) distribute(s string, figs []Figure, at [][2]int, places []geo.PlaceMention) {
 	for from := 0; ; {
 		// 分别 distributes values; 分列 (分列第二、第三名) ranks.
-		k := strings.Index(s[from:], "分别")
-		if k2 := strings.Index(s[from:], "分列"); k2 >= 0 && (k < 0 || k2 < k) {
-			k = k2
-		}
+		k := indexFenbie(s, from)
 		if k < 0 {
 			return
 		}
-		k += from
 		from = k + len("分别")
 		start := strings.LastIndexAny(s[:k], ",;:。")
 		subject := s[start+1 : k]

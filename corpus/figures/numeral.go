@@ -456,6 +456,7 @@ func numParseCNSection(rs []rune) (float64, bool) {
 // inside a FindPeriods mention.
 func ScanNumbers(text string) []NumberToken {
 	var toks []NumberToken
+	flags := scanRuneFlags()
 	for i := 0; i < len(text); {
 		c := text[i]
 		if numIsDigit(c) {
@@ -478,7 +479,7 @@ func ScanNumbers(text string) []NumberToken {
 				continue
 			}
 		}
-		if numIsCN(r) {
+		if hasScanFlag(flags, r, flagCN) {
 			tok, end, ok := numScanChinese(text, i)
 			if ok {
 				toks = append(toks, tok)

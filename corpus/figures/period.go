@@ -56,6 +56,7 @@ type PeriodMention struct {
 // 十四五 are not periods and yield nothing.
 func FindPeriods(text string) []PeriodMention {
 	var out []PeriodMention
+	flags := scanRuneFlags()
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf {
@@ -85,7 +86,7 @@ func FindPeriods(text string) []PeriodMention {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if perLead(r) {
+		if hasScanFlag(flags, r, flagPerLead) {
 			if m, found := perMatch(text, i); found && m.End > i {
 				out = append(out, perFinish(text, m))
 				i = m.End

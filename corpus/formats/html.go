@@ -3,7 +3,6 @@ package formats
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -12,6 +11,8 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/reportbot/reportbot/corpus/internal/lazyre"
 )
 
 // readHTML decodes a web page and keeps its main text: the article, not
@@ -29,7 +30,7 @@ func readHTML(rf *RawFile, data []byte) error {
 	return nil
 }
 
-var htmlCharsetRe = regexp.MustCompile(`(?i)<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.\-]+)`)
+var htmlCharsetRe = lazyre.New(`(?i)<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.\-]+)`)
 
 // htmlDecode decodes a page. A declared charset is not trusted blindly:
 // saved pages are often re-encoded to UTF-8 by the tool that saved them
@@ -44,7 +45,7 @@ func htmlDecode(data []byte) (DecodedText, error) {
 		bytes.HasPrefix(data, []byte{0xFE, 0xFF}) || det.Encoding == encUTF16LE || det.Encoding == encUTF16BE {
 		return det, nil // a byte-order mark overrides <meta>, as in browsers
 	}
-	m := htmlCharsetRe.FindSubmatch(data[:min(len(data), 8<<10)])
+	m := htmlCharsetRe().FindSubmatch(data[:min(len(data), 8<<10)])
 	if m == nil {
 		return det, nil
 	}
@@ -741,13 +742,13 @@ func htmlSiteLike(s string) bool {
 }
 
 var (
-	htmlDateRe     = regexp.MustCompile(`(\d{4})\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2}))?`)
-	htmlDateCompRe = regexp.MustCompile(`^(\d{4})(\d{2})(\d{2})`)
-	htmlDateLineRe = regexp.MustCompile(`(?:发布|發布|發佈|发稿|發稿|更新|发表|發表|稿件)?(?:时间|時間|日期)\s*[:：]\s*` +
+	htmlDateRe     = lazyre.New(`(\d{4})\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2}))?`)
+	htmlDateCompRe = lazyre.New(`^(\d{4})(\d{2})(\d{2})`)
+	htmlDateLineRe = lazyre.New(`(?:发布|發布|發佈|发稿|發稿|更新|发表|發表|稿件)?(?:时间|時間|日期)\s*[:：]\s*` +
 		`(\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2})?)`)
-	htmlSourceRe = regexp.MustCompile(`(?:来源|來源|稿源|出处|出處)\s*[:：]\s*([^\s|｜,，;；:：\[\]【】()（）<>]{2,40})`)
+	htmlSourceRe = lazyre.New(`(?:来源|來源|稿源|出处|出處)\s*[:：]\s*([^\s|｜,，;；:：\[\]【】()（）<>]{2,40})`)
 	// Words that follow the source on the same line without a separator.
-	htmlSourceStop = regexp.MustCompile(`(?:作者|编辑|編輯|责任编辑|責任編輯|记者|記者|时间|時間|发布|發布|浏览|瀏覽|点击|點擊|字号|字號|阅读|閱讀)`)
+	htmlSourceStop = lazyre.New(`(?:作者|编辑|編輯|责任编辑|責任編輯|记者|記者|时间|時間|发布|發布|浏览|瀏覽|点击|點擊|字号|字號|阅读|閱讀)`)
 )
 
 // htmlNormDate turns the first date in s into YYYY-MM-DD or YYYY-MM.
@@ -756,9 +757,9 @@ func htmlNormDate(s string) string {
 	if s == "" {
 		return ""
 	}
-	m := htmlDateRe.FindStringSubmatch(s)
+	m := htmlDateRe().FindStringSubmatch(s)
 	if m == nil {
-		m = htmlDateCompRe.FindStringSubmatch(s)
+		m = htmlDateCompRe().FindStringSubmatch(s)
 	}
 	if m == nil {
 		return ""
@@ -782,7 +783,7 @@ func htmlNormDate(s string) string {
 // "发布时间：2023-02-22 12:01 来源：资阳日报".
 func htmlDateLine(lines []string) string {
 	for _, l := range lines {
-		if m := htmlDateLineRe.FindStringSubmatch(l); m != nil {
+		if m := htmlDateLineRe().FindStringSubmatch(l); m != nil {
 			if d := htmlNormDate(m[1]); d != "" {
 				return d
 			}
@@ -801,12 +802,12 @@ func htmlDateLine(lines []string) string {
 // htmlSourceLine finds the source named in a byline ("来源：资阳日报").
 func htmlSourceLine(lines []string) string {
 	for _, l := range lines {
-		m := htmlSourceRe.FindStringSubmatch(l)
+		m := htmlSourceRe().FindStringSubmatch(l)
 		if m == nil {
 			continue
 		}
 		s := m[1]
-		if loc := htmlSourceStop.FindStringIndex(s); loc != nil {
+		if loc := htmlSourceStop().FindStringIndex(s); loc != nil {
 			s = s[:loc[0]]
 		}
 		s = strings.TrimRight(s, "。.、·-—_")

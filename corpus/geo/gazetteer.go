@@ -248,12 +248,19 @@ func NewGazetteer(data string) (*Gazetteer, error) {
 		}
 	}
 
-	slices.SortFunc(words, func(a, b word) int { return strings.Compare(a.text, b.text) })
+	// Words are unique, so sorting their indices gives the one order;
+	// sorting the words themselves would move each struct, with a GC
+	// write barrier for every pointer in it.
+	order := make([]int32, len(words))
+	for k := range order {
+		order[k] = int32(k)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(words[a].text, words[b].text) })
 	keys := make([]string, len(words))
 	g.entries = make([]trieEntry, len(words))
 	backing := make([]Place, 0, nPlaces) // one allocation for all candidate lists
-	for k := range words {
-		x := &words[k]
+	for k, wk := range order {
+		x := &words[wk]
 		keys[k] = x.text
 		e := trieEntry{blocker: x.blocker, needBoundary: x.needBoundary, suffix: x.suffix}
 		if len(x.places) > 0 {
@@ -443,6 +450,53 @@ func (g *Gazetteer) Find(text string) []PlaceMention {
 	return out
 }
 
+// FindIn returns what Find(text[a:b]) returns, given found = Find(text):
+// a paragraph's mentions serve each of its sentences without a second
+// scan. They are the mentions of found inside [a, b) when neither cut can
+// change what Find sees (cutIsFree); otherwise text[a:b] is scanned.
+func (g *Gazetteer) FindIn(text string, found []PlaceMention, a, b int) []PlaceMention {
+	if !cutIsFree(text, a, true) || !cutIsFree(text, b, false) {
+		return g.Find(text[a:b])
+	}
+	var out []PlaceMention
+	for _, m := range found {
+		if m.Start >= a && m.End <= b {
+			m.Start -= a
+			m.End -= a
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// cutIsFree reports whether cutting text at i changes nothing Find finds
+// on the side kept (after i for a start, before it for an end). A place
+// name is all Han, so no name crosses a cut next to a rune that is not
+// (freeCut), no name ends at such a rune (so nothing after the cut is read
+// as a suffix joining a word), and after such a rune, as at the start of a
+// text, any name may begin (stemBoundaryBefore). The one exception is 月,
+// which begins no name after a count (endsMonthCount): at a start cut
+// whose rune before is free but ends a count, the state Find carries
+// across differs, unless the rune after the cut is free too and so resets
+// it.
+func cutIsFree(text string, i int, start bool) bool {
+	if i <= 0 || i >= len(text) {
+		return true
+	}
+	before, _ := utf8.DecodeLastRuneInString(text[:i])
+	at, _ := utf8.DecodeRuneInString(text[i:])
+	if freeCut(at) {
+		return true
+	}
+	return freeCut(before) && !(start && endsMonthCount(before))
+}
+
+// freeCut reports a rune no place name holds: one next to which a text
+// may be cut without changing the names Find finds across the cut.
+func freeCut(r rune) bool {
+	return !unicode.Is(unicode.Han, r) && (r < trieRootBase || r >= trieRootEnd)
+}
+
 // stemBoundaryBefore reports whether a 1-rune-stem name (范县) may start
 // after rune prev: at the start, after punctuation or a non-Han rune, or
 // after a Han rune that ends a phrase before a place name (在, 赴, 市 in
@@ -522,8 +576,24 @@ func (t *trie) child(n int32, r rune) int32 {
 // rune order and the matching child, if any, is always the last one added.
 func (t *trie) build(keys []string) {
 	t.root = make([]int32, trieRootEnd-trieRootBase)
-	children := [][]trieEdge{nil} // node 0 = root
-	entry := []int32{-1}
+	// Nodes are numbered as they are made. Each node's edges are made in
+	// rune order (the keys are sorted), so the one to follow for a rune,
+	// if any, is the last made: only that is kept per node while building.
+	// The edges are collected in one list and grouped by node at the end,
+	// rather than kept in a slice per node.
+	runes := 0
+	for _, key := range keys {
+		runes += len(key) // bytes: at least the runes
+	}
+	entry := make([]int32, 1, runes+1)
+	entry[0] = -1
+	lastEdge := make([]int32, 1, runes+1) // per node: index in made of its last edge, -1 if none
+	lastEdge[0] = -1
+	type madeEdge struct {
+		from int32
+		edge trieEdge
+	}
+	made := make([]madeEdge, 0, runes)
 	for k, key := range keys {
 		r0, _ := utf8.DecodeRuneInString(key)
 		if r0 < trieRootBase || r0 >= trieRootEnd {
@@ -534,33 +604,37 @@ func (t *trie) build(keys []string) {
 			var next int32
 			if n == 0 {
 				next = t.root[r-trieRootBase]
-			} else if cs := children[n]; len(cs) > 0 && cs[len(cs)-1].r == r {
-				next = cs[len(cs)-1].node
+			} else if e := lastEdge[n]; e >= 0 && made[e].edge.r == r {
+				next = made[e].edge.node
 			}
 			if next == 0 {
-				next = int32(len(children))
-				children = append(children, nil)
+				next = int32(len(entry))
 				entry = append(entry, -1)
+				lastEdge = append(lastEdge, -1)
 				if n == 0 {
 					t.root[r-trieRootBase] = next
 				} else {
-					children[n] = append(children[n], trieEdge{r, next})
+					lastEdge[n] = int32(len(made))
+					made = append(made, madeEdge{n, trieEdge{r, next}})
 				}
 			}
 			n = next
 		}
 		entry[n] = int32(k)
 	}
-	t.first = make([]int32, len(children)+1)
-	total := 0
-	for n, cs := range children {
-		t.first[n] = int32(total)
-		total += len(cs)
+	nodes := len(entry)
+	t.first = make([]int32, nodes+1)
+	for _, m := range made {
+		t.first[m.from+1]++
 	}
-	t.first[len(children)] = int32(total)
-	t.edges = make([]trieEdge, 0, total)
-	for _, cs := range children {
-		t.edges = append(t.edges, cs...)
+	for n := 1; n <= nodes; n++ {
+		t.first[n] += t.first[n-1]
+	}
+	t.edges = make([]trieEdge, len(made))
+	fill := append([]int32(nil), t.first[:nodes]...)
+	for _, m := range made {
+		t.edges[fill[m.from]] = m.edge
+		fill[m.from]++
 	}
 	t.entry = entry
 }

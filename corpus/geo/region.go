@@ -3,6 +3,7 @@ package geo
 import (
 	"math"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -17,6 +18,10 @@ type RegionEvidence struct {
 	Title    string   // normalized title
 	Source   string   // normalized source line or newspaper, e.g. "泰安日报社"
 	Body     []string // normalized paragraphs
+	// BodyPlaces, if not nil, holds Find(Body[i]) for each paragraph, as
+	// found by the same gazetteer: a caller that needs them too finds
+	// them once.
+	BodyPlaces [][]PlaceMention
 }
 
 // Via values of Region.
@@ -143,9 +148,10 @@ func newResolver(g *Gazetteer, ev RegionEvidence) *resolver {
 		}
 	}
 	for _, t := range texts {
-		r.provSubject += countSubjects(t, provinceSelfWords)
-		r.citySubject += countSubjects(t, citySelfWords)
-		r.regionSubject += countSubjects(t, regionSelfWords)
+		prov, city, region := countSelfSubjects(t)
+		r.provSubject += prov
+		r.citySubject += city
+		r.regionSubject += region
 	}
 	name := filepath.Base(strings.ReplaceAll(ev.FileName, `\`, "/"))
 	if ev.FileName == "" {
@@ -166,7 +172,11 @@ func newResolver(g *Gazetteer, ev RegionEvidence) *resolver {
 		case i < 4:
 			pos = 1.2
 		}
-		body = append(body, r.weigh(p, pos)...)
+		if len(ev.BodyPlaces) == len(ev.Body) {
+			body = append(body, r.weighFound(p, ev.BodyPlaces[i], pos)...)
+		} else {
+			body = append(body, r.weigh(p, pos)...)
+		}
 	}
 	r.levels[ViaBody] = body
 
@@ -198,7 +208,14 @@ func (r *resolver) weigh(text string, pos float64) []mention {
 	if text == "" {
 		return nil
 	}
-	found := r.g.Find(text)
+	return r.weighFound(text, r.g.Find(text), pos)
+}
+
+// weighFound weighs the place names found = Find(text) by their context.
+func (r *resolver) weighFound(text string, found []PlaceMention, pos float64) []mention {
+	if text == "" {
+		return nil
+	}
 	out := make([]mention, 0, len(found))
 	prevDest := false
 	for i, m := range found {
@@ -582,27 +599,69 @@ var (
 // scope (居全省第2位, 高于全省), not a subject.
 const scopeBefore = "居于占比较在列和与"
 
-// countSubjects counts the self words of text used as a subject.
-func countSubjects(text string, words []string) int {
-	n := 0
-	for _, w := range words {
+// countSelfSubjects counts the self words of text used as a subject: of
+// provinceSelfWords, citySelfWords and regionSelfWords. Rather than search
+// the text once a word, it searches once for each last rune the words end
+// in (省, 市, 区) and tries the words ending there. No word occurs
+// overlapping itself, so the occurrences are those a search for each word
+// in turn would find.
+func countSelfSubjects(text string) (prov, city, region int) {
+	var n [3]int
+	for _, g := range selfWordsByLast {
 		for from := 0; ; {
-			i := strings.Index(text[from:], w)
+			i := strings.Index(text[from:], g.last)
 			if i < 0 {
 				break
 			}
-			i += from
-			from = i + len(w)
-			if prev, _ := utf8.DecodeLastRuneInString(text[:i]); prev != utf8.RuneError && strings.ContainsRune(scopeBefore, prev) {
-				continue
+			end := from + i + len(g.last)
+			for _, w := range g.words {
+				if start := end - len(w.text); start >= 0 && text[start:end] == w.text && isSubjectAt(text, start, end) {
+					n[w.list]++
+				}
 			}
-			if next, _ := utf8.DecodeRuneInString(text[from:]); next == '第' || next == '的' || next == '平' {
-				continue
-			}
-			n++
+			from = end
 		}
 	}
-	return n
+	return n[0], n[1], n[2]
+}
+
+// selfWordsByLast groups the self words by their last rune, each word
+// with the list it is of (0 province, 1 city, 2 region).
+var selfWordsByLast = func() []selfWordGroup {
+	var groups []selfWordGroup
+	for list, words := range [][]string{provinceSelfWords, citySelfWords, regionSelfWords} {
+		for _, w := range words {
+			r, _ := utf8.DecodeLastRuneInString(w)
+			last := string(r)
+			k := slices.IndexFunc(groups, func(g selfWordGroup) bool { return g.last == last })
+			if k < 0 {
+				k = len(groups)
+				groups = append(groups, selfWordGroup{last: last})
+			}
+			groups[k].words = append(groups[k].words, selfWord{w, list})
+		}
+	}
+	return groups
+}()
+
+type selfWordGroup struct {
+	last  string
+	words []selfWord
+}
+
+type selfWord struct {
+	text string
+	list int
+}
+
+// isSubjectAt reports whether the self word text[i:end] is used as a
+// subject, not as a scope (居全省第2位) or an attribute (全省的, 全省平均).
+func isSubjectAt(text string, i, end int) bool {
+	if prev, _ := utf8.DecodeLastRuneInString(text[:i]); prev != utf8.RuneError && strings.ContainsRune(scopeBefore, prev) {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(text[end:])
+	return next != '第' && next != '的' && next != '平'
 }
 
 // minProvinceSubjects is how many sentences must have the province as
@@ -624,12 +683,36 @@ func (r *resolver) speaksOfProvince(code string) bool {
 }
 
 func mentionsOwnProvince(text string) bool {
-	for _, w := range []string{"全省", "省委", "省政府", "我省", "本省", "省级", "省内", "省重点"} {
-		if strings.Contains(text, w) {
-			return true
+	// Every word holds 省 once: each 省 of the text is tried as the 省 of
+	// each word, in one pass, rather than the text searched once a word.
+	for from := 0; ; {
+		i := strings.Index(text[from:], "省")
+		if i < 0 {
+			return false
 		}
+		i += from
+		for _, w := range ownProvinceWords {
+			if at := i - w.sheng; at >= 0 && strings.HasPrefix(text[at:], w.text) {
+				return true
+			}
+		}
+		from = i + len("省")
 	}
-	return false
+}
+
+// ownProvinceWords are the words of mentionsOwnProvince, each with the
+// offset of its 省.
+var ownProvinceWords = func() []provinceWord {
+	var out []provinceWord
+	for _, w := range []string{"全省", "省委", "省政府", "我省", "本省", "省级", "省内", "省重点"} {
+		out = append(out, provinceWord{w, strings.Index(w, "省")})
+	}
+	return out
+}()
+
+type provinceWord struct {
+	text  string
+	sheng int // byte offset of 省 in text
 }
 
 // destinationBefore reports whether the text before a name makes it a

@@ -5,6 +5,7 @@ package text
 import (
 	_ "embed"
 	"fmt"
+	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -74,14 +75,22 @@ func Simplified(r rune) rune {
 	if r < t2sLow || r > t2sHigh {
 		return r
 	}
-	t2sOnce.Do(loadT2S)
-	if t2sErr != nil || t2s.runes == nil {
-		return r
-	}
-	if s := t2s.runes[r-t2s.base]; s != 0 {
-		return s
+	if table := t2sRunes(); table != nil {
+		if s := table[r-t2sLow]; s != 0 {
+			return s
+		}
 	}
 	return r
+}
+
+// t2sRunes returns the table from t2sLow on (0: unchanged), or nil if it
+// could not be read.
+func t2sRunes() []rune {
+	t2sOnce.Do(loadT2S)
+	if t2sErr != nil {
+		return nil
+	}
+	return t2s.runes
 }
 
 // foldWidth maps full-width forms and Chinese punctuation to the ASCII
@@ -110,28 +119,59 @@ func foldWidth(r rune) rune {
 // NormalizeText returns the normalized form of s. It is what questions go
 // through, so that a question matches the sentences it is about.
 func NormalizeText(s string) string {
-	n := NormalizeSpan(s, 0)
-	return n.Text
+	return normalize(s, 0, false).Text
 }
 
 // NormText is normalized text with its way back to the original.
 type NormText struct {
 	Text string
-	// srcStart[i] and srcEnd[i] give, for the normalized byte i, the range
-	// of the original text that produced its rune, annotations included.
-	srcStart []int32
-	srcEnd   []int32
+	// segs map Text back to the original, in order of Text; segs[k]
+	// covers Text from segs[k].norm to the next segment. Most text is
+	// copied rune for rune (or a traditional rune for a simplified one of
+	// the same length), so a segment of it stands for all its runes,
+	// where a range per normalized byte took eight bytes of memory per
+	// byte of every line read.
+	segs []normSeg
+}
+
+// normSeg is a run of normalized runes each of which came from as many
+// bytes of the original as it has, one after the other from src (end <
+// 0); or one rune that came from the original's src:end (a folded width,
+// a removed annotation).
+type normSeg struct {
+	norm, src, end int32
 }
 
 // Span maps the normalized byte range [a, b) back to the original.
 func (n *NormText) Span(a, b int) Span {
 	if a >= b || a < 0 || b > len(n.Text) {
-		if a >= 0 && a < len(n.srcStart) {
-			return Span{int(n.srcStart[a]), int(n.srcStart[a])}
+		if a >= 0 && a < len(n.Text) {
+			start, _ := n.source(a)
+			return Span{start, start}
 		}
 		return Span{}
 	}
-	return Span{int(n.srcStart[a]), int(n.srcEnd[b-1])}
+	start, _ := n.source(a)
+	_, end := n.source(b - 1)
+	return Span{start, end}
+}
+
+// source returns the range of the original that produced the rune that
+// normalized byte i (0 <= i < len(Text)) belongs to, annotations included.
+func (n *NormText) source(i int) (start, end int) {
+	k := sort.Search(len(n.segs), func(k int) bool { return int(n.segs[k].norm) > i }) - 1
+	seg := n.segs[k]
+	if seg.end >= 0 {
+		return int(seg.src), int(seg.end)
+	}
+	// Text is valid UTF-8 and a segment starts at a rune.
+	r := i
+	for r > int(seg.norm) && !utf8.RuneStart(n.Text[r]) {
+		r--
+	}
+	_, size := utf8.DecodeRuneInString(n.Text[r:])
+	start = int(seg.src) + r - int(seg.norm)
+	return start, start + size
 }
 
 func isPinyinLetter(r rune) bool {
@@ -206,20 +246,21 @@ func IsASCIIAlnum(r rune) bool {
 // NormalizeSpan normalizes src, whose first byte is at offset base of the
 // document text.
 func NormalizeSpan(src string, base int) NormText {
-	var b strings.Builder
-	b.Grow(len(src))
-	starts := make([]int32, 0, len(src))
-	ends := make([]int32, 0, len(src))
-	var buf [4]byte
+	return normalize(src, base, true)
+}
 
-	emit := func(r rune, start, end int) {
-		n := utf8.EncodeRune(buf[:], r)
-		b.Write(buf[:n])
-		for k := 0; k < n; k++ {
-			starts = append(starts, int32(base+start))
-			ends = append(ends, int32(base+end))
-		}
-	}
+// normalize is NormalizeSpan; without withMap the way back is not kept
+// (NormalizeText).
+func normalize(src string, base int, withMap bool) NormText {
+	// The writer is a local value, not variables a closure shares: its
+	// slices then live on the stack, and appending to them costs no GC
+	// write barrier per character.
+	w := normWriter{text: make([]byte, 0, len(src)), noMap: !withMap}
+
+	// The table is looked up once per text, not through the sync.Once
+	// once per character, and only if the text has a character in it.
+	var table []rune
+	loaded := false
 
 	prevKept := rune(0) // last rune emitted, after folding
 	pendingSpace := false
@@ -243,12 +284,16 @@ func NormalizeSpan(src string, base int) NormText {
 				continue
 			}
 		}
-		if n := pinyinAnnotation(src[end:]); n > 0 && (IsHan(r) || r == '?' || r == '？') {
-			if r == '?' || r == '？' {
-				i = end + n
-				continue
+		// An annotation opens with ( or （, whose first byte is 0xEF: most
+		// runes are not followed by one.
+		if end < len(src) && (src[end] == '(' || src[end] == 0xEF) && (IsHan(r) || r == '?' || r == '？') {
+			if n := pinyinAnnotation(src[end:]); n > 0 {
+				if r == '?' || r == '？' {
+					i = end + n
+					continue
+				}
+				end += n
 			}
-			end += n
 		}
 		// "? ? ?" runs: mis-decoded spaces, never real questions.
 		if r == '?' {
@@ -277,20 +322,54 @@ func NormalizeSpan(src string, base int) NormText {
 			i = end
 			continue
 		}
-		f = Simplified(f)
+		if f >= t2sLow && f <= t2sHigh {
+			if !loaded {
+				table, loaded = t2sRunes(), true
+			}
+			if table != nil {
+				if s := table[f-t2sLow]; s != 0 {
+					f = s
+				}
+			}
+		}
 		if pendingSpace {
 			if IsASCIIAlnum(prevKept) && IsASCIIAlnum(f) {
-				emit(' ', pendingSpaceAt, pendingSpaceAt+1)
+				w.emit(' ', base+pendingSpaceAt, base+pendingSpaceAt+1)
 			}
 			pendingSpace = false
 		}
 		// end includes a removed annotation, so a quote that ends on an
 		// annotated character keeps its annotation.
-		emit(f, start, end)
+		w.emit(f, base+start, base+end)
 		prevKept = f
 		i = end
 	}
-	return NormText{Text: b.String(), srcStart: starts, srcEnd: ends}
+	return NormText{Text: string(w.text), segs: w.segs}
+}
+
+// normWriter collects normalized text and the segments that map it back
+// to the original.
+type normWriter struct {
+	text  []byte
+	segs  []normSeg
+	noMap bool
+}
+
+// emit appends r, which came from the original's start:end.
+func (w *normWriter) emit(r rune, start, end int) {
+	n := len(w.text)
+	w.text = utf8.AppendRune(w.text, r)
+	if w.noMap {
+		return
+	}
+	if end-start != len(w.text)-n {
+		w.segs = append(w.segs, normSeg{int32(n), int32(start), int32(end)})
+		return
+	}
+	if k := len(w.segs) - 1; k >= 0 && w.segs[k].end < 0 && int(w.segs[k].src)+n-int(w.segs[k].norm) == start {
+		return // the copied run goes on
+	}
+	w.segs = append(w.segs, normSeg{int32(n), int32(start), -1})
 }
 
 // IsHan reports a CJK ideograph, compatibility forms included.

@@ -60,17 +60,16 @@ func FuzzNormalize(f *testing.F) {
 		if !utf8.ValidString(n.Text) {
 			t.Fatalf("invalid UTF-8 out of %q", s)
 		}
-		if len(n.srcStart) != len(n.Text) || len(n.srcEnd) != len(n.Text) {
-			t.Fatalf("offset tables %d/%d for %d bytes", len(n.srcStart), len(n.srcEnd), len(n.Text))
-		}
-		for i := range n.Text {
-			a, b := int(n.srcStart[i]), int(n.srcEnd[i])
+		prev := 0
+		for i := range len(n.Text) {
+			a, b := n.source(i)
 			if a < 0 || a > b || b > len(s) {
 				t.Fatalf("byte %d maps to [%d,%d) of %d", i, a, b, len(s))
 			}
-			if i > 0 && a < int(n.srcStart[i-1]) {
+			if a < prev {
 				t.Fatalf("offsets go backwards at %d", i)
 			}
+			prev = a
 		}
 	})
 }

@@ -725,6 +725,9 @@ func TestCompact(t *testing.T) {
 	if err := ix.Compact(context.Background()); err != nil {
 		t.Fatal(err)
 	}
+	if files, _ := filepath.Glob(filepath.Join(ix.Dir(), "bleve", "store", "*.zap")); len(files) != 1 {
+		t.Errorf("%d segment files after Compact, want the merged one only", len(files))
+	}
 	if segs := segments(); segs != 1 {
 		t.Errorf("%d segments after Compact, want 1", segs)
 	}

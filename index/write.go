@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strconv"
@@ -740,8 +741,42 @@ func (ix *Index) Compact(ctx context.Context) error {
 	if err := ix.bi.SetInternal([]byte(internalCompacted), []byte(time.Now().UTC().Format(time.RFC3339))); err != nil {
 		return fmt.Errorf("compact index %s: %w", ix.dir, err)
 	}
+	ix.awaitCleanup(ctx, s)
 	return nil
 }
+
+// awaitCleanup waits, for at most compactCleanupWait, until the segment
+// files on disk are those of the index's current state. bleve deletes the
+// replaced ones in the background once that state is on disk, and offers
+// no way to be told; a process that closed the index right away would
+// leave them behind until the next writable open (twice the index's size
+// on disk, as a run at a million sentences did). Leaving them behind after
+// the wait is harmless.
+func (ix *Index) awaitCleanup(ctx context.Context, s *scorch.Scorch) {
+	if ix.dir == "" {
+		return
+	}
+	store := filepath.Join(ix.dir, "bleve", "store")
+	deadline := time.Now().Add(compactCleanupWait)
+	for time.Now().Before(deadline) && ctx.Err() == nil {
+		r, err := s.Reader()
+		if err != nil {
+			return
+		}
+		live := 0
+		if snap, ok := r.(*scorch.IndexSnapshot); ok {
+			live = len(snap.Segments())
+		}
+		_ = r.Close()
+		files, err := filepath.Glob(filepath.Join(store, "*.zap"))
+		if err != nil || len(files) <= live {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+const compactCleanupWait = 10 * time.Second
 
 // internalCompacted is the bleve internal key recording the last Compact.
 const internalCompacted = "compacted"

@@ -404,14 +404,23 @@ func decodePassage(b []byte, fileRegion string) (tag string, first int, ss []cor
 	if err != nil {
 		return "", 0, nil, err
 	}
-	ss = make([]corpus.Sentence, len(p.bodies))
-	var tab stringTable
-	for i, body := range p.bodies {
-		if ss[i], err = decodeSentence(body, p.para, fileRegion, &tab); err != nil {
-			return "", 0, nil, err
-		}
+	if ss, err = p.sentences(fileRegion); err != nil {
+		return "", 0, nil, err
 	}
 	return p.tag, p.first, ss, nil
+}
+
+// sentences decodes all of the passage's sentences.
+func (p *storedPassage) sentences(fileRegion string) ([]corpus.Sentence, error) {
+	ss := make([]corpus.Sentence, len(p.bodies))
+	var tab stringTable
+	for i, body := range p.bodies {
+		var err error
+		if ss[i], err = decodeSentence(body, p.para, fileRegion, &tab); err != nil {
+			return nil, err
+		}
+	}
+	return ss, nil
 }
 
 // decodeSentence decodes one sentence of a passage of paragraph para.

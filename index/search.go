@@ -534,7 +534,6 @@ func (ix *Index) Sentences(path string) ([]corpus.Sentence, error) {
 	if err != nil {
 		return nil, err
 	}
-	sort.Slice(got, func(i, j int) bool { return got[i].first < got[j].first })
 	var out []corpus.Sentence
 	for _, f := range got {
 		out = append(out, f.ss...)
@@ -548,8 +547,8 @@ type fetched struct {
 	ss         []corpus.Sentence
 }
 
-// fetch reads stored passages by ID, in no particular order, with one
-// search; what names the read in errors.
+// fetch reads stored passages by ID with one search, in document order
+// (by file key, then position); what names the read in errors.
 func (ix *Index) fetch(ids []string, what string) ([]fetched, error) {
 	if ix.closed.Load() {
 		return nil, ErrClosed
@@ -576,12 +575,18 @@ func (ix *Index) fetch(ids []string, what string) ([]fetched, error) {
 		if err != nil {
 			return nil, fmt.Errorf("index %s: document %s: %w", ix.dir, m.ID, err)
 		}
-		_, first, ss, err := decodePassage([]byte(blob), ix.joinLocked(ix.keyPath[key], p.tag).Region.Name)
+		ss, err := p.sentences(ix.joinLocked(ix.keyPath[key], p.tag).Region.Name)
 		if err != nil {
 			return nil, fmt.Errorf("index %s: document %s: %w", ix.dir, m.ID, err)
 		}
-		got = append(got, fetched{key, first, ss})
+		got = append(got, fetched{key, p.first, ss})
 	}
+	sort.Slice(got, func(i, j int) bool {
+		if got[i].key != got[j].key {
+			return got[i].key < got[j].key
+		}
+		return got[i].first < got[j].first
+	})
 	return got, nil
 }
 
@@ -625,12 +630,6 @@ func (ix *Index) Paragraphs(refs []ParaRef) (map[ParaRef][]corpus.Sentence, erro
 	if err != nil {
 		return nil, err
 	}
-	sort.Slice(got, func(i, j int) bool {
-		if got[i].key != got[j].key {
-			return got[i].key < got[j].key
-		}
-		return got[i].first < got[j].first
-	})
 	out := make(map[ParaRef][]corpus.Sentence, len(refs))
 	for _, f := range got {
 		if len(f.ss) == 0 {

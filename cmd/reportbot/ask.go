@@ -14,7 +14,6 @@ import (
 	"github.com/reportbot/reportbot/answer"
 	"github.com/reportbot/reportbot/answer/socket"
 	"github.com/reportbot/reportbot/chart"
-	"github.com/reportbot/reportbot/index"
 )
 
 // maxQuestionBytes bounds one question read from stdin.
@@ -48,18 +47,13 @@ func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		return usageError{"ask: no question on stdin"}
 	}
 	loc := dir.location()
-	ix, err := openForQuestions(ctx, loc, stderr)
-	if errors.Is(err, index.ErrLocked) {
-		// serve or index holds the index: ask the process that does.
-		cl, dialErr := socket.Dial(loc.Dir)
-		if dialErr != nil {
-			return err
-		}
-		defer cl.Close()
-		return askThroughSocket(ctx, cl, questions, *n, *asJSON, *explain, *chartFile, stdout, stderr)
-	}
+	ix, cl, err := openOrDial(ctx, loc, stderr)
 	if err != nil {
 		return err
+	}
+	if cl != nil {
+		defer cl.Close()
+		return askThroughSocket(ctx, cl, questions, *n, *asJSON, *explain, *chartFile, stdout, stderr)
 	}
 	defer ix.Close()
 	eng := answer.New(ix)

@@ -12,7 +12,6 @@ import (
 	"github.com/reportbot/reportbot/answer"
 	"github.com/reportbot/reportbot/answer/socket"
 	"github.com/reportbot/reportbot/corpus"
-	"github.com/reportbot/reportbot/index"
 )
 
 // maxDraftBytes bounds a draft read from stdin.
@@ -57,18 +56,13 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return fs.fail(stderr, "check needs a text (or - for stdin, or -file DRAFT)")
 	}
 	loc := dir.location()
-	ix, err := openForQuestions(ctx, loc, stderr)
-	if errors.Is(err, index.ErrLocked) {
-		// serve or index holds the index: the process that does checks.
-		cl, dialErr := socket.Dial(loc.Dir)
-		if dialErr != nil {
-			return err
-		}
-		defer cl.Close()
-		return checkThroughSocket(ctx, cl, texts, opt, *asJSON, stdout, stderr)
-	}
+	ix, cl, err := openOrDial(ctx, loc, stderr)
 	if err != nil {
 		return err
+	}
+	if cl != nil {
+		defer cl.Close()
+		return checkThroughSocket(ctx, cl, texts, opt, *asJSON, stdout, stderr)
 	}
 	defer ix.Close()
 	eng := answer.New(ix)

@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"time"
 
+	"github.com/reportbot/reportbot/answer/socket"
 	"github.com/reportbot/reportbot/index"
 	"github.com/reportbot/reportbot/ingest"
 	"github.com/reportbot/reportbot/sample"
@@ -135,4 +136,22 @@ func since(t time.Time) string {
 		return d.Round(time.Millisecond).String()
 	}
 	return d.Round(10 * time.Millisecond).String()
+}
+
+// openOrDial opens the index for questions, or, when serve or index holds
+// it, connects to the process that does (ask and check go through it).
+// Exactly one of the two results is non-nil when err is nil.
+func openOrDial(ctx context.Context, loc indexLocation, stderr io.Writer) (*index.Index, *socket.Client, error) {
+	ix, err := openForQuestions(ctx, loc, stderr)
+	if errors.Is(err, index.ErrLocked) {
+		cl, dialErr := socket.Dial(loc.Dir)
+		if dialErr != nil {
+			return nil, nil, err
+		}
+		return nil, cl, nil
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return ix, nil, nil
 }

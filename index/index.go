@@ -13,7 +13,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -82,8 +81,8 @@ type Index struct {
 	lock     *os.File // nil for OpenMem
 
 	// cjk analyses queries; fast (the same tokens, faster) analyses
-	// sentences at indexing; kw analyses keyword fields.
-	cjk, fast, kw analysis.Analyzer
+	// sentences at indexing. Keyword fields are one term each (termField).
+	cjk, fast analysis.Analyzer
 
 	// wmu orders writes: begin (check against files, build the batch) and
 	// the publication of a written batch happen under it; bleve writes
@@ -256,9 +255,6 @@ func newIndex(bi bleve.Index, dir string, readOnly bool) (*Index, error) {
 		return nil, fmt.Errorf("open index %s: analyzer %s not available", dir, cjk.AnalyzerName)
 	}
 	ix.fast = &fastCJK{fallback: ix.cjk}
-	if ix.kw = m.AnalyzerNamed(keyword.Name); ix.kw == nil {
-		return nil, fmt.Errorf("open index %s: analyzer %s not available", dir, keyword.Name)
-	}
 	if readOnly {
 		ix.lazy = true
 		return ix, nil

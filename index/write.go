@@ -186,15 +186,15 @@ func (ix *Index) prepare(doc *corpus.Document, now time.Time) (*prepared, error)
 		}
 		d := document.NewDocument(passageID(key, m+1))
 		d.Fields = make([]document.Field, 0, 3+len(regions)+len(years)) // bleve adds _id
-		d.AddField(document.NewTextFieldCustom(fieldNorm, nil, slices.Clone(text), indexedOpts, ix.fast))
+		d.AddField(newTermField(fieldNorm, slices.Clone(text), indexedOpts, ix.fast))
 		if regionB != nil {
-			d.AddField(document.NewTextFieldCustom(fieldRegion, nil, regionB, filterOpts, ix.kw))
+			d.AddField(newTermField(fieldRegion, regionB, filterOpts, nil))
 		}
 		for _, r := range regions {
-			d.AddField(document.NewTextFieldCustom(fieldRegion, nil, []byte(r), filterOpts, ix.kw))
+			d.AddField(newTermField(fieldRegion, []byte(r), filterOpts, nil))
 		}
 		for _, y := range years {
-			d.AddField(document.NewTextFieldCustom(fieldYear, nil, []byte(strconv.Itoa(y)), filterOpts, ix.kw))
+			d.AddField(newTermField(fieldYear, []byte(strconv.Itoa(y)), filterOpts, nil))
 		}
 		d.AddField(document.NewTextFieldCustom(fieldBlob, nil, blob, storedOpts, nil))
 		p.docs = append(p.docs, d)
@@ -207,8 +207,8 @@ func (ix *Index) prepare(doc *corpus.Document, now time.Time) (*prepared, error)
 		return nil, fmt.Errorf("index %s: encode file metadata: %w", doc.Path, err)
 	}
 	fd := document.NewDocument(fileID(key))
-	fd.AddField(document.NewTextFieldCustom(fieldKind, nil, []byte(kindFile), filterOpts, ix.kw))
-	fd.AddField(document.NewTextFieldCustom(fieldPath, nil, []byte(doc.Path), filterOpts, ix.kw))
+	fd.AddField(newTermField(fieldKind, []byte(kindFile), filterOpts, nil))
+	fd.AddField(newTermField(fieldPath, []byte(doc.Path), filterOpts, nil))
 	fd.AddField(document.NewTextFieldCustom(fieldMeta, nil, meta, storedOpts, nil))
 	p.docs = append(p.docs, fd)
 	return p, nil
@@ -732,7 +732,7 @@ func (ix *Index) Compact(ctx context.Context) error {
 	if !ok {
 		return nil
 	}
-	if err := s.ForceMerge(ctx, &mergeplan.SingleSegmentMergePlanOptions); err != nil {
+	if err := s.ForceMerge(ctx, &onePassMerge); err != nil {
 		return fmt.Errorf("compact index %s: %w", ix.dir, err)
 	}
 	// The merged segment is in the index's current state; a write makes
@@ -777,6 +777,17 @@ func (ix *Index) awaitCleanup(ctx context.Context, s *scorch.Scorch) {
 }
 
 const compactCleanupWait = 10 * time.Second
+
+// onePassMerge is bleve's single-segment plan with no limit on the
+// segments one merge task takes. bleve's own plan merges ten at a time,
+// so the twenty-odd segments of a bulk load were merged in two rounds,
+// every posting written twice (and on one core, since a plan's tasks run
+// one after another).
+var onePassMerge = func() mergeplan.MergePlanOptions {
+	o := mergeplan.SingleSegmentMergePlanOptions
+	o.SegmentsPerMergeTask = 1 << 20
+	return o
+}()
 
 // internalCompacted is the bleve internal key recording the last Compact.
 const internalCompacted = "compacted"

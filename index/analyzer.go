@@ -115,41 +115,7 @@ func (a *fastCJK) Analyze(input []byte) analysis.TokenStream {
 			i += size
 		case isWord(c):
 			start := i
-			last := c // class of the last word rune taken
-			i += size
-			for i < len(input) {
-				r, size := rune(input[i]), 1
-				if r >= utf8.RuneSelf {
-					r, size = utf8.DecodeRune(input[i:])
-				}
-				c := class(r)
-				if isWord(c) {
-					last = c
-					i += size
-					continue
-				}
-				if c != wbMidLetter && c != wbMidNum && c != wbMidNumLet {
-					break
-				}
-				// WB6/7 and WB11/12: a single middle character joins two
-				// letters or two digits.
-				j := i + size
-				if j >= len(input) {
-					break
-				}
-				r2, size2 := rune(input[j]), 1
-				if r2 >= utf8.RuneSelf {
-					r2, size2 = utf8.DecodeRune(input[j:])
-				}
-				c2 := class(r2)
-				if last == wbALetter && c2 == wbALetter && (c == wbMidLetter || c == wbMidNumLet) ||
-					last == wbNumeric && c2 == wbNumeric && (c == wbMidNum || c == wbMidNumLet) {
-					last = c2
-					i = j + size2
-					continue
-				}
-				break
-			}
+			i = wordEnd(input, i+size, c)
 			typ := analysis.AlphaNumeric
 			toks = append(toks, analysis.Token{Start: start, End: i, Term: lowerASCII(input[start:i]), Type: typ})
 		default:
@@ -215,4 +181,95 @@ func lowerASCII(b []byte) []byte {
 		}
 	}
 	return b
+}
+
+// visitTerms calls emit with the terms Analyze would produce, in the same
+// order, without building a token stream: term is a slice of input (or,
+// for a word with upper case, a lower-cased copy). It returns false, having
+// emitted nothing, for input with a rune the fast path does not handle.
+func (a *fastCJK) visitTerms(input []byte, emit func(term []byte, start, end int)) bool {
+	for i := 0; i < len(input); {
+		r, size := rune(input[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(input[i:])
+		}
+		if class(r) == wbUnknown {
+			return false
+		}
+		i += size
+	}
+	// The current run of contiguous ideographs: its length, and where
+	// its last ideograph starts and ends.
+	run, lastStart, lastEnd := 0, 0, 0
+	flush := func() {
+		if run == 1 {
+			emit(input[lastStart:lastEnd], lastStart, lastEnd)
+		}
+		run = 0
+	}
+	for i := 0; i < len(input); {
+		r, size := rune(input[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(input[i:])
+		}
+		c := class(r)
+		switch {
+		case c == wbIdeo:
+			if run > 0 && lastEnd == i {
+				emit(input[lastStart:i+size], lastStart, i+size)
+				run++
+			} else {
+				flush()
+				run = 1
+			}
+			lastStart, lastEnd = i, i+size
+			i += size
+		case isWord(c):
+			flush()
+			start := i
+			i = wordEnd(input, i+size, c)
+			emit(lowerASCII(input[start:i]), start, i)
+		default:
+			i += size
+		}
+	}
+	flush()
+	return true
+}
+
+// wordEnd returns where the word that began before i, whose last rune so
+// far is of class last, ends (UAX #29 rules as in Analyze).
+func wordEnd(input []byte, i int, last uint8) int {
+	for i < len(input) {
+		r, size := rune(input[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(input[i:])
+		}
+		c := class(r)
+		if isWord(c) {
+			last = c
+			i += size
+			continue
+		}
+		if c != wbMidLetter && c != wbMidNum && c != wbMidNumLet {
+			return i
+		}
+		j := i + size
+		if j >= len(input) {
+			return i
+		}
+		r2, size2 := rune(input[j]), 1
+		if r2 >= utf8.RuneSelf {
+			r2, size2 = utf8.DecodeRune(input[j:])
+		}
+		c2 := class(r2)
+		if last == wbALetter && c2 == wbALetter && (c == wbMidLetter || c == wbMidNumLet) ||
+			last == wbNumeric && c2 == wbNumeric && (c == wbMidNum || c == wbMidNumLet) {
+			last = c2
+			i = j + size2
+			continue
+		}
+		return i
+	}
+	return i
 }

@@ -2,6 +2,7 @@ package index
 
 import (
 	"bytes"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/size"
@@ -56,31 +57,49 @@ func (f *termField) Analyze() {
 		f.freqs = bindex.TokenFrequencies{string(f.value): tf}
 		return
 	}
-	toks := f.analyzer.Analyze(f.value)
-	f.length = len(toks)
 	text := string(f.value)
-	freqs := make(bindex.TokenFrequencies, len(toks))
-	backing := make([]bindex.TokenFreq, 0, len(toks))
 	count := !f.opts.SkipFreqNorm()
-	for _, t := range toks {
-		if tf, ok := freqs[string(t.Term)]; ok {
+	var freqs bindex.TokenFrequencies
+	var backing []bindex.TokenFreq
+	n := 0
+	add := func(term []byte, start, end int) {
+		n++
+		if tf, ok := freqs[string(term)]; ok {
 			if count {
 				tf.SetFrequency(tf.Frequency() + 1)
 			}
-			continue
+			return
 		}
-		key := ""
-		if t.Start >= 0 && t.End <= len(f.value) && t.End-t.Start == len(t.Term) && bytes.Equal(f.value[t.Start:t.End], t.Term) {
-			key = text[t.Start:t.End]
+		var key string
+		if start >= 0 && end <= len(f.value) && end-start == len(term) && bytes.Equal(f.value[start:end], term) {
+			key = text[start:end]
 		} else {
-			key = string(t.Term)
+			key = string(term)
 		}
-		backing = append(backing, bindex.TokenFreq{Term: t.Term})
+		backing = append(backing, bindex.TokenFreq{Term: term})
 		tf := &backing[len(backing)-1]
 		if count {
 			tf.SetFrequency(1)
 		}
 		freqs[key] = tf
 	}
-	f.freqs = freqs
+	// The fast analyzer makes at most one term per rune. Neither the map
+	// nor the array may grow: a grown array would leave the map pointing
+	// into the old one.
+	if fast, ok := f.analyzer.(*fastCJK); ok {
+		runes := utf8.RuneCount(f.value)
+		freqs = make(bindex.TokenFrequencies, runes)
+		backing = make([]bindex.TokenFreq, 0, runes)
+		if fast.visitTerms(f.value, add) {
+			f.length, f.freqs = n, freqs
+			return
+		}
+	}
+	toks := f.analyzer.Analyze(f.value)
+	freqs = make(bindex.TokenFrequencies, len(toks))
+	backing = make([]bindex.TokenFreq, 0, len(toks))
+	for _, t := range toks {
+		add(t.Term, t.Start, t.End)
+	}
+	f.length, f.freqs = n, freqs
 }

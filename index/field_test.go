@@ -79,3 +79,35 @@ func FuzzTermField(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) { checkTermField(t, fast, indexedOpts, s) })
 }
+
+func BenchmarkTermField(b *testing.B) {
+	fast, _ := analyzers(b)
+	g := newGen(1)
+	var passages [][]byte
+	n := 0
+	for i := 0; i < 200; i++ {
+		var p []byte
+		for k := 0; k < 5; k++ {
+			if k > 0 {
+				p = append(p, '\n')
+			}
+			p = append(p, g.sentence(1, i, 0).Norm...)
+		}
+		passages = append(passages, p)
+		n += len(p)
+	}
+	b.Run("TextField", func(b *testing.B) {
+		b.SetBytes(int64(n / len(passages)))
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			document.NewTextFieldCustom("f", nil, passages[i%len(passages)], indexedOpts, fast).Analyze()
+		}
+	})
+	b.Run("termField", func(b *testing.B) {
+		b.SetBytes(int64(n / len(passages)))
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			newTermField("f", passages[i%len(passages)], indexedOpts, fast).Analyze()
+		}
+	})
+}

@@ -93,6 +93,7 @@ type plainResult struct {
 	CPUS      float64 `json:"cpu_s"`
 	VmHWMKB   int64   `json:"vmhwm_kb"`
 	DiskBytes int64   `json:"disk_bytes"`
+	GCPercent int     `json:"gc_percent"`
 }
 
 func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -209,7 +210,10 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	cpu0 := procstat.ReadCPU()
 	start = time.Now()
+	restoreGC := bulkGC()
+	ingestGC := gcPercent()
 	rep, err := ingest.New(ix).Run(ctx, []string{corpusDir}, ingest.Options{Workers: *workers, Progress: stderr})
+	restoreGC()
 	ingestTime := time.Since(start)
 	cpu := procstat.ReadCPU().Sub(cpu0)
 	stopProf()
@@ -305,7 +309,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	loadEnd := procstat.LoadAvg()
 	b := benchTable{
 		sentences: st.Sentences, files: st.Files, textBytes: m.Bytes, genTime: genTime,
-		ingestTime: ingestTime, diskBytes: diskSize, ingestHWMKB: ingestHWM, serve: sr, coldMs: colds,
+		ingestTime: ingestTime, diskBytes: diskSize, ingestHWMKB: ingestHWM, ingestGCPercent: ingestGC, serve: sr, coldMs: colds,
 		skipped: len(rep.Skipped), figures: st.Figures, extractTime: extractTime, extractBytes: extractBytes, cpu: cpu,
 		load: load0 + " at start, " + loadEnd + " at end", plain: pr,
 	}
@@ -370,6 +374,7 @@ func benchPlain(ctx context.Context, corpusDir, plainDir string, workers int, by
 	}
 	r.VmHWMKB = procstat.PeakRSSKB()
 	r.DiskBytes = index.SizeOnDisk(plainDir)
+	r.GCPercent = gcPercent()
 	return json.NewEncoder(stdout).Encode(r)
 }
 
@@ -517,6 +522,7 @@ type benchTable struct {
 	textBytes, diskBytes               int64
 	genTime, ingestTime                time.Duration
 	ingestHWMKB                        int64
+	ingestGCPercent                    int
 	serve                              serveResult
 	coldMs                             []float64
 	extractTime                        time.Duration
@@ -538,6 +544,8 @@ type benchJSON struct {
 	PlainDocs       int      `json:"plain_docs"`
 	PlainIngestMBs  float64  `json:"plain_ingest_mb_s"`
 	IngestVsPlain   float64  `json:"ingest_vs_plain"`
+	IngestGOGC      int      `json:"ingest_gogc"`
+	PlainGOGC       int      `json:"plain_gogc,omitempty"`
 	ExtractMBs      float64  `json:"extract_mb_s"`
 	CPUsPerMB       float64  `json:"cpu_s_per_mb"`
 	PlainCPUsPerMB  float64  `json:"plain_cpu_s_per_mb"`
@@ -573,6 +581,7 @@ func (b benchTable) json() benchJSON {
 		Sentences: b.sentences, Files: b.files, TextMB: round3(mb),
 		IngestS:     round3(b.ingestTime.Seconds()),
 		IngestMBs:   round3(mb / b.ingestTime.Seconds()),
+		IngestGOGC:  b.ingestGCPercent,
 		ExtractMBs:  round3(float64(b.extractBytes) / 1e6 / b.extractTime.Seconds()),
 		CPUsPerMB:   round3(b.cpu.Used / mb),
 		IndexMB:     round3(float64(b.diskBytes) / 1e6),
@@ -593,6 +602,7 @@ func (b benchTable) json() benchJSON {
 		j.PlainDocs = p.Sentences
 		j.PlainIngestMBs = round3(float64(p.Bytes) / 1e6 / p.IngestS)
 		j.IngestVsPlain = round3(j.IngestMBs / j.PlainIngestMBs)
+		j.PlainGOGC = p.GCPercent
 		j.PlainCPUsPerMB = round3(p.CPUS / (float64(p.Bytes) / 1e6))
 		j.PlainIndexRatio = round3(float64(p.DiskBytes) / float64(p.Bytes))
 		j.PlainIndexRSSMB = round3(float64(p.VmHWMKB) / 1024)
@@ -654,6 +664,7 @@ func (b benchTable) print(w io.Writer) {
 	}
 	row("ingest throughput", fmt.Sprintf("%.2f MB/s (%.1f s)", j.IngestMBs, j.IngestS), plain("%.2f MB/s", j.PlainIngestMBs), ratio(j.IngestMBs, j.PlainIngestMBs),
 		fmt.Sprintf("≥ %.1f× plain, ≥ %.0f MB/s", targetIngestVsBare, targetIngestMBs), verdict(j.IngestVsPlain >= targetIngestVsBare && j.IngestMBs >= targetIngestMBs))
+	row("… garbage collector target (GOGC)", fmt.Sprintf("%d", j.IngestGOGC), plain("%.0f", float64(j.PlainGOGC)), "", "", "")
 	row("… reading + extraction alone", fmt.Sprintf("%.2f MB/s", j.ExtractMBs), "", "", "", "")
 	if b.cpu.Used > 0 {
 		row("CPU-s per MB ingested", fmt.Sprintf("%.2f (%.2f of %d cores busy)", j.CPUsPerMB, b.cpu.BusyCores(), runtime.NumCPU()), plain("%.2f", j.PlainCPUsPerMB), ratio(j.CPUsPerMB, j.PlainCPUsPerMB), "", "")

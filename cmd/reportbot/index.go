@@ -56,7 +56,9 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		opts.Progress = stderr
 	}
 	start := time.Now()
+	restoreGC := bulkGC()
 	rep, err := ingest.New(ix).Run(ctx, paths, opts)
+	restoreGC()
 	interrupted := err != nil && ctx.Err() != nil
 	if err != nil && !interrupted {
 		return err

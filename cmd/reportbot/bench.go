@@ -192,7 +192,9 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	extractTime := time.Since(start)
 
-	// 2. Ingest.
+	// 2. Ingest. Each timed phase starts with the previous one's writes
+	// on disk.
+	flushWrites()
 	ix, err := index.Open(ixDir, index.Options{})
 	if err != nil {
 		return err
@@ -255,6 +257,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var pr plainResult
 	if !*noPlain {
 		fmt.Fprintf(stderr, "indexing the same sentences as plain bleve in a fresh process...\n")
+		flushWrites()
 		args := []string{"bench", "-plain-phase", "-corpus", corpusDir, "-plain", plainIxDir, "-plain-paragraphs=" + strconv.FormatBool(*plainParagraphs)}
 		if *workers > 0 {
 			args = append(args, "-workers", strconv.Itoa(*workers))
@@ -275,6 +278,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	fmt.Fprintf(stderr, "serving %d questions × %d rounds in a fresh process...\n", len(qs), *rounds)
+	flushWrites()
 	sargs := []string{"bench", "-serve-phase", "-index", ixDir, "-qfile", qpath, "-rounds", strconv.Itoa(*rounds)}
 	if *profileDir != "" {
 		sargs = append(sargs, "-profile", *profileDir)

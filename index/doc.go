@@ -123,9 +123,9 @@
 // candidateBudget postings, and the commonest are left out, like stop
 // words; a Terms phrase is a boosted conjunction of its rarest bigrams,
 // by the same budget. An index smaller than the budget gets the plain
-// OR. Regions, Years and Paths are conjunctions with boost 0: they do
-// not change scores, and bleve leapfrogs over their postings instead of
-// testing every candidate. The plan, the search and the reading of the
+// OR. Regions, Years and Paths are unscored conjunctions (filter.go):
+// they do not change scores, and bleve leapfrogs over their postings
+// instead of testing every candidate. The plan, the search and the reading of the
 // hits' stored blobs use one snapshot; the blobs are read by the document
 // number the search found (Search), not by bleve's Document(ID), which
 // looks the ID up again in every segment.

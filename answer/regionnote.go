@@ -50,9 +50,8 @@ func regionNote(res Result) string {
 	return "未指明地区:找到了" + strings.Join(named, "、") + more + "的数字,请写明要哪个地区,例如“" + strings.TrimSuffix(regions[0], "市") + u.Text + "”"
 }
 
-// searchScore is a search score for JSON: rounded, and nil when the
-// search gave none (bleve scores a query whose terms are all absent as
-// NaN), since JSON has no NaN and a 0 would be a made-up score.
+// searchScore is a search score for JSON: rounded, and nil when it is
+// not a number (JSON has none, and a 0 would be a made-up score).
 func searchScore(f float64) *float64 {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		return nil

@@ -268,7 +268,9 @@ func (ix *Index) buildQuery(r bindex.IndexReader, q Query, budget uint64) (*plan
 				break
 			}
 			sum += t.df
-			cs = append(cs, termQuery(t.term, 1))
+			// bleve ignores a conjunction's own boost: each term
+			// carries it.
+			cs = append(cs, termQuery(t.term, TermBoost))
 			ph = append(ph, pl.weigh(t, TermBoost))
 		}
 		pl.phrases = append(pl.phrases, ph)
@@ -276,9 +278,7 @@ func (ix *Index) buildQuery(r bindex.IndexReader, q Query, budget uint64) (*plan
 			clauses = append(clauses, termQuery(terms[0].term, TermBoost))
 			continue
 		}
-		c := query.NewConjunctionQuery(cs)
-		c.SetBoost(TermBoost)
-		clauses = append(clauses, c)
+		clauses = append(clauses, query.NewConjunctionQuery(cs))
 	}
 	if len(clauses) == 0 {
 		return nil, nil

@@ -87,81 +87,36 @@ func isWord(c uint8) bool { return c == wbALetter || c == wbNumeric || c == wbEx
 
 // Analyze implements analysis.Analyzer.
 func (a *fastCJK) Analyze(input []byte) analysis.TokenStream {
-	// Pass 1: classify, count runes, and bail out on anything unknown.
-	n := 0
+	n, ok := handles(input)
+	if !ok {
+		return a.fallback.Analyze(input)
+	}
+	toks := make([]analysis.Token, 0, n)
+	visitTerms(input, func(term []byte, start, end int, typ analysis.TokenType) {
+		toks = append(toks, analysis.Token{Start: start, End: end, Term: term, Type: typ, Position: len(toks) + 1})
+	})
+	out := make(analysis.TokenStream, len(toks))
+	for i := range toks {
+		out[i] = &toks[i]
+	}
+	return out
+}
+
+// handles reports whether the fast path knows every rune of input, and
+// counts them: the terms of input are at most as many.
+func handles(input []byte) (runes int, ok bool) {
 	for i := 0; i < len(input); {
 		r, size := rune(input[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRune(input[i:])
 		}
 		if class(r) == wbUnknown {
-			return a.fallback.Analyze(input)
+			return 0, false
 		}
-		n++
+		runes++
 		i += size
 	}
-
-	toks := make([]analysis.Token, 0, n)
-	// Pass 2: segment into words and ideographs.
-	for i := 0; i < len(input); {
-		r, size := rune(input[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRune(input[i:])
-		}
-		c := class(r)
-		switch {
-		case c == wbIdeo:
-			toks = append(toks, analysis.Token{Start: i, End: i + size, Term: input[i : i+size], Type: analysis.Ideographic})
-			i += size
-		case isWord(c):
-			start := i
-			i = wordEnd(input, i+size, c)
-			typ := analysis.AlphaNumeric
-			toks = append(toks, analysis.Token{Start: start, End: i, Term: lowerASCII(input[start:i]), Type: typ})
-		default:
-			i += size
-		}
-	}
-
-	// Pass 3: CJK bigrams, as cjk_bigram does: adjacent ideographs pair
-	// up, a lone one stays a unigram, everything else passes through.
-	out := make(analysis.TokenStream, 0, len(toks))
-	pos := 1
-	for k := 0; k < len(toks); {
-		t := &toks[k]
-		if t.Type != analysis.Ideographic {
-			t.Position = pos
-			pos++
-			out = append(out, t)
-			k++
-			continue
-		}
-		// A run of adjacent ideographs k..e-1.
-		e := k + 1
-		for e < len(toks) && toks[e].Type == analysis.Ideographic && toks[e].Start == toks[e-1].End {
-			e++
-		}
-		if e-k == 1 {
-			t.Type = analysis.Single
-			t.Position = pos
-			pos++
-			out = append(out, t)
-		} else {
-			// Reuse the run's tokens for its bigrams: bigram m spans
-			// ideographs m and m+1, contiguous in input.
-			for m := k; m < e-1; m++ {
-				b := &toks[m]
-				b.End = toks[m+1].End
-				b.Term = input[b.Start:b.End]
-				b.Type = analysis.Double
-				b.Position = pos
-				pos++
-				out = append(out, b)
-			}
-		}
-		k = e
-	}
-	return out
+	return runes, true
 }
 
 // lowerASCII returns b lower-cased, itself if it has no upper case.
@@ -183,27 +138,18 @@ func lowerASCII(b []byte) []byte {
 	return b
 }
 
-// visitTerms calls emit with the terms Analyze would produce, in the same
-// order, without building a token stream: term is a slice of input (or,
-// for a word with upper case, a lower-cased copy). It returns false, having
-// emitted nothing, for input with a rune the fast path does not handle.
-func (a *fastCJK) visitTerms(input []byte, emit func(term []byte, start, end int)) bool {
-	for i := 0; i < len(input); {
-		r, size := rune(input[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRune(input[i:])
-		}
-		if class(r) == wbUnknown {
-			return false
-		}
-		i += size
-	}
+// visitTerms calls emit with the terms of input, in order, as bleve's
+// cjk analyzer makes them (unicode word segmentation, width folding,
+// lower case, CJK bigrams: adjacent ideographs pair up, a lone one stays
+// a unigram): term is a slice of input or, for a word with upper case, a
+// lower-cased copy. input must be one that handles accepts.
+func visitTerms(input []byte, emit func(term []byte, start, end int, typ analysis.TokenType)) {
 	// The current run of contiguous ideographs: its length, and where
 	// its last ideograph starts and ends.
 	run, lastStart, lastEnd := 0, 0, 0
 	flush := func() {
 		if run == 1 {
-			emit(input[lastStart:lastEnd], lastStart, lastEnd)
+			emit(input[lastStart:lastEnd], lastStart, lastEnd, analysis.Single)
 		}
 		run = 0
 	}
@@ -216,7 +162,7 @@ func (a *fastCJK) visitTerms(input []byte, emit func(term []byte, start, end int
 		switch {
 		case c == wbIdeo:
 			if run > 0 && lastEnd == i {
-				emit(input[lastStart:i+size], lastStart, i+size)
+				emit(input[lastStart:i+size], lastStart, i+size, analysis.Double)
 				run++
 			} else {
 				flush()
@@ -228,13 +174,12 @@ func (a *fastCJK) visitTerms(input []byte, emit func(term []byte, start, end int
 			flush()
 			start := i
 			i = wordEnd(input, i+size, c)
-			emit(lowerASCII(input[start:i]), start, i)
+			emit(lowerASCII(input[start:i]), start, i, analysis.AlphaNumeric)
 		default:
 			i += size
 		}
 	}
 	flush()
-	return true
 }
 
 // wordEnd returns where the word that began before i, whose last rune so

@@ -2,7 +2,6 @@ package index
 
 import (
 	"bytes"
-	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/size"
@@ -62,7 +61,7 @@ func (f *termField) Analyze() {
 	var freqs bindex.TokenFrequencies
 	var backing []bindex.TokenFreq
 	n := 0
-	add := func(term []byte, start, end int) {
+	add := func(term []byte, start, end int, _ analysis.TokenType) {
 		n++
 		if tf, ok := freqs[string(term)]; ok {
 			if count {
@@ -86,11 +85,11 @@ func (f *termField) Analyze() {
 	// The fast analyzer makes at most one term per rune. Neither the map
 	// nor the array may grow: a grown array would leave the map pointing
 	// into the old one.
-	if fast, ok := f.analyzer.(*fastCJK); ok {
-		runes := utf8.RuneCount(f.value)
-		freqs = make(bindex.TokenFrequencies, runes)
-		backing = make([]bindex.TokenFreq, 0, runes)
-		if fast.visitTerms(f.value, add) {
+	if _, isFast := f.analyzer.(*fastCJK); isFast {
+		if runes, ok := handles(f.value); ok {
+			freqs = make(bindex.TokenFrequencies, runes)
+			backing = make([]bindex.TokenFreq, 0, runes)
+			visitTerms(f.value, add)
 			f.length, f.freqs = n, freqs
 			return
 		}
@@ -99,7 +98,7 @@ func (f *termField) Analyze() {
 	freqs = make(bindex.TokenFrequencies, len(toks))
 	backing = make([]bindex.TokenFreq, 0, len(toks))
 	for _, t := range toks {
-		add(t.Term, t.Start, t.End)
+		add(t.Term, t.Start, t.End, t.Type)
 	}
 	f.length, f.freqs = n, freqs
 }

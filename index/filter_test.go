@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
-	"github.com/blevesearch/bleve/v2/search/query"
 )
 
 // A filter (Regions, Years) keeps only matching sentences and leaves
@@ -58,7 +57,7 @@ func TestFilterLeavesScores(t *testing.T) {
 	}
 }
 
-// passageScores runs q's plan with its filters and its text query alone,
+// passageScores runs q's plan, and the plan of q without its filters,
 // and returns the passages each matched with their scores.
 func passageScores(t *testing.T, ix *Index, q Query) (filtered, alone map[string]float64) {
 	t.Helper()
@@ -71,13 +70,13 @@ func passageScores(t *testing.T, ix *Index, q Query) (filtered, alone map[string
 		t.Fatal(err)
 	}
 	defer r.Close()
-	pl, err := ix.buildQuery(r, q, ix.budget)
-	if err != nil || pl == nil {
-		t.Fatalf("plan %+v: %v", q, err)
-	}
 	snap := r.(*scorch.IndexSnapshot)
-	run := func(bq query.Query) map[string]float64 {
-		raws, err := ix.searchSnapshot(snap, bq, MaxLimit)
+	run := func(q Query) map[string]float64 {
+		pl, err := ix.buildQuery(r, q, ix.budget)
+		if err != nil || pl == nil {
+			t.Fatalf("plan %+v: %v", q, err)
+		}
+		raws, err := ix.searchSnapshot(snap, pl.q, MaxLimit)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -87,5 +86,5 @@ func passageScores(t *testing.T, ix *Index, q Query) (filtered, alone map[string
 		}
 		return out
 	}
-	return run(pl.q), run(pl.text)
+	return run(q), run(Query{Text: q.Text, Terms: q.Terms})
 }

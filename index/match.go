@@ -15,8 +15,7 @@ import (
 // passages, and what a sentence of a hit passage must contain to be a hit
 // itself.
 type plan struct {
-	// q is text alone or in a conjunction with the filters.
-	q, text query.Query
+	q query.Query
 	// docs is the number of documents of the snapshot, for idf.
 	docs float64
 	// words are the searched tokens of Query.Text: a sentence holding any

@@ -284,8 +284,7 @@ func (ix *Index) buildQuery(r bindex.IndexReader, q Query, budget uint64) (*plan
 		return nil, nil
 	}
 
-	pl.text = disjunction(clauses)
-	must := []query.Query{pl.text}
+	must := []query.Query{disjunction(clauses)}
 	years := make([]string, len(q.Years))
 	for i, y := range q.Years {
 		years[i] = strconv.Itoa(y)

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"math"
 	"testing"
-
-	"github.com/blevesearch/bleve/v2/index/scorch"
 )
 
 // A filter (Regions, Years) keeps only matching sentences and leaves
@@ -61,18 +59,10 @@ func TestFilterLeavesScores(t *testing.T) {
 // and returns the passages each matched with their scores.
 func passageScores(t *testing.T, ix *Index, q Query) (filtered, alone map[string]float64) {
 	t.Helper()
-	ai, err := ix.bi.Advanced()
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := ai.Reader()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	snap := r.(*scorch.IndexSnapshot)
+	snap := snapshotOf(t, ix)
+	defer snap.Close()
 	run := func(q Query) map[string]float64 {
-		pl, err := ix.buildQuery(r, q, ix.budget)
+		pl, err := ix.buildQuery(snap, q, ix.budget)
 		if err != nil || pl == nil {
 			t.Fatalf("plan %+v: %v", q, err)
 		}

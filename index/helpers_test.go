@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2/index/scorch"
+
 	"github.com/reportbot/reportbot/corpus"
 )
 
@@ -101,4 +103,19 @@ func hitTexts(hits []Hit) []string {
 		out[i] = h.Sentence.Text
 	}
 	return out
+}
+
+// snapshotOf opens a reader on ix's current state (a scorch snapshot for
+// an index on disk); the caller closes it.
+func snapshotOf(t testing.TB, ix *Index) *scorch.IndexSnapshot {
+	t.Helper()
+	ai, err := ix.bi.Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := ai.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r.(*scorch.IndexSnapshot)
 }

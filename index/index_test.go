@@ -14,7 +14,6 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/index/scorch"
 
 	"github.com/reportbot/reportbot/corpus"
 )
@@ -656,14 +655,7 @@ func TestSnapshotSearchMatchesBleve(t *testing.T) {
 		if len(mustSearch(t, ix, q)) == 0 {
 			t.Fatalf("%+v: no hits", q)
 		}
-		ai, err := ix.bi.Advanced()
-		if err != nil {
-			t.Fatal(err)
-		}
-		r, err := ai.Reader()
-		if err != nil {
-			t.Fatal(err)
-		}
+		r := snapshotOf(t, ix)
 		pl, err := ix.buildQuery(r, q, ix.budget)
 		if err != nil {
 			t.Fatal(err)
@@ -672,7 +664,7 @@ func TestSnapshotSearchMatchesBleve(t *testing.T) {
 		if limit == 0 {
 			limit = DefaultLimit
 		}
-		got, err := ix.searchSnapshot(r.(*scorch.IndexSnapshot), pl.q, limit)
+		got, err := ix.searchSnapshot(r, pl.q, limit)
 		r.Close()
 		if err != nil {
 			t.Fatal(err)
@@ -710,16 +702,9 @@ func TestCompact(t *testing.T) {
 	q := Query{Text: "工业投资增长", Limit: 100}
 	before := mustSearch(t, ix, q)
 	segments := func() int {
-		ai, err := ix.bi.Advanced()
-		if err != nil {
-			t.Fatal(err)
-		}
-		r, err := ai.Reader()
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer r.Close()
-		return len(r.(*scorch.IndexSnapshot).Segments())
+		snap := snapshotOf(t, ix)
+		defer snap.Close()
+		return len(snap.Segments())
 	}
 	t.Logf("%d segments before Compact", segments())
 	if err := ix.Compact(context.Background()); err != nil {
